@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Command 1 of 2: start Reconhece.
+# With no ConnectionStrings__Default set, it installs PostgreSQL from the OS packages if missing, starts a
+# private cluster under .data/pg (kept between runs), migrates, seeds the demo business (Development) and
+# serves at $RECONHECE_URL (default http://127.0.0.1:5080). Ctrl-C stops the app and the cluster.
+# Extra arguments go to the app, e.g. --seed-demo in another environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/postgres.sh
+
+if [ -z "${ConnectionStrings__Default:-}" ]; then
+  ensure_postgres
+  trap stop_postgres EXIT
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=reconhece"
+  echo "PostgreSQL: 127.0.0.1:$PG_PORT (data in $PG_DIR)"
+fi
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+URL="${RECONHECE_URL:-http://127.0.0.1:5080}"
+
+echo "Building..."
+dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
+cd src/Reconhece.Web   # the content root: views and wwwroot live here
+APP=bin/Release/net10.0/Reconhece.Web.dll
+dotnet "$APP" migrate
+
+echo
+echo "  Reconhece: $URL"
+if [ "$ASPNETCORE_ENVIRONMENT" = "Development" ] || [[ " $* " == *" --seed-demo "* ]]; then
+  echo "  Demo, dono:      dono@demo.reconhece.app / demo12345"
+  echo "  Demo, atendente: atendente@demo.reconhece.app / demo12345"
+fi
+echo "  Ctrl-C para parar."
+echo
+dotnet "$APP" --urls "$URL" "$@"

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Command 2 of 2: every test in the solution (unit, integration on PostgreSQL, browser on Chromium),
+# plus the check that no EF model change lacks a migration. Ends with "N passed, N failed".
+# Set RECONHECE_TEST_PG to use an existing PostgreSQL server instead of the private cluster.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/postgres.sh
+
+if [ -z "${RECONHECE_TEST_PG:-}" ]; then
+  ensure_postgres || { echo "0 passed, 1 failed"; exit 1; }
+  trap stop_postgres EXIT
+  export RECONHECE_TEST_PG="$PG_ADMIN_CS"
+fi
+
+# The browser tests drive Debian's Chromium (never a downloaded browser).
+if [ -z "${RECONHECE_CHROMIUM:-}" ]; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser tests..."
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+  export RECONHECE_CHROMIUM="$(command -v chromium || true)"
+fi
+export RECONHECE_ARTIFACTS="${RECONHECE_ARTIFACTS:-$PWD/artifacts}"
+mkdir -p "$RECONHECE_ARTIFACTS"
+
+extra_failed=0
+if ! dotnet build Reconhece.sln -c Release -nologo -v q; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+if ! scripts/ef.sh migrations has-pending-model-changes; then
+  echo "FAILED: the EF model has changes that no migration captures (scripts/add-migration.sh NAME)."
+  extra_failed=1
+fi
+
+log="$RECONHECE_ARTIFACTS/test-output.log"
+dotnet test Reconhece.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+test_rc=${PIPESTATUS[0]}
+
+# Sum the per-assembly summaries: "Passed!  - Failed:     0, Passed:    42, Skipped: ..."
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+assemblies=$(grep -Ec '(Passed|Failed)! +- ' "$log")
+failed=$((failed + extra_failed))
+if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a crash with no summary still fails
+if [ "$assemblies" -lt 2 ] && [ "$failed" -eq 0 ]; then echo "Expected 2 test assemblies, saw $assemblies."; failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Reconhece.Web.Domain;
+
+/// <summary>A person who signs in: the owner (Dono) or a staff member (Atendente) of one business.</summary>
+public class AppUser : IdentityUser<Guid>, ITenantOwned
+{
+    public Guid BusinessId { get; set; }
+    public Guid? BranchId { get; set; }
+    public required string FullName { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+}
+
+public class AppRole : IdentityRole<Guid>
+{
+    public AppRole() { }
+    public AppRole(string name) : base(name) { }
+}
+
+public static class Roles
+{
+    public const string Owner = "Dono";
+    public const string Staff = "Atendente";
+    public static readonly IReadOnlyList<string> All = [Owner, Staff];
+}

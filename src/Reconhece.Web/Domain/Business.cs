@@ -1,0 +1,12 @@
+namespace Reconhece.Web.Domain;
+
+/// <summary>A business (the tenant): a shop, a salon, a service provider. Everything else hangs off it.</summary>
+public class Business
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public string TimeZoneId { get; set; } = BrazilTimeZones.Default;
+    public string Culture { get; set; } = "pt-BR";
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace Reconhece.Web.Tenancy;
+
+public static class TenancyServices
+{
+    public static IServiceCollection AddTenancy(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentBusiness>();
+        return services;
+    }
+}

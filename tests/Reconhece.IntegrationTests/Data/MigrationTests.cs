@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Reconhece.IntegrationTests.Support;
+using Reconhece.Web.Data;
+using Reconhece.Web.Tenancy;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Data;
+
+public sealed class MigrationTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task The_model_has_no_changes_that_a_migration_does_not_capture()
+    {
+        var pending = await app.AnonymousAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        Assert.False(pending, "Run scripts/add-migration.sh NAME");
+    }
+
+    [Fact]
+    public async Task Two_instances_migrating_at_once_create_the_database_once_and_both_succeed()
+    {
+        var cs = await TestDatabase.EmptyAsync("migrate");
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = cs }).Build());
+        services.AddTenancy();
+        services.AddData();
+        await using var provider = services.BuildServiceProvider();
+
+        await Task.WhenAll(DatabaseMigrator.MigrateAsync(provider), DatabaseMigrator.MigrateAsync(provider), DatabaseMigrator.MigrateAsync(provider));
+
+        await using var db = TestDatabase.NewContext(cs);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(2, await db.Roles.CountAsync());
+        await TestDatabase.DropAsync(cs);
+    }
+
+    [Fact]
+    public async Task Timestamps_are_timestamptz()
+    {
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'timestamp without time zone'", conn);
+        Assert.Equal(0L, await cmd.ExecuteScalarAsync());
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Reconhece.Web.Data;
+using Reconhece.Web.Tenancy;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Support;
+
+/// <summary>The real app (WebApplicationFactory) on its own PostgreSQL database, one per test class.</summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Tests sign in a lot from one address; the rate-limit test lowers this.</summary>
+    protected virtual int SignInPermitPerMinute => 10_000;
+    protected virtual string Environment => "Testing";
+
+    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("SignInLimit:PermitPerMinute", SignInPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public AppClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+
+    /// <summary>Runs code against the database as one business would see it (tenant filter on).</summary>
+    public async Task<T> InBusinessAsync<T>(Guid businessId, Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<CurrentBusiness>().Use(businessId);
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>The database with no business selected (what an anonymous request sees).</summary>
+    public async Task<T> AnonymousAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}

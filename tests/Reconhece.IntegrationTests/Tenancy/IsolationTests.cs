@@ -1,0 +1,163 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Reconhece.IntegrationTests.Support;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Tenancy;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Tenancy;
+
+/// <summary>
+/// Two businesses, each trying the other's ids. Every route that takes an id answers 404 and changes
+/// nothing; every tenant-owned entity is invisible and unwritable from the other business.
+/// </summary>
+public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    /// <summary>Every tenant-owned entity, with the test below that proves it is isolated. A new entity must be added here.</summary>
+    private static readonly Type[] Covered = [typeof(Branch), typeof(AppUser)];
+
+    [Fact]
+    public async Task Every_tenant_owned_entity_is_covered_by_an_isolation_test()
+    {
+        var tenantOwned = await app.AnonymousAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .Select(e => e.ClrType).Where(t => typeof(ITenantOwned).IsAssignableFrom(t)).ToList()));
+        Assert.Equal(Covered.OrderBy(t => t.Name), tenantOwned.OrderBy(t => t.Name));
+    }
+
+    public static TheoryData<string, string> IdRoutes => new()
+    {
+        { "GET", "/filiais/{branch}/editar" },
+        { "POST", "/filiais/{branch}/editar" },
+        { "POST", "/filiais/{branch}/desativar" },
+        { "POST", "/filiais/{branch}/reativar" },
+        { "GET", "/equipe/{staff}/editar" },
+        { "POST", "/equipe/{staff}/editar" },
+        { "POST", "/equipe/{staff}/desativar" },
+        { "POST", "/equipe/{staff}/reativar" },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdRoutes))]
+    public async Task Another_business_ids_answer_404_and_change_nothing(string method, string route)
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        var aStaff = await a.AddStaffAsync("Pessoa de A");
+        var b = await app.SignUpAsync("Empresa B");
+        var url = route.Replace("{branch}", a.BranchId.ToString(), StringComparison.Ordinal)
+            .Replace("{staff}", aStaff.UserId.ToString(), StringComparison.Ordinal);
+        var before = await SnapshotAsync(a.BusinessId);
+
+        var page = method == "GET"
+            ? await b.Client.GetAsync(url)
+            : await b.Client.PostAsync(url, new Dictionary<string, string>
+            {
+                ["Name"] = "Tomada", ["FullName"] = "Tomada", ["Email"] = Scenario.UniqueEmail("tomada"),
+                ["BranchId"] = b.BranchId.ToString(), ["Role"] = "Atendente",
+            });
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.True(page.Shows("Página não encontrada."));
+        Assert.DoesNotContain("Pessoa de A", page.Text, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(a.BusinessId));
+    }
+
+    [Fact]
+    public async Task Lists_show_only_the_own_business()
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        await a.Client.SubmitAsync("/filiais/nova", new Dictionary<string, string> { ["Name"] = "Filial Secreta de A" });
+        await a.AddStaffAsync("Funcionária Secreta de A");
+        var b = await app.SignUpAsync("Empresa B");
+
+        var branches = await b.Client.GetAsync("/filiais");
+        var staff = await b.Client.GetAsync("/equipe");
+
+        Assert.DoesNotContain("Filial Secreta de A", branches.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Funcionária Secreta de A", staff.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(a.Email, staff.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_cannot_be_placed_in_another_business_branch()
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        var b = await app.SignUpAsync("Empresa B");
+
+        var page = await b.Client.SubmitAsync("/equipe/novo", new Dictionary<string, string>
+        {
+            ["FullName"] = "Infiltrado", ["Email"] = Scenario.UniqueEmail("infiltrado"), ["Password"] = "senha1234", ["BranchId"] = a.BranchId.ToString(),
+        });
+
+        Assert.Equal("Escolha uma filial ativa.", page.FieldError("BranchId"));
+        Assert.False(await app.AnonymousAsync(db => db.Users.AnyAsync(u => u.FullName == "Infiltrado")));
+    }
+
+    [Fact]
+    public async Task Queries_in_one_business_never_see_another_business_rows()
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        await a.AddStaffAsync();
+        var b = await app.SignUpAsync("Empresa B");
+
+        var seen = await app.InBusinessAsync(b.BusinessId, async db => (
+            Businesses: await db.Businesses.Select(x => x.Id).ToListAsync(),
+            Branches: await db.Branches.Select(x => x.BusinessId).Distinct().ToListAsync(),
+            Users: await db.Users.Select(x => x.BusinessId).Distinct().ToListAsync(),
+            FoundById: await db.Branches.FindAsync(a.BranchId)));
+
+        Assert.Equal([b.BusinessId], seen.Businesses);
+        Assert.Equal([b.BusinessId], seen.Branches);
+        Assert.Equal([b.BusinessId], seen.Users);
+        Assert.Null(seen.FoundById);
+    }
+
+    [Fact]
+    public async Task Saving_a_row_of_another_business_is_refused()
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        var b = await app.SignUpAsync("Empresa B");
+
+        await Assert.ThrowsAsync<TenantViolationException>(() => app.InBusinessAsync(b.BusinessId, db =>
+        {
+            db.Branches.Add(new Branch { Name = "Plantada", BusinessId = a.BusinessId });
+            return db.SaveChangesAsync();
+        }));
+        await Assert.ThrowsAsync<TenantViolationException>(() => app.InBusinessAsync(b.BusinessId, db =>
+        {
+            var stranger = new Branch { Id = a.BranchId, Name = "Renomeada", BusinessId = a.BusinessId };
+            db.Branches.Attach(stranger).Property(x => x.Name).IsModified = true;
+            return db.SaveChangesAsync();
+        }));
+        await Assert.ThrowsAsync<TenantViolationException>(() => app.InBusinessAsync(b.BusinessId, async db =>
+        {
+            var user = await db.Users.IgnoreQueryFilters().FirstAsync(u => u.BusinessId == a.BusinessId);
+            user.FullName = "Sequestrado";
+            return await db.SaveChangesAsync();
+        }));
+
+        Assert.Equal(["Principal"], await app.InBusinessAsync(a.BusinessId, db => db.Branches.Select(x => x.Name).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task New_rows_are_stamped_with_the_current_business()
+    {
+        var a = await app.SignUpAsync("Empresa A");
+
+        var stamped = await app.InBusinessAsync(a.BusinessId, async db =>
+        {
+            var branch = new Branch { Name = "Carimbada" };
+            db.Branches.Add(branch);
+            await db.SaveChangesAsync();
+            return branch.BusinessId;
+        });
+
+        Assert.Equal(a.BusinessId, stamped);
+    }
+
+    private Task<string> SnapshotAsync(Guid businessId) => app.InBusinessAsync(businessId, async db =>
+    {
+        var branches = await db.Branches.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Address}:{x.IsActive}").ToListAsync();
+        var users = await db.Users.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.FullName}:{x.Email}:{x.IsActive}:{x.BranchId}:{x.SecurityStamp}").ToListAsync();
+        return string.Join("|", branches.Concat(users));
+    });
+}
