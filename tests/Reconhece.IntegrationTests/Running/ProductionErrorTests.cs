@@ -9,7 +9,7 @@ namespace Reconhece.IntegrationTests.Running;
 /// <summary>The app as it runs in Production, with one extra route that fails on purpose.</summary>
 public sealed class ProductionAppFactory : AppFactory
 {
-    protected override string Environment => "Production";
+    protected override string EnvironmentName => "Production";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -12,11 +12,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Tests sign in a lot from one address; the rate-limit test lowers this.</summary>
     protected virtual int SignInPermitPerMinute => 10_000;
-    protected virtual string Environment => "Testing";
+    protected virtual string EnvironmentName => "Testing";
 
-    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
+    public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeFixtureAsync();
+
+    protected virtual async Task DisposeFixtureAsync()
     {
         await base.DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
@@ -24,7 +26,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environment);
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("SignInLimit:PermitPerMinute", SignInPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "false");
