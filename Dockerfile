@@ -1,0 +1,17 @@
+# For people with Docker (not needed on the project's own machines). Debian-based images carry ICU,
+# which pt-BR money and dates need: never switch to an invariant-globalization image.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Reconhece.Web/Reconhece.Web.csproj src/Reconhece.Web/
+RUN dotnet restore src/Reconhece.Web/Reconhece.Web.csproj
+COPY src/ src/
+RUN dotnet publish src/Reconhece.Web -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080
+# Migrate (under an advisory lock, safe with several instances), then serve.
+ENTRYPOINT ["sh", "-c", "dotnet Reconhece.Web.dll migrate && exec dotnet Reconhece.Web.dll \"$@\"", "--"]
