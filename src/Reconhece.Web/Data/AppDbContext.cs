@@ -15,6 +15,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentBusines
 
     public DbSet<Business> Businesses => Set<Business>();
     public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<LoyaltyProgram> Programs => Set<LoyaltyProgram>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<Recognition> Recognitions => Set<Recognition>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

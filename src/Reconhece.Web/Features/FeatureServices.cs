@@ -1,4 +1,9 @@
 using Reconhece.Web.Features.Account;
+using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Features.Ledger;
+using Reconhece.Web.Features.ProgramSettings;
+using Reconhece.Web.Features.Purchases;
+using Reconhece.Web.Features.Recognition;
 using Reconhece.Web.Features.Staff;
 
 namespace Reconhece.Web.Features;
@@ -11,6 +16,13 @@ public static class FeatureServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SignUpBusiness>();
         services.AddScoped<SaveStaffMember>();
+        services.AddScoped<PointsLedger>();
+        services.AddScoped<RegisterPurchase>();
+        services.AddScoped<ReversePurchase>();
+        services.AddScoped<EditCustomer>();
+        services.AddScoped<AdjustPoints>();
+        services.AddScoped<RecognizeCustomer>();
+        services.AddScoped<SaveProgramSettings>();
         return services;
     }
 }

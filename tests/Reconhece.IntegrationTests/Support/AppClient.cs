@@ -9,14 +9,17 @@ namespace Reconhece.IntegrationTests.Support;
 /// <summary>A page as the browser got it: status, final address and parsed HTML.</summary>
 public sealed record Page(HttpStatusCode Status, IDocument Doc, Uri Url)
 {
-    public string Text => Doc.Body?.TextContent ?? "";
+    /// <summary>The visible text, with no-break spaces as plain spaces (ICU versions differ on "R$ 1,00").</summary>
+    public string Text => Normalize(Doc.Body?.TextContent);
     public bool Shows(string text) => Text.Contains(text, StringComparison.Ordinal);
     /// <summary>The message shown next to a field, or null.</summary>
     public string? FieldError(string field) =>
-        Doc.QuerySelectorAll($"[data-valmsg-for='{field}']").Select(e => e.TextContent.Trim()).FirstOrDefault(t => t.Length > 0);
+        Doc.QuerySelectorAll($"[data-valmsg-for='{field}']").Select(e => Normalize(e.TextContent).Trim()).FirstOrDefault(t => t.Length > 0);
+
+    public static string Normalize(string? text) => (text ?? "").Replace('\u00A0', ' ').Replace('\u202F', ' ');
 
     /// <summary>The messages shown at the top of a form.</summary>
-    public string FormError => Doc.QuerySelector(".errors")?.TextContent.Trim() ?? "";
+    public string FormError => Normalize(Doc.QuerySelector(".errors")?.TextContent).Trim();
 }
 
 /// <summary>An HttpClient that talks to the app like a browser without JavaScript: forms, cookies, antiforgery.</summary>
@@ -39,10 +42,17 @@ public sealed class AppClient(HttpClient http)
         var form = page.Doc.QuerySelectorAll<IHtmlFormElement>("form")
             .FirstOrDefault(f => action is null ? new Uri(f.Action).AbsolutePath != "/sair" : new Uri(f.Action).AbsolutePath == action)
             ?? throw new InvalidOperationException($"No form {action} on {pageUrl}");
-        var values = form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type != "submit")
-            .ToDictionary(i => i.Name!, i => i.Value);
+        // What a browser would send: checked radios and checkboxes only, every other field with its value.
+        var values = new Dictionary<string, string>();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type != "submit"))
+        {
+            if (input.Type is "radio" or "checkbox" && !input.IsChecked) continue;
+            values[input.Name!] = input.Value;
+        }
         foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)))
             values[select.Name!] = select.Value ?? "";
+        foreach (var area in form.Elements.OfType<IHtmlTextAreaElement>().Where(a => !string.IsNullOrEmpty(a.Name)))
+            values[area.Name!] = area.Value;
         foreach (var (k, v) in fields) values[k] = v;
         return await PostAsync(new Uri(form.Action).AbsolutePath, values);
     }

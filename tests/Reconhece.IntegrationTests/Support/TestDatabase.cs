@@ -100,9 +100,15 @@ public static class TestDatabase
         var building = name + "_b" + Environment.ProcessId;
         await ExecAsync(server, $"DROP DATABASE IF EXISTS \"{building}\"");
         await ExecAsync(server, $"CREATE DATABASE \"{building}\"");
-        await using (var db = NewContext(With(server, building)))
+        try
+        {
+            await using var db = NewContext(With(server, building));
             await db.Database.MigrateAsync();
-        NpgsqlConnection.ClearAllPools();
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
         try
         {
             await ExecAsync(server, $"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");

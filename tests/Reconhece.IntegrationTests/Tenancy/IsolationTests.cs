@@ -14,7 +14,11 @@ namespace Reconhece.IntegrationTests.Tenancy;
 public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
 {
     /// <summary>Every tenant-owned entity, with the test below that proves it is isolated. A new entity must be added here.</summary>
-    private static readonly Type[] Covered = [typeof(Branch), typeof(AppUser)];
+    private static readonly Type[] Covered =
+    [
+        typeof(Branch), typeof(AppUser), typeof(LoyaltyProgram), typeof(Customer), typeof(Purchase),
+        typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry),
+    ];
 
     [Fact]
     public async Task Every_tenant_owned_entity_is_covered_by_an_isolation_test()
@@ -34,6 +38,14 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
         { "POST", "/equipe/{staff}/editar" },
         { "POST", "/equipe/{staff}/desativar" },
         { "POST", "/equipe/{staff}/reativar" },
+        { "GET", "/compras/{purchase}" },
+        { "POST", "/compras/{purchase}/estornar" },
+        { "GET", "/clientes/{customer}" },
+        { "GET", "/clientes/{customer}/editar" },
+        { "POST", "/clientes/{customer}/editar" },
+        { "POST", "/clientes/{customer}/ajuste" },
+        { "GET", "/reconhecimento/{customer}" },
+        { "POST", "/reconhecimento/{customer}" },
     };
 
     [Theory]
@@ -42,9 +54,13 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var a = await app.SignUpAsync("Empresa A");
         var aStaff = await a.AddStaffAsync("Pessoa de A");
+        var aPurchase = LoyaltyScenario.PurchaseIdFrom(await a.Client.RegisterPurchaseAsync("11955554444", "600", name: "Cliente de A"));
+        var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
         var b = await app.SignUpAsync("Empresa B");
         var url = route.Replace("{branch}", a.BranchId.ToString(), StringComparison.Ordinal)
-            .Replace("{staff}", aStaff.UserId.ToString(), StringComparison.Ordinal);
+            .Replace("{staff}", aStaff.UserId.ToString(), StringComparison.Ordinal)
+            .Replace("{purchase}", aPurchase.ToString(), StringComparison.Ordinal)
+            .Replace("{customer}", aCustomer.ToString(), StringComparison.Ordinal);
         var before = await SnapshotAsync(a.BusinessId);
 
         var page = method == "GET"
@@ -52,12 +68,14 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
             : await b.Client.PostAsync(url, new Dictionary<string, string>
             {
                 ["Name"] = "Tomada", ["FullName"] = "Tomada", ["Email"] = Scenario.UniqueEmail("tomada"),
-                ["BranchId"] = b.BranchId.ToString(), ["Role"] = "Atendente",
+                ["BranchId"] = b.BranchId.ToString(), ["Role"] = "Atendente", ["Points"] = "100", ["Reason"] = "tomada",
+                ["What"] = "tomada", ["IdempotencyKey"] = Guid.NewGuid().ToString(),
             });
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.True(page.Shows("Página não encontrada."));
         Assert.DoesNotContain("Pessoa de A", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cliente de A", page.Text, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(a.BusinessId));
     }
 
@@ -75,6 +93,28 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("Filial Secreta de A", branches.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Funcionária Secreta de A", staff.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(a.Email, staff.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Customers_of_one_business_are_invisible_to_another_even_with_the_same_phone()
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        await a.Client.RegisterPurchaseAsync("11955554444", "600", name: "Cliente de A");
+        var b = await app.SignUpAsync("Empresa B");
+
+        var search = await b.Client.GetAsync("/clientes?q=11955554444");
+        var eligible = await b.Client.GetAsync("/reconhecimento");
+        var dashboard = await b.Client.GetAsync("/painel");
+        var lookup = await b.Client.Http.GetStringAsync(new Uri("/clientes/consulta?telefone=11955554444", UriKind.Relative));
+        var samePhoneAtB = await b.Client.RegisterPurchaseAsync("11955554444", "10");
+
+        Assert.DoesNotContain("Cliente de A", search.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cliente de A", eligible.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cliente de A", dashboard.Text, StringComparison.Ordinal);
+        Assert.Contains("Cliente novo", lookup, StringComparison.Ordinal);
+        Assert.True(samePhoneAtB.Shows("Cliente novo"));
+        Assert.Equal(600m, (await a.CustomerAsync("+5511955554444")).Balance);
+        Assert.Equal(10m, (await b.CustomerAsync("+5511955554444")).Balance);
     }
 
     [Fact]
@@ -97,18 +137,28 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var a = await app.SignUpAsync("Empresa A");
         await a.AddStaffAsync();
+        await a.Client.RegisterPurchaseAsync("11955554444", "600");
+        await a.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "300" });
+        var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
+        await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string>());
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
             Businesses: await db.Businesses.Select(x => x.Id).ToListAsync(),
             Branches: await db.Branches.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Users: await db.Users.Select(x => x.BusinessId).Distinct().ToListAsync(),
-            FoundById: await db.Branches.FindAsync(a.BranchId)));
+            FoundById: await db.Branches.FindAsync(a.BranchId),
+            Others: await db.Customers.CountAsync() + await db.Purchases.CountAsync() + await db.Ledger.CountAsync()
+                + await db.Recognitions.CountAsync() + await db.Audit.CountAsync(),
+            Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
         Assert.Equal([b.BusinessId], seen.Businesses);
         Assert.Equal([b.BusinessId], seen.Branches);
         Assert.Equal([b.BusinessId], seen.Users);
         Assert.Null(seen.FoundById);
+        Assert.Equal(0, seen.Others);
+        Assert.Equal([b.BusinessId], seen.Programs);
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Recognitions.CountAsync()));
     }
 
     [Fact]
@@ -158,6 +208,9 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var branches = await db.Branches.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Address}:{x.IsActive}").ToListAsync();
         var users = await db.Users.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.FullName}:{x.Email}:{x.IsActive}:{x.BranchId}:{x.SecurityStamp}").ToListAsync();
-        return string.Join("|", branches.Concat(users));
+        var customers = await db.Customers.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Balance}:{x.Visits}:{x.EligibleSince}").ToListAsync();
+        var purchases = await db.Purchases.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Points}:{x.ReversedAt}").ToListAsync();
+        var counts = $"{await db.Ledger.CountAsync()}:{await db.Recognitions.CountAsync()}:{await db.Audit.CountAsync()}";
+        return string.Join("|", branches.Concat(users).Concat(customers).Concat(purchases).Append(counts));
     });
 }

@@ -69,6 +69,7 @@ public sealed class SignUpBusiness(AppDbContext db, UserManager<AppUser> users, 
         var branchName = string.IsNullOrWhiteSpace(input.FirstBranchName) ? DefaultBranchName : input.FirstBranchName.Trim();
         var branch = new Branch { Name = branchName, CreatedAt = now, BusinessId = business.Id };
         db.Branches.Add(branch);
+        db.Programs.Add(new LoyaltyProgram { BusinessId = business.Id });
         try
         {
             await db.SaveChangesAsync(ct);

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
 using Reconhece.Web.Identity;
 
 namespace Reconhece.Web.Features.Home;
 
-public sealed record HomeView(string BusinessName, string UserName, string? BranchName, bool IsOwner, int ActiveBranches, int ActiveStaff);
+public sealed record StaffHome(string BusinessName, string UserName, string? BranchName);
 
+/// <summary>"/": the landing page for visitors, the Painel for owners, the start screen for staff.</summary>
 [AllowAnonymous]
 public sealed class HomeController(AppDbContext db) : Controller
 {
@@ -16,15 +18,12 @@ public sealed class HomeController(AppDbContext db) : Controller
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return View("Landing");
+        if (User.IsInRole(Roles.Owner)) return Redirect("/painel");
 
-        var branchId = Guid.TryParse(User.FindFirstValue(AppClaimsFactory.BranchClaim), out var b) ? b : (Guid?)null;
-        var view = new HomeView(
-            BusinessName: await db.Businesses.Select(x => x.Name).SingleAsync(ct),
-            UserName: User.FindFirstValue(AppClaimsFactory.NameClaim) ?? "",
-            BranchName: await db.Branches.Where(x => x.Id == branchId).Select(x => x.Name).SingleOrDefaultAsync(ct),
-            IsOwner: User.IsInRole(Domain.Roles.Owner),
-            ActiveBranches: await db.Branches.CountAsync(x => x.IsActive, ct),
-            ActiveStaff: await db.Users.CountAsync(x => x.IsActive, ct));
-        return View(view);
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var branch = await db.Users.Where(u => u.Id == userId)
+            .Select(u => db.Branches.Where(b => b.Id == u.BranchId).Select(b => b.Name).FirstOrDefault()).FirstOrDefaultAsync(ct);
+        return View(new StaffHome(await db.Businesses.Select(x => x.Name).SingleAsync(ct),
+            User.FindFirstValue(AppClaimsFactory.NameClaim) ?? "", branch));
     }
 }

@@ -84,7 +84,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
             ["Email"] = owner.Email, ["Password"] = owner.Password,
         });
 
-        Assert.Equal("/", page.Url.AbsolutePath);
+        Assert.Equal("/painel", page.Url.AbsolutePath);
         Assert.Equal("localhost", page.Url.Host);
     }
 }

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Data.Configurations;
+
+// Money is numeric(12,2); points numeric(14,2). Every index starts with business_id: queries are per business.
+
+public class LoyaltyProgramConfiguration : IEntityTypeConfiguration<LoyaltyProgram>
+{
+    public void Configure(EntityTypeBuilder<LoyaltyProgram> builder)
+    {
+        builder.ToTable("loyalty_programs");
+        builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.BusinessId).IsUnique();
+        builder.Property(x => x.ValuePerPoint).HasPrecision(12, 2);
+        builder.Property(x => x.PointsPerUnit).HasPrecision(14, 2);
+        builder.Property(x => x.Goal).HasPrecision(14, 2);
+        builder.Property(x => x.UnitName).HasMaxLength(60);
+        builder.Property(x => x.RecognitionText).HasMaxLength(200);
+        builder.Property(x => x.InvitationMessage).HasMaxLength(500);
+    }
+}
+
+public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> builder)
+    {
+        builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Phone).HasMaxLength(20);
+        builder.Property(x => x.Name).HasMaxLength(120);
+        builder.Property(x => x.Email).HasMaxLength(200);
+        builder.Property(x => x.Balance).HasPrecision(14, 2);
+        builder.Property(x => x.LifetimePoints).HasPrecision(14, 2);
+        builder.Property(x => x.LifetimeSpend).HasPrecision(14, 2);
+        // One customer per phone per business: the same phone at another business is another customer.
+        builder.HasIndex(x => new { x.BusinessId, x.Phone }).IsUnique();
+        builder.HasIndex(x => new { x.BusinessId, x.LifetimePoints });
+        builder.HasIndex(x => new { x.BusinessId, x.LastPurchaseAt });
+        builder.HasIndex(x => new { x.BusinessId, x.FirstPurchaseAt });
+        builder.HasIndex(x => new { x.BusinessId, x.EligibleSince }).HasFilter("eligible_since IS NOT NULL");
+    }
+}
+
+public class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
+{
+    public void Configure(EntityTypeBuilder<Purchase> builder)
+    {
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Branch>().WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Amount).HasPrecision(12, 2);
+        builder.Property(x => x.Points).HasPrecision(14, 2);
+        builder.Property(x => x.ReversalReason).HasMaxLength(200);
+        // A double-tapped or retried form carries the same key: the second insert finds the first.
+        builder.HasIndex(x => new { x.BusinessId, x.IdempotencyKey }).IsUnique();
+        builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.At });
+        builder.HasIndex(x => new { x.BusinessId, x.At });
+    }
+}
+
+public class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
+    {
+        builder.ToTable("ledger_entries");
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Points).HasPrecision(14, 2);
+        builder.Property(x => x.BalanceAfter).HasPrecision(14, 2);
+        builder.Property(x => x.Reason).HasMaxLength(200);
+        builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.Id });
+        builder.HasIndex(x => new { x.BusinessId, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+    }
+}
+
+public class RecognitionConfiguration : IEntityTypeConfiguration<Recognition>
+{
+    public void Configure(EntityTypeBuilder<Recognition> builder)
+    {
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.What).HasMaxLength(200);
+        builder.Property(x => x.PointsDebited).HasPrecision(14, 2);
+        builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.At });
+        builder.HasIndex(x => new { x.BusinessId, x.At });
+    }
+}
+
+public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.Property(x => x.Subject).HasMaxLength(40);
+        builder.Property(x => x.Field).HasMaxLength(60);
+        builder.Property(x => x.OldValue).HasMaxLength(500);
+        builder.Property(x => x.NewValue).HasMaxLength(500);
+        builder.HasIndex(x => new { x.BusinessId, x.At });
+    }
+}

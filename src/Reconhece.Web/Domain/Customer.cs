@@ -1,0 +1,28 @@
+namespace Reconhece.Web.Domain;
+
+/// <summary>
+/// A customer of one business, known by mobile number across all its branches. The totals are kept
+/// with every purchase so lists, the dashboard and reports never scan all purchases.
+/// </summary>
+public class Customer : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid BusinessId { get; set; }
+    /// <summary>E.164, e.g. +5511987654321. Unique per business.</summary>
+    public required string Phone { get; set; }
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    /// <summary>Always equals the sum of the customer's ledger entries.</summary>
+    public decimal Balance { get; set; }
+    /// <summary>Points ever earned by purchases (net of reversals); the ABC ranking uses it.</summary>
+    public decimal LifetimePoints { get; set; }
+    public decimal LifetimeSpend { get; set; }
+    public int Visits { get; set; }
+    public DateTime? FirstPurchaseAt { get; set; }
+    public DateTime? LastPurchaseAt { get; set; }
+    /// <summary>When the balance last reached the goal; null while below it.</summary>
+    public DateTime? EligibleSince { get; set; }
+    public Guid? FirstBranchId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

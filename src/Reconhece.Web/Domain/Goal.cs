@@ -1,0 +1,18 @@
+namespace Reconhece.Web.Domain;
+
+/// <summary>Progress towards the recognition goal, and what a recognition leaves behind.</summary>
+public static class Goal
+{
+    public static bool IsReached(decimal balance, decimal goal) => goal > 0 && balance >= goal;
+
+    /// <summary>Percentage 0–100 for the progress bar.</summary>
+    public static int Percent(decimal balance, decimal goal) =>
+        goal <= 0 ? 100 : (int)Math.Clamp(Math.Floor(balance / goal * 100m), 0m, 100m);
+
+    /// <summary>Points still missing to reach the goal (0 when reached).</summary>
+    public static decimal Missing(decimal balance, decimal goal) => Math.Max(0m, goal - balance);
+
+    /// <summary>Recognising debits exactly one goal; the excess carries over.</summary>
+    public static decimal BalanceAfterRecognition(decimal balance, decimal goal) =>
+        IsReached(balance, goal) ? balance - goal : throw new InvalidOperationException("The goal is not reached.");
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Features.Customers;
+
+public static class CustomerQueries
+{
+    public static async Task<TimeZoneInfo> ZoneAsync(this AppDbContext db, CancellationToken ct) =>
+        BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+
+    /// <summary>By phone in any format (exact match) or by part of the name.</summary>
+    public static async Task<IReadOnlyList<CustomerRow>> SearchAsync(AppDbContext db, string query, decimal goal, CancellationToken ct)
+    {
+        var customers = db.Customers.AsQueryable();
+        if (BrazilianPhone.TryNormalizeMobile(query, out var phone))
+            customers = customers.Where(c => c.Phone == phone);
+        else if (query.All(ch => char.IsDigit(ch) || " ()-+".Contains(ch, StringComparison.Ordinal)) && query.Count(char.IsDigit) >= 4)
+            customers = customers.Where(c => c.Phone.Contains(new string(query.Where(char.IsDigit).ToArray())));
+        else
+            customers = customers.Where(c => c.Name != null && EF.Functions.ILike(c.Name, "%" + EscapeLike(query.Trim()) + "%"));
+        return await customers.OrderByDescending(c => c.LastPurchaseAt).Take(50)
+            .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, goal > 0 && c.Balance >= goal))
+            .ToListAsync(ct);
+    }
+
+    private static string EscapeLike(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    public static async Task<CustomerPage?> PageAsync(AppDbContext db, Guid id, bool isOwner, CancellationToken ct)
+    {
+        var c = await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var purchases = await db.Purchases.Where(p => p.CustomerId == id).OrderByDescending(p => p.At).Take(isOwner ? 100 : 10)
+            .Select(p => new PurchaseLine(p.Id, p.At, db.Branches.Where(b => b.Id == p.BranchId).Select(b => b.Name).First(),
+                p.Amount, p.Quantity, p.Points, p.ReversedAt != null))
+            .ToListAsync(ct);
+        var favourite = await db.Purchases.Where(p => p.CustomerId == id && p.ReversedAt == null)
+            .GroupBy(p => p.BranchId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);
+        var favouriteName = await db.Branches.Where(b => b.Id == favourite).Select(b => b.Name).FirstOrDefaultAsync(ct);
+        IReadOnlyList<LedgerLine> ledger = [];
+        IReadOnlyList<RecognitionLine> recognitions = [];
+        if (isOwner)
+        {
+            ledger = await db.Ledger.Where(l => l.CustomerId == id).OrderByDescending(l => l.Id).Take(100)
+                .Select(l => new LedgerLine(l.At, l.Kind, l.Points, l.BalanceAfter, l.Reason,
+                    db.Users.Where(u => u.Id == l.UserId).Select(u => u.FullName).FirstOrDefault()))
+                .ToListAsync(ct);
+            recognitions = await db.Recognitions.Where(r => r.CustomerId == id).OrderByDescending(r => r.At)
+                .Select(r => new RecognitionLine(r.At, r.What, r.PointsDebited, db.Users.Where(u => u.Id == r.UserId).Select(u => u.FullName).First()))
+                .ToListAsync(ct);
+        }
+        return new CustomerPage(c.Id, c.Phone, c.Name, c.Email, c.BirthDate, c.Balance, program.Goal, program.RecognitionText,
+            c.LifetimeSpend, c.LifetimePoints, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt, c.EligibleSince, favouriteName,
+            purchases, ledger, recognitions, isOwner, await db.ZoneAsync(ct), Guid.NewGuid());
+    }
+}

@@ -1,0 +1,25 @@
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Features.Customers;
+
+public sealed record CustomerRow(Guid Id, string? Name, string Phone, decimal Balance, DateTime? LastPurchaseAt, bool Eligible);
+
+public sealed record CustomerSearch(string? Query, string? Message, IReadOnlyList<CustomerRow> Rows, TimeZoneInfo Zone);
+
+public sealed record PurchaseLine(Guid Id, DateTime At, string Branch, decimal? Amount, int? Quantity, decimal Points, bool Reversed);
+
+public sealed record LedgerLine(DateTime At, LedgerKind Kind, decimal Points, decimal BalanceAfter, string? Reason, string? By);
+
+public sealed record RecognitionLine(DateTime At, string What, decimal Points, string By);
+
+public sealed record CustomerPage(
+    Guid Id, string Phone, string? Name, string? Email, DateOnly? BirthDate,
+    decimal Balance, decimal Goal, string RecognitionText, decimal LifetimeSpend, decimal LifetimePoints, int Visits,
+    DateTime? FirstPurchaseAt, DateTime? LastPurchaseAt, DateTime? EligibleSince, string? FavouriteBranch,
+    IReadOnlyList<PurchaseLine> Purchases, IReadOnlyList<LedgerLine> Ledger, IReadOnlyList<RecognitionLine> Recognitions,
+    bool IsOwner, TimeZoneInfo Zone, Guid AdjustKey)
+{
+    public bool Eligible => Domain.Goal.IsReached(Balance, Goal);
+    public int Percent => Domain.Goal.Percent(Balance, Goal);
+    public decimal AverageTicket => Visits == 0 ? 0m : Math.Round(LifetimeSpend / Visits, 2);
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Customers;
+
+/// <summary>Clientes: search, the customer page, and the owner's corrections.</summary>
+[Authorize(Policy = Policies.Staff), Route("/clientes")]
+public sealed class CustomersController(AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    {
+        var zone = await db.ZoneAsync(ct);
+        var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            var recent = await db.Customers.OrderByDescending(c => c.LastPurchaseAt).Take(20)
+                .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, goal > 0 && c.Balance >= goal)).ToListAsync(ct);
+            return View(new CustomerSearch(null, null, recent, zone));
+        }
+        var query = q.Length > 60 ? q[..60] : q;
+        var rows = await CustomerQueries.SearchAsync(db, query, goal, ct);
+        return View(new CustomerSearch(query, rows.Count == 0 ? t["Nenhum cliente encontrado para \"{0}\".", query].Value : null, rows, zone));
+    }
+
+    /// <summary>Live lookup for the purchase form (JavaScript only; the form works without it).</summary>
+    [HttpGet("consulta")]
+    public async Task<IActionResult> Lookup(string? telefone, CancellationToken ct)
+    {
+        if (!BrazilianPhone.TryNormalizeMobile(telefone, out var phone)) return Json(new { text = "" });
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var c = await db.Customers.Where(x => x.Phone == phone).Select(x => new { x.Name, x.Balance }).FirstOrDefaultAsync(ct);
+        if (c is null) return Json(new { text = t["Cliente novo: será cadastrado ao registrar."].Value });
+        var text = t["{0} · {1} pontos · {2}% da meta", c.Name ?? Format.Phone(phone), Format.Points(c.Balance), Goal.Percent(c.Balance, program.Goal)].Value;
+        if (Goal.IsReached(c.Balance, program.Goal)) text += " · " + t["ELEGÍVEL"].Value;
+        return Json(new { text });
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Details(Guid id, CancellationToken ct)
+    {
+        var page = await CustomerQueries.PageAsync(db, id, User.IsInRole(Roles.Owner), ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("{id:guid}/editar"), Authorize(Policy = Policies.Owner)]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
+    {
+        var c = await db.Customers.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return NotFound();
+        ViewData["Id"] = id;
+        ViewData["Phone"] = Format.Phone(c.Phone);
+        return View(new CustomerFieldsInput { Name = c.Name, Email = c.Email, BirthDate = c.BirthDate?.ToString("dd/MM/yyyy", Format.PtBr) });
+    }
+
+    [HttpPost("{id:guid}/editar"), Authorize(Policy = Policies.Owner)]
+    public async Task<IActionResult> Edit(Guid id, CustomerFieldsInput input, [FromServices] EditCustomer edit, CancellationToken ct)
+    {
+        var result = await edit.HandleAsync(id, input, UserId, ct);
+        if (result is null) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = t["Dados do cliente salvos."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        result.CopyTo(ModelState);
+        ViewData["Id"] = id;
+        ViewData["Phone"] = Format.Phone(await db.Customers.Where(c => c.Id == id).Select(c => c.Phone).SingleAsync(ct));
+        return View(input);
+    }
+
+    [HttpPost("{id:guid}/ajuste"), Authorize(Policy = Policies.Owner)]
+    public async Task<IActionResult> Adjust(Guid id, AdjustPointsInput input, [FromServices] AdjustPoints adjust, CancellationToken ct)
+    {
+        var result = await adjust.HandleAsync(id, input, UserId, ct);
+        if (result is null) return NotFound();
+        TempData["Flash"] = result.Succeeded
+            ? t["Ajuste registrado. Saldo: {0} pontos.", Format.Points(result.Value)].Value
+            : string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+}

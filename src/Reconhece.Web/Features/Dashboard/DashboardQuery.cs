@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Features.Dashboard;
+
+public sealed record PeriodFigures(int NewCustomers, int ReturningCustomers, int Purchases, decimal Revenue)
+{
+    public decimal AverageTicket => Purchases == 0 ? 0m : Math.Round(Revenue / Purchases, 2);
+}
+
+public sealed record TopCustomer(Guid Id, string? Name, string Phone, decimal LifetimePoints, decimal LifetimeSpend, int Visits);
+
+public sealed record DashboardView(
+    string BusinessName, string UserName,
+    PeriodFigures Week, PeriodFigures PreviousWeek, PeriodFigures Month, PeriodFigures PreviousMonth,
+    int EligibleNow, int Inactive, int BecameInactiveThisWeek, int InactivityDays, int TotalCustomers,
+    IReadOnlyList<TopCustomer> Top, TimeZoneInfo Zone);
+
+/// <summary>The owner's Painel: the seed's questions answered at a glance.</summary>
+public static class DashboardQuery
+{
+    public static async Task<DashboardView> LoadAsync(AppDbContext db, string userName, DateTime utcNow, CancellationToken ct)
+    {
+        var business = await db.Businesses.Select(b => new { b.Name, b.TimeZoneId }).SingleAsync(ct);
+        var zone = BrazilTimeZones.Find(business.TimeZoneId);
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var week = Periods.WeekOf(utcNow, zone);
+        var month = Periods.MonthOf(utcNow, zone);
+        var inactiveBefore = utcNow.AddDays(-program.InactivityDays);
+
+        var top = await db.Customers.Where(c => c.Visits > 0).OrderByDescending(c => c.LifetimePoints).ThenByDescending(c => c.LifetimeSpend).Take(10)
+            .Select(c => new TopCustomer(c.Id, c.Name, c.Phone, c.LifetimePoints, c.LifetimeSpend, c.Visits)).ToListAsync(ct);
+
+        return new DashboardView(business.Name, userName,
+            await FiguresAsync(db, week, ct), await FiguresAsync(db, Periods.Previous(week, zone, month: false), ct),
+            await FiguresAsync(db, month, ct), await FiguresAsync(db, Periods.Previous(month, zone, month: true), ct),
+            EligibleNow: await db.Customers.CountAsync(c => program.Goal > 0 && c.Balance >= program.Goal, ct),
+            Inactive: await db.Customers.CountAsync(c => c.LastPurchaseAt < inactiveBefore, ct),
+            BecameInactiveThisWeek: await db.Customers.CountAsync(c => c.LastPurchaseAt < inactiveBefore && c.LastPurchaseAt >= inactiveBefore.AddDays(-7), ct),
+            program.InactivityDays,
+            TotalCustomers: await db.Customers.CountAsync(c => c.Visits > 0, ct),
+            top, zone);
+    }
+
+    private static async Task<PeriodFigures> FiguresAsync(AppDbContext db, Period p, CancellationToken ct)
+    {
+        var purchases = db.Purchases.Where(x => x.ReversedAt == null && x.At >= p.Start && x.At < p.End);
+        var totals = await purchases.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Revenue = g.Sum(x => x.Amount) ?? 0m, Customers = g.Select(x => x.CustomerId).Distinct().Count() })
+            .FirstOrDefaultAsync(ct);
+        var newCustomers = await db.Customers.CountAsync(c => c.FirstPurchaseAt >= p.Start && c.FirstPurchaseAt < p.End, ct);
+        return totals is null
+            ? new PeriodFigures(newCustomers, 0, 0, 0m)
+            : new PeriodFigures(newCustomers, Math.Max(0, totals.Customers - newCustomers), totals.Count, totals.Revenue);
+    }
+}

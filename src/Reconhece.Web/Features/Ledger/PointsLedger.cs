@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Tenancy;
+
+namespace Reconhece.Web.Features.Ledger;
+
+/// <summary>A change to a customer's points, with the totals it also moves.</summary>
+public sealed record LedgerMove(Guid CustomerId, LedgerKind Kind, decimal Points)
+{
+    public decimal LifetimePoints { get; init; }
+    public decimal Spend { get; init; }
+    public int Visits { get; init; }
+    public Guid? UserId { get; init; }
+    public Guid? PurchaseId { get; init; }
+    public Guid? RecognitionId { get; init; }
+    public string? Reason { get; init; }
+    public Guid? IdempotencyKey { get; init; }
+    /// <summary>Only apply when the balance is at least this (a recognition needs the goal reached).</summary>
+    public decimal? RequireBalanceAtLeast { get; init; }
+    /// <summary>A recognition starts the eligibility clock again for whatever excess remains.</summary>
+    public bool RestartEligibility { get; init; }
+}
+
+public enum LedgerOutcome { Applied, Duplicate, BalanceTooLow }
+
+/// <summary>
+/// Moves points and appends the ledger entry in one SQL statement, so the stored balance always equals
+/// the ledger's sum and concurrent moves never lose points (the UPDATE locks the customer row).
+/// Runs inside the caller's transaction. Every statement carries business_id from CurrentBusiness:
+/// raw SQL does not pass through the tenant filter.
+/// </summary>
+public sealed class PointsLedger(AppDbContext db, CurrentBusiness current, TimeProvider clock)
+{
+    private const string Sql = """
+        WITH c AS (
+            UPDATE customers SET
+                balance = balance + @points,
+                lifetime_points = lifetime_points + @lifetime,
+                lifetime_spend = lifetime_spend + @spend,
+                visits = visits + @visits,
+                eligible_since = CASE
+                    WHEN @goal > 0 AND balance + @points >= @goal
+                        THEN CASE WHEN @restart THEN @now ELSE COALESCE(eligible_since, @now) END
+                    ELSE NULL END
+            WHERE id = @customer AND business_id = @business AND balance >= @minimum
+            RETURNING id, balance)
+        INSERT INTO ledger_entries (business_id, customer_id, kind, points, balance_after, at, user_id, purchase_id, recognition_id, reason, idempotency_key)
+        SELECT @business, c.id, @kind, @points, c.balance, @now, @user, @purchase, @recognition, @reason, @key FROM c
+        ON CONFLICT (business_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+        RETURNING balance_after
+        """;
+
+    /// <summary>Applies the move. On anything but Applied the caller must roll its transaction back.</summary>
+    public async Task<(LedgerOutcome Outcome, decimal Balance)> ApplyAsync(LedgerMove move, decimal goal, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        var tx = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("PointsLedger runs inside a transaction.");
+        await using var cmd = new NpgsqlCommand(Sql, conn, tx);
+        var p = cmd.Parameters;
+        p.AddWithValue("points", move.Points);
+        p.AddWithValue("lifetime", move.LifetimePoints);
+        p.AddWithValue("spend", move.Spend);
+        p.AddWithValue("visits", move.Visits);
+        p.AddWithValue("goal", goal);
+        p.AddWithValue("restart", move.RestartEligibility);
+        p.AddWithValue("now", clock.GetUtcNow().UtcDateTime);
+        p.AddWithValue("customer", move.CustomerId);
+        p.AddWithValue("business", current.RequiredId);
+        p.AddWithValue("minimum", move.RequireBalanceAtLeast ?? decimal.MinValue / 10);
+        p.AddWithValue("kind", (int)move.Kind);
+        p.AddWithValue("user", (object?)move.UserId ?? DBNull.Value);
+        p.AddWithValue("purchase", (object?)move.PurchaseId ?? DBNull.Value);
+        p.AddWithValue("recognition", (object?)move.RecognitionId ?? DBNull.Value);
+        p.AddWithValue("reason", (object?)move.Reason ?? DBNull.Value);
+        p.Add(new NpgsqlParameter("key", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)move.IdempotencyKey ?? DBNull.Value });
+        var result = await cmd.ExecuteScalarAsync(ct);
+        if (result is decimal balance) return (LedgerOutcome.Applied, balance);
+        var duplicate = move.IdempotencyKey is { } key && await db.Ledger.AnyAsync(l => l.IdempotencyKey == key, ct);
+        return (duplicate ? LedgerOutcome.Duplicate : LedgerOutcome.BalanceTooLow, 0m);
+    }
+}

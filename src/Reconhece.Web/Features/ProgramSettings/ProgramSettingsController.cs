@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.ProgramSettings;
+
+public sealed record ProgramChange(DateTime At, string By, string Field, string? Old, string? New);
+
+public sealed record ProgramForm(ProgramInput Input, decimal ExamplePoints, IReadOnlyList<ProgramChange> Changes, TimeZoneInfo Zone);
+
+/// <summary>Configurações do programa (owner).</summary>
+[Authorize(Policy = Policies.Owner), Route("/programa")]
+public sealed class ProgramSettingsController(AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Edit(CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        return View(await FormAsync(ProgramInput.From(program), program, ct));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Edit(ProgramInput input, [FromServices] SaveProgramSettings save, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return View(await FormAsync(input, await db.Programs.AsNoTracking().SingleAsync(ct), ct));
+        var result = await save.HandleAsync(input, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), ct);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = t["Programa salvo. As novas regras valem para as próximas compras."].Value;
+            return RedirectToAction(nameof(Edit));
+        }
+        result.CopyTo(ModelState);
+        return View(await FormAsync(input, await db.Programs.AsNoTracking().SingleAsync(ct), ct));
+    }
+
+    private async Task<ProgramForm> FormAsync(ProgramInput input, LoyaltyProgram saved, CancellationToken ct)
+    {
+        var changes = await db.Audit.Where(a => a.Subject == "Programa").OrderByDescending(a => a.Id).Take(30)
+            .Select(a => new ProgramChange(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).First(), a.Field, a.OldValue, a.NewValue))
+            .ToListAsync(ct);
+        return new ProgramForm(input, saved.Rule.PointsFor(45.90m, 1), changes, await db.ZoneAsync(ct));
+    }
+}

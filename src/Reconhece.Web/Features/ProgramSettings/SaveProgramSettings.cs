@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Resources;
+using Reconhece.Web.Tenancy;
+
+namespace Reconhece.Web.Features.ProgramSettings;
+
+public sealed class ProgramInput
+{
+    public PointRuleKind RuleKind { get; set; }
+    public string? ValuePerPoint { get; set; }
+    public PointRounding Rounding { get; set; }
+    public string? UnitName { get; set; }
+    public string? PointsPerUnit { get; set; }
+    public string? Goal { get; set; }
+    public string? RecognitionText { get; set; }
+    public string? InactivityDays { get; set; }
+    public bool CollectName { get; set; }
+    public bool CollectEmail { get; set; }
+    public bool CollectBirthDate { get; set; }
+    public string? InvitationMessage { get; set; }
+
+    public static ProgramInput From(LoyaltyProgram p) => new()
+    {
+        RuleKind = p.RuleKind, ValuePerPoint = Format.MoneyInput(p.ValuePerPoint), Rounding = p.Rounding, UnitName = p.UnitName,
+        PointsPerUnit = Format.Points(p.PointsPerUnit), Goal = Format.Points(p.Goal), RecognitionText = p.RecognitionText,
+        InactivityDays = p.InactivityDays.ToString(Format.PtBr), CollectName = p.CollectName, CollectEmail = p.CollectEmail,
+        CollectBirthDate = p.CollectBirthDate, InvitationMessage = p.InvitationMessage,
+    };
+}
+
+/// <summary>
+/// Configurações do programa. A new rule applies to new purchases only (points are stored per purchase);
+/// every change is recorded (who, when, old → new); a new goal re-evaluates who is eligible.
+/// </summary>
+public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t)
+{
+    public async Task<FormResult<bool>> HandleAsync(ProgramInput input, Guid userId, CancellationToken ct)
+    {
+        var errors = new FormErrors();
+        var byUnit = input.RuleKind == PointRuleKind.ByUnit;
+        if (!Enum.IsDefined(input.RuleKind)) errors.Add(nameof(input.RuleKind), t["Escolha como os pontos são contados."]);
+        if (!Enum.IsDefined(input.Rounding)) errors.Add(nameof(input.Rounding), t["Escolha o arredondamento."]);
+        var valuePerPoint = Positive(input.ValuePerPoint, nameof(input.ValuePerPoint), 10_000m, required: !byUnit, errors);
+        var pointsPerUnit = Positive(input.PointsPerUnit, nameof(input.PointsPerUnit), 10_000m, required: byUnit, errors);
+        var goal = Positive(input.Goal, nameof(input.Goal), 10_000_000m, required: true, errors);
+        var unitName = input.UnitName?.Trim();
+        if (byUnit && string.IsNullOrEmpty(unitName)) errors.Add(nameof(input.UnitName), t["Informe o que é contado, ex.: garrafa de vinho."]);
+        else if (unitName is { Length: > 60 }) errors.Add(nameof(input.UnitName), t["Use no máximo {0} caracteres.", 60]);
+        var text = input.RecognitionText?.Trim();
+        if (string.IsNullOrEmpty(text)) errors.Add(nameof(input.RecognitionText), t["Descreva o reconhecimento, ex.: brinde de R$ 25 em sorvete."]);
+        else if (text.Length > 200) errors.Add(nameof(input.RecognitionText), t["Use no máximo {0} caracteres.", 200]);
+        if (!MoneyText.TryParseQuantity(input.InactivityDays, out var days) || days is < 1 or > 365)
+            errors.Add(nameof(input.InactivityDays), t["Informe um número de dias entre 1 e 365."]);
+        var invitation = input.InvitationMessage?.Trim();
+        if (string.IsNullOrEmpty(invitation)) errors.Add(nameof(input.InvitationMessage), t["Escreva a mensagem do convite."]);
+        else if (invitation.Length > 500) errors.Add(nameof(input.InvitationMessage), t["Use no máximo {0} caracteres.", 500]);
+        if (errors.Any) return errors.ToResult<bool>();
+
+        var program = await db.Programs.SingleAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = Describe(program);
+        var oldGoal = program.Goal;
+        program.RuleKind = input.RuleKind;
+        program.Rounding = input.Rounding;
+        if (valuePerPoint is { } v) program.ValuePerPoint = v;
+        if (pointsPerUnit is { } u) program.PointsPerUnit = u;
+        program.UnitName = string.IsNullOrEmpty(unitName) ? null : unitName;
+        program.Goal = goal!.Value;
+        program.RecognitionText = text!;
+        program.InactivityDays = days;
+        program.CollectName = input.CollectName;
+        program.CollectEmail = input.CollectEmail;
+        program.CollectBirthDate = input.CollectBirthDate;
+        program.InvitationMessage = invitation!;
+        var after = Describe(program);
+        foreach (var (field, old) in before.Where(b => after[b.Key] != b.Value))
+            db.Audit.Add(new AuditEntry { UserId = userId, At = now, Subject = "Programa", SubjectId = program.Id, Field = field, OldValue = old, NewValue = after[field] });
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (program.Goal != oldGoal)
+        {
+            var business = current.RequiredId;
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE customers SET eligible_since = CASE WHEN balance >= {program.Goal} THEN COALESCE(eligible_since, {now}) END
+                WHERE business_id = {business} AND (eligible_since IS NOT NULL OR balance >= {program.Goal})
+                """, ct);
+        }
+        await tx.CommitAsync(ct);
+        return FormResult.Ok(true);
+    }
+
+    private decimal? Positive(string? text, string field, decimal max, bool required, FormErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) errors.Add(field, t["Informe um valor."]);
+            return null;
+        }
+        if (!MoneyText.TryParseReais(text, out var value) || value <= 0)
+        {
+            errors.Add(field, t["Informe um número maior que zero, ex.: 0,50."]);
+            return null;
+        }
+        if (value > max)
+        {
+            errors.Add(field, t["Valor acima do limite. Confira o número digitado."]);
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>The settings as the owner reads them, for the change log.</summary>
+    private static Dictionary<string, string> Describe(LoyaltyProgram p) => new()
+    {
+        ["Regra de pontos"] = p.RuleKind == PointRuleKind.ByValue ? "por valor" : "por unidade",
+        ["Valor do ponto"] = Format.Money(p.ValuePerPoint),
+        ["Arredondamento"] = ProgramLabels.Of(p.Rounding),
+        ["Item contado"] = p.UnitName ?? "",
+        ["Pontos por unidade"] = Format.Points(p.PointsPerUnit),
+        ["Meta"] = Format.Points(p.Goal),
+        ["Reconhecimento"] = p.RecognitionText,
+        ["Dias para inativo"] = p.InactivityDays.ToString(Format.PtBr),
+        ["Coleta nome"] = p.CollectName ? "sim" : "não",
+        ["Coleta e-mail"] = p.CollectEmail ? "sim" : "não",
+        ["Coleta nascimento"] = p.CollectBirthDate ? "sim" : "não",
+        ["Mensagem do convite"] = p.InvitationMessage,
+    };
+}

@@ -1,0 +1,19 @@
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Features.Purchases;
+
+public sealed record RegisterForm(
+    RegisterPurchaseInput Input,
+    PointRuleKind RuleKind, decimal ValuePerPoint, string? UnitName, decimal PointsPerUnit,
+    bool CollectName, bool CollectEmail, bool CollectBirthDate,
+    IReadOnlyList<(Guid Id, string Name)> Branches, Guid? BranchId);
+
+public sealed record PurchaseResult(
+    Guid PurchaseId, Guid CustomerId, string? CustomerName, string Phone, bool IsNewCustomer,
+    decimal? Amount, int? Quantity, string? UnitName, decimal Points, decimal Balance, decimal Goal,
+    string RecognitionText, string BranchName, DateTime At, TimeZoneInfo Zone, bool Reversed, bool CanReverse)
+{
+    public bool Eligible => Domain.Goal.IsReached(Balance, Goal);
+    public int Percent => Domain.Goal.Percent(Balance, Goal);
+    public decimal Missing => Domain.Goal.Missing(Balance, Goal);
+}

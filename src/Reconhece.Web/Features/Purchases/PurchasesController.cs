@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Purchases;
+
+/// <summary>"Registrar compra" (staff and owner) and the purchase result page.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class PurchasesController(AppDbContext db, RegisterPurchase register, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("/registrar")]
+    public async Task<IActionResult> Register(CancellationToken ct) =>
+        View(await FormAsync(new RegisterPurchaseInput { IdempotencyKey = Guid.NewGuid() }, null, ct));
+
+    [HttpPost("/registrar")]
+    public async Task<IActionResult> Register(RegisterPurchaseInput input, Guid? branchId, CancellationToken ct)
+    {
+        var branch = await BranchForAsync(branchId, ct);
+        if (branch is null)
+        {
+            ModelState.AddModelError("", t["Sua filial está desativada ou não foi definida. Fale com o dono do negócio."]);
+            return View(await FormAsync(input, branchId, ct));
+        }
+        var result = await register.HandleAsync(input, UserId, branch.Value, ct);
+        if (!result.Succeeded)
+        {
+            result.CopyTo(ModelState);
+            return View(await FormAsync(input, branchId, ct));
+        }
+        // Post-redirect-get: reloading the result page never registers again.
+        TempData["Registered"] = "1";
+        return RedirectToAction(nameof(Result), new { id = result.Value });
+    }
+
+    [HttpGet("/compras/{id:guid}")]
+    public async Task<IActionResult> Result(Guid id, CancellationToken ct)
+    {
+        var result = await PurchaseQueries.ResultAsync(db, id, User.IsInRole(Roles.Owner), ct);
+        return result is null ? NotFound() : View(result);
+    }
+
+    [HttpPost("/compras/{id:guid}/estornar"), Authorize(Policy = Policies.Owner)]
+    public async Task<IActionResult> Reverse(Guid id, string? reason, [FromServices] ReversePurchase reverse, CancellationToken ct)
+    {
+        var outcome = await reverse.HandleAsync(id, reason, UserId, ct);
+        if (outcome == ReverseOutcome.NotFound) return NotFound();
+        TempData["Flash"] = outcome == ReverseOutcome.Reversed
+            ? t["Compra estornada. Os pontos foram retirados do saldo."].Value
+            : t["Esta compra já tinha sido estornada."].Value;
+        return RedirectToAction(nameof(Result), new { id });
+    }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    /// <summary>Staff register at their own branch; the owner may pick any active branch.</summary>
+    private async Task<Guid?> BranchForAsync(Guid? requested, CancellationToken ct)
+    {
+        if (requested is not null && User.IsInRole(Roles.Owner))
+            return await db.Branches.Where(b => b.Id == requested && b.IsActive).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+        var userId = UserId;
+        return await db.Users.Where(u => u.Id == userId)
+            .Join(db.Branches.Where(b => b.IsActive), u => u.BranchId, b => b.Id, (_, b) => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<RegisterForm> FormAsync(RegisterPurchaseInput input, Guid? branchId, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        IReadOnlyList<(Guid, string)> branches = [];
+        if (User.IsInRole(Roles.Owner))
+        {
+            var rows = await db.Branches.Where(b => b.IsActive).OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+            branches = rows.Select(b => (b.Id, b.Name)).ToList();
+            branchId ??= Guid.TryParse(User.FindFirstValue(AppClaimsFactory.BranchClaim), out var own) ? own : null;
+        }
+        return new RegisterForm(input, program.RuleKind, program.ValuePerPoint, program.UnitName, program.PointsPerUnit,
+            program.CollectName, program.CollectEmail, program.CollectBirthDate, branches, branchId);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Recognition;
+
+/// <summary>Reconhecimento (owner): who reached the goal, one tap to invite on WhatsApp, and recording the recognition.</summary>
+[Authorize(Policy = Policies.Owner), Route("/reconhecimento")]
+public sealed class RecognitionController(AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
+        var rows = await db.Customers.Where(c => program.Goal > 0 && c.Balance >= program.Goal)
+            .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Take(500)
+            .Select(c => new { c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt })
+            .ToListAsync(ct);
+        return View(new EligibleList(
+            rows.Select(c => new EligibleRow(c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt,
+                Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText)))).ToList(),
+            program.Goal, program.RecognitionText, await db.ZoneAsync(ct)));
+    }
+
+    [HttpGet("{customerId:guid}")]
+    public async Task<IActionResult> Recognize(Guid customerId, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var form = await FormAsync(customerId, new RecognizeInput { IdempotencyKey = Guid.NewGuid(), What = program.RecognitionText }, ct);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{customerId:guid}")]
+    public async Task<IActionResult> Recognize(Guid customerId, RecognizeInput input, [FromServices] RecognizeCustomer recognize, CancellationToken ct)
+    {
+        var result = await recognize.HandleAsync(customerId, input, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), ct);
+        if (result is null) return NotFound();
+        if (!result.Succeeded)
+        {
+            result.CopyTo(ModelState);
+            return View(await FormAsync(customerId, input, ct));
+        }
+        TempData["Flash"] = result.Value switch
+        {
+            RecognizeOutcome.Recognized => t["Reconhecimento registrado. A meta foi descontada do saldo."].Value,
+            RecognizeOutcome.AlreadyRecognized => t["Este reconhecimento já tinha sido registrado."].Value,
+            _ => t["Este cliente não está mais elegível: o saldo está abaixo da meta."].Value,
+        };
+        return Redirect($"/clientes/{customerId}");
+    }
+
+    [HttpGet("historico")]
+    public async Task<IActionResult> History(CancellationToken ct)
+    {
+        var rows = await db.Recognitions.OrderByDescending(r => r.At).Take(500)
+            .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new { r, c })
+            .Select(x => new HistoryRow(x.c.Id, x.c.Name, x.c.Phone, x.r.What, x.r.PointsDebited,
+                db.Users.Where(u => u.Id == x.r.UserId).Select(u => u.FullName).First(), x.r.At))
+            .ToListAsync(ct);
+        return View(new History(rows, await db.ZoneAsync(ct)));
+    }
+
+    private async Task<RecognizeForm?> FormAsync(Guid customerId, RecognizeInput input, CancellationToken ct)
+    {
+        var c = await db.Customers.Where(x => x.Id == customerId).Select(x => new { x.Name, x.Phone, x.Balance }).FirstOrDefaultAsync(ct);
+        if (c is null) return null;
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
+        var link = Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText));
+        return new RecognizeForm(customerId, c.Name, c.Phone, c.Balance, program.Goal, input, link);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Features.Shared;
+
+/// <summary>The one place money, points, dates and phones are turned into pt-BR text.</summary>
+public static class Format
+{
+    public static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
+
+    /// <summary>R$ 1.234,56</summary>
+    public static string Money(decimal value) => value.ToString("C2", PtBr);
+
+    /// <summary>1.234 or 45,9 — no trailing zeros.</summary>
+    public static string Points(decimal value) => value.ToString("#,0.##", PtBr);
+
+    /// <summary>Amount as typed back into a form: 45,90</summary>
+    public static string MoneyInput(decimal value) => value.ToString("0.00", PtBr);
+
+    public static string Date(DateTime utc, TimeZoneInfo zone) => Local(utc, zone).ToString("dd/MM/yyyy", PtBr);
+
+    public static string DateTime(DateTime utc, TimeZoneInfo zone) => Local(utc, zone).ToString("dd/MM/yyyy HH:mm", PtBr);
+
+    public static string Date(DateTime? utc, TimeZoneInfo zone) => utc is null ? "—" : Date(utc.Value, zone);
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", PtBr) ?? "—";
+
+    public static string Phone(string? e164) => BrazilianPhone.Format(e164);
+
+    public static System.DateTime Local(System.DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+}
