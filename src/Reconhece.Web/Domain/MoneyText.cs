@@ -10,8 +10,8 @@ public static partial class MoneyText
     {
         value = 0m;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 30) return false;
-        var s = text.Replace("R$", "", StringComparison.OrdinalIgnoreCase).Replace(" ", "", StringComparison.Ordinal)
-            .Replace("\u00A0", "", StringComparison.Ordinal).Trim();
+        // "R$ 45,90" and stray spaces around are fine; "4 5" is not a number.
+        var s = text.Replace("R$", "", StringComparison.OrdinalIgnoreCase).Trim().Trim('\u00A0').Trim();
         if (PtBr().IsMatch(s)) s = s.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
         else if (Thousands().IsMatch(s)) s = s.Replace(".", "", StringComparison.Ordinal);
         else if (!DecimalPoint().IsMatch(s)) return false;

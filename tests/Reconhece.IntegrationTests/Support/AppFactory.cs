@@ -33,7 +33,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 
-    public AppClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+    public AppClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = true, HandleCookies = true,
+    }));
 
     /// <summary>Runs code against the database as one business would see it (tenant filter on).</summary>
     public async Task<T> InBusinessAsync<T>(Guid businessId, Func<AppDbContext, Task<T>> work)

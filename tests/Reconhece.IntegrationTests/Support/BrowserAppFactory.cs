@@ -22,6 +22,7 @@ public sealed class BrowserAppFactory : AppFactory
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        ClientOptions.BaseAddress = BaseAddress; // HTTP helpers talk to the same Kestrel server
 
         var chromium = Environment.GetEnvironmentVariable("RECONHECE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(chromium))

@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using Reconhece.IntegrationTests.Support;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Browser;
+
+/// <summary>The product's core loop on two phones: staff register purchases until ELEGÍVEL, the owner recognises.</summary>
+public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
+{
+    [Fact]
+    public async Task Staff_register_purchases_until_ELEGIVEL_and_the_owner_recognises_the_customer()
+    {
+        var owner = await app.SignUpAsync("Sorveteria Bella");
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100", ["RecognitionText"] = "casquinha grátis" });
+        var staff = await owner.AddStaffAsync("Téo Atendente");
+
+        var staffPhone = await app.NewPhoneAsync();
+        await SignInAsync(staffPhone, staff.Email, staff.Password);
+        await staffPhone.GetByRole(AriaRole.Link, new() { Name = "Registrar compra" }).ClickAsync();
+
+        // First purchase: a new customer, announced by the live lookup while the number is typed.
+        await staffPhone.GetByLabel("Celular do cliente").FillAsync("11988887777");
+        await Assertions.Expect(staffPhone.Locator("#lookup")).ToHaveTextAsync("Cliente novo: será cadastrado ao registrar.");
+        Assert.Equal("(11) 98888-7777", await staffPhone.GetByLabel("Celular do cliente").InputValueAsync());
+        await staffPhone.GetByText("Cliente novo? Dados opcionais").ClickAsync();
+        await staffPhone.GetByLabel("Nome do cliente").FillAsync("Lia Cliente");
+        await staffPhone.GetByLabel("Valor da compra (R$)").FillAsync("45,90");
+        await staffPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar" }).ClickAsync();
+        await Assertions.Expect(staffPhone.GetByText("Cliente novo", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(staffPhone.GetByTestId("balance")).ToHaveTextAsync("45");
+
+        // Second: returning, still short of the goal.
+        await staffPhone.GetByRole(AriaRole.Link, new() { Name = "Registrar outra compra" }).ClickAsync();
+        await staffPhone.GetByLabel("Celular do cliente").FillAsync("11988887777");
+        await Assertions.Expect(staffPhone.Locator("#lookup")).ToContainTextAsync("Lia Cliente · 45 pontos · 45% da meta");
+        await staffPhone.GetByLabel("Valor da compra (R$)").FillAsync("45,90");
+        await staffPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar" }).ClickAsync();
+        await Assertions.Expect(staffPhone.GetByText("Cliente de volta")).ToBeVisibleAsync();
+        await Assertions.Expect(staffPhone.GetByText("ELEGÍVEL")).ToHaveCountAsync(0);
+
+        // Third: the goal is reached.
+        await staffPhone.GetByRole(AriaRole.Link, new() { Name = "Registrar outra compra" }).ClickAsync();
+        await staffPhone.GetByLabel("Celular do cliente").FillAsync("(11) 98888-7777");
+        await staffPhone.GetByLabel("Valor da compra (R$)").FillAsync("30");
+        await staffPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar" }).ClickAsync();
+        await Assertions.Expect(staffPhone.GetByText("ELEGÍVEL", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(staffPhone.GetByText("Reconhecimento: casquinha grátis.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(staffPhone.GetByTestId("balance")).ToHaveTextAsync("120");
+        Assert.True(await staffPhone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"));
+        await staffPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("core-1-purchase-result-eligible.png"), FullPage = true });
+
+        // The owner recognises the customer from the eligible list.
+        var ownerPhone = await app.NewPhoneAsync();
+        await SignInAsync(ownerPhone, owner.Email, owner.Password);
+        await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Reconhecimento" }).First.ClickAsync();
+        await Assertions.Expect(ownerPhone.GetByText("Lia Cliente")).ToBeVisibleAsync();
+        var invite = await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Convidar no WhatsApp" }).GetAttributeAsync("href");
+        Assert.StartsWith("https://wa.me/5511988887777?text=", invite, StringComparison.Ordinal);
+        await ownerPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("core-2-eligible-list.png"), FullPage = true });
+        await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Reconhecer" }).ClickAsync();
+        await Assertions.Expect(ownerPhone.GetByLabel("O que foi oferecido")).ToHaveValueAsync("casquinha grátis");
+        await ownerPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar reconhecimento" }).ClickAsync();
+
+        await Assertions.Expect(ownerPhone.GetByText("Reconhecimento registrado. A meta foi descontada do saldo.")).ToBeVisibleAsync();
+        await Assertions.Expect(ownerPhone.Locator(".card .big").First).ToHaveTextAsync("20");
+        await ownerPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("core-3-customer-after-recognition.png"), FullPage = true });
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/entrar");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Senha").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
+    }
+}
