@@ -5,25 +5,30 @@ using Reconhece.Web.Identity;
 using Reconhece.Web.Infrastructure;
 using Reconhece.Web.Tenancy;
 
-var builder = WebApplication.CreateBuilder(args);
+// Our own switches are taken out before ASP.NET Core reads the command line, which would otherwise
+// read "--seed-demo --urls X" as a setting named seed-demo with the value "--urls".
+string[] switches = ["migrate", "--seed-demo"];
+var migrate = args.Contains("migrate");
+var seedDemo = args.Contains("--seed-demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => !switches.Contains(a)).ToArray());
 builder.UseAppSerilog();
 builder.Services
     .AddData()
     .AddTenancy()
-    .AddAppIdentity()
+    .AddAppIdentity(builder.Configuration)
     .AddWeb(builder.Configuration)
     .AddFeatures();
 
 var app = builder.Build();
 
 // `Reconhece.Web migrate`: create/upgrade the database, then exit (run once before starting instances).
-if (args.Contains("migrate"))
+if (migrate)
 {
     await DatabaseMigrator.MigrateAsync(app.Services);
     return;
 }
 
-if (args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Demo:Seed"))
+if (seedDemo || app.Configuration.GetValue<bool>("Demo:Seed"))
     await DemoSeeder.SeedAsync(app.Services);
 
 if (app.Environment.IsDevelopment())

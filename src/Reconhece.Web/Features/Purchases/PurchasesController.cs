@@ -21,27 +21,21 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
     [HttpPost("/registrar")]
     public async Task<IActionResult> Register(RegisterPurchaseInput input, Guid? branchId, CancellationToken ct)
     {
-        var branch = await BranchForAsync(branchId, ct);
-        if (branch is null)
-        {
-            ModelState.AddModelError("", t["Sua filial está desativada ou não foi definida. Fale com o dono do negócio."]);
-            return View(await FormAsync(input, branchId, ct));
-        }
-        var result = await register.HandleAsync(input, UserId, branch.Value, ct);
+        var result = await register.HandleAsync(input, UserId, User.IsInRole(Roles.Owner) ? branchId : null, ct);
         if (!result.Succeeded)
         {
             result.CopyTo(ModelState);
             return View(await FormAsync(input, branchId, ct));
         }
         // Post-redirect-get: reloading the result page never registers again.
-        TempData["Registered"] = "1";
-        return RedirectToAction(nameof(Result), new { id = result.Value });
+        return Redirect($"/compras/{result.Value}?registrada=1");
     }
 
     [HttpGet("/compras/{id:guid}")]
-    public async Task<IActionResult> Result(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Result(Guid id, int? registrada, CancellationToken ct)
     {
         var result = await PurchaseQueries.ResultAsync(db, id, User.IsInRole(Roles.Owner), ct);
+        ViewData["JustRegistered"] = registrada == 1;
         return result is null ? NotFound() : View(result);
     }
 
@@ -57,16 +51,6 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
     }
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
-    /// <summary>Staff register at their own branch; the owner may pick any active branch.</summary>
-    private async Task<Guid?> BranchForAsync(Guid? requested, CancellationToken ct)
-    {
-        if (requested is not null && User.IsInRole(Roles.Owner))
-            return await db.Branches.Where(b => b.Id == requested && b.IsActive).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
-        var userId = UserId;
-        return await db.Users.Where(u => u.Id == userId)
-            .Join(db.Branches.Where(b => b.IsActive), u => u.BranchId, b => b.Id, (_, b) => (Guid?)b.Id).FirstOrDefaultAsync(ct);
-    }
 
     private async Task<RegisterForm> FormAsync(RegisterPurchaseInput input, Guid? branchId, CancellationToken ct)
     {

@@ -166,4 +166,33 @@ public sealed class RegisterPurchaseTests(AppFactory app) : IClassFixture<AppFac
         var purchase = await app.InBusinessAsync(owner.BusinessId, db => db.Purchases.SingleAsync());
         Assert.Equal((owner.BranchId, staff.UserId), (purchase.BranchId, purchase.UserId));
     }
+
+    [Fact]
+    public async Task Staff_of_a_deactivated_branch_are_told_why_and_nothing_is_stored()
+    {
+        var owner = await app.SignUpAsync();
+        await owner.Client.SubmitAsync("/filiais/nova", new Dictionary<string, string> { ["Name"] = "Fechada" });
+        var closed = await app.InBusinessAsync(owner.BusinessId, db => db.Branches.Where(b => b.Name == "Fechada").Select(b => b.Id).SingleAsync());
+        var staff = await owner.AddStaffAsync(branchId: closed);
+        await owner.Client.PostAsync($"/filiais/{closed}/desativar");
+        var (client, _) = await app.SignInAsync(staff.Email, staff.Password);
+
+        var page = await client.RegisterPurchaseAsync("11912345678", "10");
+
+        Assert.Contains("Sua filial está desativada ou não foi definida.", page.FormError, StringComparison.Ordinal);
+        Assert.Equal(0, await app.InBusinessAsync(owner.BusinessId, db => db.Purchases.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_owner_registers_at_the_branch_they_pick()
+    {
+        var owner = await app.SignUpAsync();
+        await owner.Client.SubmitAsync("/filiais/nova", new Dictionary<string, string> { ["Name"] = "Praia" });
+        var praia = await app.InBusinessAsync(owner.BusinessId, db => db.Branches.Where(b => b.Name == "Praia").Select(b => b.Id).SingleAsync());
+
+        var page = await owner.Client.RegisterPurchaseAsync("11912345678", "10", branchId: praia);
+
+        Assert.True(page.Shows("Praia"), page.Text);
+        Assert.Equal(praia, await app.InBusinessAsync(owner.BusinessId, db => db.Purchases.Select(p => p.BranchId).SingleAsync()));
+    }
 }

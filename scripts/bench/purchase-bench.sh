@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Benchmark of purchase registration (issue 3). Registers purchases over HTTP on loopback with wrk
+# against a business with $CUSTOMERS customers, then runs the same database transaction straight at
+# PostgreSQL with pgbench, at the same concurrency. Prints throughput, p50/p99 and the app's peak memory.
+# Usage: scripts/bench/purchase-bench.sh   (CUSTOMERS=100000 CONNS=32 DURATION=30 ROUNDS=3)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/postgres.sh
+CUSTOMERS="${CUSTOMERS:-100000}"; CONNS="${CONNS:-32}"; DURATION="${DURATION:-30}"; ROUNDS="${ROUNDS:-3}"
+APP_PORT="${APP_PORT:-5099}"; DB=reconhece_bench
+OUT="${BENCH_OUT:-$PWD/artifacts/bench}"; mkdir -p "$OUT"
+
+command -v wrk >/dev/null || { sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo; $sudo apt-get install -y -qq wrk >/dev/null; }
+ensure_postgres
+APP_PID=""
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; wait 2>/dev/null; stop_postgres; }
+trap cleanup EXIT
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB;Maximum Pool Size=100"
+export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000 \
+  Identity__SecurityStampValidationMinutes=60 ${BENCH_ENV:-}
+echo "Building (Release)..."
+dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
+cd src/Reconhece.Web
+dotnet bin/Release/net10.0/Reconhece.Web.dll migrate >/dev/null
+dotnet bin/Release/net10.0/Reconhece.Web.dll --seed-demo --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app.log" 2>&1 &
+APP_PID=$!
+cd ../..
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$APP_PORT/health" >/dev/null && break; sleep 1; done
+
+echo "Generating $CUSTOMERS customers..."
+"${PSQL[@]}" -d "$DB" <<SQL
+INSERT INTO customers (id, business_id, phone, name, balance, lifetime_points, lifetime_spend, visits,
+                       first_purchase_at, last_purchase_at, first_branch_id, created_at)
+SELECT gen_random_uuid(), b.id, '+551199' || lpad(g::text, 7, '0'), 'Cliente ' || g, 0, 0, (g % 400) * 1.1, 1 + g % 10,
+       now() - (g % 365) * interval '1 day', now() - (g % 60) * interval '1 day', br.id, now()
+FROM generate_series(1, $CUSTOMERS) g
+JOIN businesses b ON b.name = 'Sorveteria Demo'
+JOIN branches br ON br.business_id = b.id;
+ANALYZE;
+SQL
+IDS=$("${PSQL[@]}" -F" " -d "$DB" -c "SELECT u.business_id, u.branch_id, u.id FROM users u WHERE u.email = 'atendente@demo.reconhece.app'")
+read -r BUSINESS BRANCH STAFF_USER <<<"$IDS"
+
+# Sign in as the demo staff member and take the form's antiforgery token, as a phone would.
+JAR="$OUT/cookies.txt"; rm -f "$JAR"
+BASE="http://127.0.0.1:$APP_PORT"
+token_from() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+T=$(curl -s -c "$JAR" -b "$JAR" "$BASE/entrar" | token_from || true)
+[ -n "$T" ] || { echo "No sign-in form at $BASE/entrar:"; curl -si "$BASE/entrar" | head -5; tail -5 "$OUT/app.log"; exit 1; }
+curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "Email=atendente@demo.reconhece.app" --data-urlencode "Password=demo12345" \
+  --data-urlencode "__RequestVerificationToken=$T" "$BASE/entrar"
+export BENCH_TOKEN=$(curl -s -c "$JAR" -b "$JAR" "$BASE/registrar" | token_from)
+# curl writes HttpOnly cookies (the sign-in one among them) behind a "#HttpOnly_" prefix.
+export BENCH_COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}')
+export BENCH_CUSTOMERS=$CUSTOMERS
+[ -n "$BENCH_TOKEN" ] || { echo "Could not sign in"; exit 1; }
+
+# The transaction pgbench runs is the app's own statement (taken from RegisterPurchase.cs), with the
+# parameters replaced by pgbench variables and functions.
+python3 - "$OUT/purchase.sql" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" <<'PY'
+import re, sys
+src = open("src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs", encoding="utf-8").read()
+sql = re.search(r'private const string Sql = """\n(.*?)\n\s*""";', src, re.S).group(1)
+values = {
+    "new_customer": "gen_random_uuid()", "purchase": "gen_random_uuid()", "key": "gen_random_uuid()",
+    "business": "'%s'::uuid" % sys.argv[3], "branch": "'%s'::uuid" % sys.argv[4], "user": "'%s'::uuid" % sys.argv[5],
+    "phone": "('+551199' || lpad(:n::text, 7, '0'))", "name": "NULL::text", "email": "NULL::text", "birth": "NULL::date",
+    "points": "45::numeric", "spend": "45.90::numeric", "amount": "45.90::numeric", "quantity": "NULL::int",
+    "goal": "500::numeric", "now": "now()",
+}
+sql = re.sub(r"@(\w+)", lambda m: values[m.group(1)], sql)
+sql = " ".join(line.strip() for line in sql.splitlines())
+# The app sends this one statement in autocommit: it is the whole transaction.
+open(sys.argv[1], "w").write("\\set n random(1, %s)\n%s;\n" % (sys.argv[2], sql))
+PY
+
+before=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
+echo "Warm-up (5 s)..."
+wrk -t2 -c"$CONNS" -d5s -s scripts/bench/purchase.lua "$BASE" >/dev/null
+: >"$OUT/results.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "Round $round: app over HTTP (wrk, $CONNS connections, ${DURATION}s)"
+  n0=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
+  wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s scripts/bench/purchase.lua "$BASE" | tee "$OUT/wrk-$round.txt"
+  n1=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
+  sent=$(grep -E "requests in" "$OUT/wrk-$round.txt" | awk '{print $1}')
+  # wrk counts a redirect to the sign-in page as a success: check the purchases really landed.
+  [ $((n1 - n0)) -ge $((sent * 99 / 100)) ] || { echo "Only $((n1 - n0)) of $sent requests stored a purchase."; exit 1; }
+  echo "Round $round: same transaction in pgbench ($CONNS clients, ${DURATION}s)"
+  rm -f "$OUT"/pgbench_log.*
+  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c "$CONNS" -j 2 -T "$DURATION" -l -f purchase.sql "$DB") | tee "$OUT/pgbench-$round.txt"
+  pct=$(cat "$OUT"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "p50=%.1fms p99=%.1fms", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
+  app_rps=$(grep "Requests/sec" "$OUT/wrk-$round.txt" | awk '{print $2}')
+  app_p50=$(grep -E "^ +50%" "$OUT/wrk-$round.txt" | awk '{print $2}')
+  app_p99=$(grep -E "^ +99%" "$OUT/wrk-$round.txt" | awk '{print $2}')
+  errors=$(grep -E "Non-2xx|Socket errors" "$OUT/wrk-$round.txt" || true)
+  pg_tps=$(grep -E "^tps" "$OUT/pgbench-$round.txt" | awk '{print $3}')
+  echo "round $round: app ${app_rps} req/s p50=${app_p50} p99=${app_p99} ${errors:+($errors)} | pgbench ${pg_tps} tps $pct | ratio $(awk -v a="$app_rps" -v b="$pg_tps" 'BEGIN {printf "%.0f%%", 100*a/b}')" | tee -a "$OUT/results.txt"
+done
+after=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
+echo "purchases stored: $((after - before)) (HTTP and pgbench together); app peak memory (VmHWM): $(grep VmHWM /proc/$APP_PID/status | awk '{print $2/1024 " MiB"}')" | tee -a "$OUT/results.txt"
+echo "Results in $OUT/results.txt"
