@@ -43,6 +43,7 @@ ANALYZE;
 SQL
 IDS=$("${PSQL[@]}" -F" " -d "$DB" -c "SELECT u.business_id, u.branch_id, u.id FROM users u WHERE u.email = 'atendente@demo.reconhece.app'")
 read -r BUSINESS BRANCH STAFF_USER <<<"$IDS"
+VERSION=$("${PSQL[@]}" -d "$DB" -c "SELECT xmin FROM loyalty_programs WHERE business_id = '$BUSINESS'")
 
 # Sign in as the demo staff member and take the form's antiforgery token, as a phone would.
 JAR="$OUT/cookies.txt"; rm -f "$JAR"
@@ -60,7 +61,7 @@ export BENCH_CUSTOMERS=$CUSTOMERS
 
 # The transaction pgbench runs is the app's own statement (taken from RegisterPurchase.cs), with the
 # parameters replaced by pgbench variables and functions.
-python3 - "$OUT/purchase.sql" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" <<'PY'
+python3 - "$OUT/purchase.sql" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" "$VERSION" <<'PY'
 import re, sys
 src = open("src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs", encoding="utf-8").read()
 sql = re.search(r'private const string Sql = """\n(.*?)\n\s*""";', src, re.S).group(1)
@@ -69,7 +70,7 @@ values = {
     "business": "'%s'::uuid" % sys.argv[3], "branch": "'%s'::uuid" % sys.argv[4], "user": "'%s'::uuid" % sys.argv[5],
     "phone": "('+551199' || lpad(:n::text, 7, '0'))", "name": "NULL::text", "email": "NULL::text", "birth": "NULL::date",
     "points": "45::numeric", "spend": "45.90::numeric", "amount": "45.90::numeric", "quantity": "NULL::int",
-    "goal": "500::numeric", "now": "now()",
+    "goal": "500::numeric", "now": "now()", "version": "'%s'::xid" % sys.argv[6], "owner_choice": "false",
 }
 sql = re.sub(r"@(\w+)", lambda m: values[m.group(1)], sql)
 sql = " ".join(line.strip() for line in sql.splitlines())

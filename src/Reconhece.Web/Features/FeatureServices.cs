@@ -18,6 +18,7 @@ public static class FeatureServices
         services.AddScoped<SaveStaffMember>();
         services.AddScoped<PointsLedger>();
         services.AddScoped<RegisterPurchase>();
+        services.AddSingleton<PurchaseContextCache>();
         services.AddScoped<ReversePurchase>();
         services.AddScoped<EditCustomer>();
         services.AddScoped<AdjustPoints>();

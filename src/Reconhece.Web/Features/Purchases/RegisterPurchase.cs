@@ -32,7 +32,8 @@ public sealed class RegisterPurchaseInput
 /// "Registrar compra": finds or creates the customer by phone (across all branches), stores the
 /// purchase and appends the points to the ledger — in one transaction, once per form.
 /// </summary>
-public sealed class RegisterPurchase(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class RegisterPurchase(
+    AppDbContext db, CurrentBusiness current, PurchaseContextCache contexts, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     // One statement, one round trip, its own transaction: create-or-update the customer (the row lock
     // serialises concurrent purchases for one customer), insert the purchase and append the ledger entry.
@@ -42,8 +43,13 @@ public sealed class RegisterPurchase(AppDbContext db, CurrentBusiness current, T
         WITH c AS (
             INSERT INTO customers AS k (id, business_id, phone, name, email, birth_date, balance, lifetime_points, lifetime_spend,
                                         visits, first_purchase_at, last_purchase_at, eligible_since, first_branch_id, created_at)
-            VALUES (@new_customer, @business, @phone, @name, @email, @birth, @points, @points, @spend, 1, @now, @now,
-                    CASE WHEN @goal > 0 AND @points >= @goal THEN @now END, @branch, @now)
+            SELECT @new_customer, @business, @phone, @name, @email, @birth, @points, @points, @spend, 1, @now, @now,
+                   CASE WHEN @goal > 0 AND @points >= @goal THEN @now END, @branch, @now
+            -- The context the points were computed with must still hold: same program version, an active
+            -- branch, and (for staff) still their branch. Otherwise nothing is written and the caller reloads.
+            WHERE EXISTS (SELECT 1 FROM loyalty_programs lp JOIN branches b ON b.business_id = lp.business_id
+                          WHERE lp.business_id = @business AND lp.xmin = @version AND b.id = @branch AND b.is_active
+                            AND (@owner_choice OR b.id = (SELECT u.branch_id FROM users u WHERE u.id = @user)))
             ON CONFLICT (business_id, phone) DO UPDATE SET
                 balance = k.balance + @points,
                 lifetime_points = k.lifetime_points + @points,
@@ -66,17 +72,6 @@ public sealed class RegisterPurchase(AppDbContext db, CurrentBusiness current, T
         SELECT count(*) FROM p
         """;
 
-    // What the purchase needs to know before it is written, in one round trip: the rule, the goal, and
-    // the branch to register at (staff: their own, if active; the owner: the one chosen, if active).
-    private const string ContextSql = """
-        SELECT p.rule_kind, p.value_per_point, p.rounding, p.points_per_unit, p.goal,
-               p.collect_name, p.collect_email, p.collect_birth_date,
-               (SELECT b.id FROM branches b
-                 WHERE b.business_id = @business AND b.is_active
-                   AND b.id = COALESCE(@requested, (SELECT u.branch_id FROM users u WHERE u.id = @user AND u.business_id = @business))) AS branch_id
-        FROM loyalty_programs p WHERE p.business_id = @business
-        """;
-
     private const string IdempotencyIndex = "ix_purchases_business_id_idempotency_key";
 
     // requestedBranchId: the branch the owner picked; staff always register at their own.
@@ -87,51 +82,16 @@ public sealed class RegisterPurchase(AppDbContext db, CurrentBusiness current, T
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var (program, branchId) = await ContextAsync(conn, business, userId, requestedBranchId, ct);
-            var errors = new FormErrors();
-            if (branchId is null)
-                errors.Add("", t["Sua filial está desativada ou não foi definida. Fale com o dono do negócio."]);
-            var phone = "";
-            if (string.IsNullOrWhiteSpace(input.Phone))
-                errors.Add(nameof(input.Phone), t["Informe o celular do cliente."]);
-            else if (!BrazilianPhone.TryNormalizeMobile(input.Phone, out phone))
-                errors.Add(nameof(input.Phone), t["Celular inválido. Use DDD + número, ex.: (11) 98765-4321."]);
-
-            var (amount, quantity) = ReadAmountAndQuantity(input, program, errors);
-            var fields = CustomerFields.Validate(input.Customer, program, t, errors, prefix: nameof(input.Customer) + ".");
-            if (input.IdempotencyKey == Guid.Empty)
-                errors.Add("", t["O formulário expirou. Recarregue a página e registre de novo."]);
-            if (errors.Any) return errors.ToResult<Guid>();
-
-            var points = program.Rule.PointsFor(amount, quantity);
-            var purchaseId = Guid.CreateVersion7();
-            await using var cmd = new NpgsqlCommand(Sql, conn);
-            var p = cmd.Parameters;
-            p.AddWithValue("new_customer", Guid.CreateVersion7());
-            p.AddWithValue("business", business);
-            p.AddWithValue("phone", phone);
-            p.AddWithValue("name", (object?)fields.Name ?? DBNull.Value);
-            p.AddWithValue("email", (object?)fields.Email ?? DBNull.Value);
-            p.Add(new NpgsqlParameter("birth", NpgsqlTypes.NpgsqlDbType.Date) { Value = (object?)fields.BirthDate ?? DBNull.Value });
-            p.AddWithValue("points", points);
-            p.AddWithValue("spend", amount ?? 0m);
-            p.AddWithValue("goal", program.Goal);
-            p.AddWithValue("now", clock.GetUtcNow().UtcDateTime);
-            p.AddWithValue("branch", branchId!.Value);
-            p.AddWithValue("purchase", purchaseId);
-            p.AddWithValue("user", userId);
-            p.Add(new NpgsqlParameter("amount", NpgsqlTypes.NpgsqlDbType.Numeric) { Value = (object?)amount ?? DBNull.Value });
-            p.Add(new NpgsqlParameter("quantity", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)quantity ?? DBNull.Value });
-            p.AddWithValue("key", input.IdempotencyKey);
-            try
+            // The cached context is tried first; if the statement finds it outdated, reload once and retry.
+            for (var attempt = 0; ; attempt++)
             {
-                await cmd.ExecuteScalarAsync(ct);
-                return FormResult.Ok(purchaseId);
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == IdempotencyIndex)
-            {
-                // A retry or a double tap: nothing was written; show the purchase this form registered.
-                return FormResult.Ok(await db.Purchases.Where(x => x.IdempotencyKey == input.IdempotencyKey).Select(x => x.Id).SingleAsync(ct));
+                var context = await contexts.GetAsync(conn, business, userId, requestedBranchId, reload: attempt > 0, ct);
+                var (errors, write) = Validate(input, context);
+                if (errors.Any && attempt == 0 && context.BranchId is null) continue; // maybe just reassigned: look again
+                if (errors.Any) return errors.ToResult<Guid>();
+                var outcome = await WriteAsync(conn, business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, ct);
+                if (outcome is not null) return FormResult.Ok(outcome.Value);
+                if (attempt > 0) throw new InvalidOperationException("Purchase context changed twice in a row.");
             }
         }
         finally
@@ -140,22 +100,59 @@ public sealed class RegisterPurchase(AppDbContext db, CurrentBusiness current, T
         }
     }
 
-    private static async Task<(LoyaltyProgram Program, Guid? BranchId)> ContextAsync(
-        NpgsqlConnection conn, Guid business, Guid userId, Guid? requestedBranchId, CancellationToken ct)
+    private sealed record PurchaseWrite(string Phone, decimal? Amount, int? Quantity, CustomerFieldValues Fields, decimal Points);
+
+    private (FormErrors Errors, PurchaseWrite Write) Validate(RegisterPurchaseInput input, PurchaseContext context)
     {
-        await using var cmd = new NpgsqlCommand(ContextSql, conn);
-        cmd.Parameters.AddWithValue("business", business);
-        cmd.Parameters.AddWithValue("user", userId);
-        cmd.Parameters.Add(new NpgsqlParameter("requested", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)requestedBranchId ?? DBNull.Value });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) throw new InvalidOperationException("The business has no loyalty program.");
-        var program = new LoyaltyProgram
+        var errors = new FormErrors();
+        if (context.BranchId is null)
+            errors.Add("", t["Sua filial está desativada ou não foi definida. Fale com o dono do negócio."]);
+        var phone = "";
+        if (string.IsNullOrWhiteSpace(input.Phone))
+            errors.Add(nameof(input.Phone), t["Informe o celular do cliente."]);
+        else if (!BrazilianPhone.TryNormalizeMobile(input.Phone, out phone))
+            errors.Add(nameof(input.Phone), t["Celular inválido. Use DDD + número, ex.: (11) 98765-4321."]);
+        var (amount, quantity) = ReadAmountAndQuantity(input, context.Program, errors);
+        var fields = CustomerFields.Validate(input.Customer, context.Program, t, errors, prefix: nameof(input.Customer) + ".");
+        if (input.IdempotencyKey == Guid.Empty)
+            errors.Add("", t["O formulário expirou. Recarregue a página e registre de novo."]);
+        return (errors, new PurchaseWrite(phone, amount, quantity, fields, context.Program.Rule.PointsFor(amount, quantity)));
+    }
+
+    /// <summary>The purchase id, or null when the context was outdated and nothing was written.</summary>
+    private async Task<Guid?> WriteAsync(NpgsqlConnection conn, Guid business, Guid userId, bool ownerChoice, PurchaseContext context,
+        PurchaseWrite w, Guid key, CancellationToken ct)
+    {
+        var purchaseId = Guid.CreateVersion7();
+        await using var cmd = new NpgsqlCommand(Sql, conn);
+        var p = cmd.Parameters;
+        p.AddWithValue("new_customer", Guid.CreateVersion7());
+        p.AddWithValue("business", business);
+        p.AddWithValue("phone", w.Phone);
+        p.AddWithValue("name", (object?)w.Fields.Name ?? DBNull.Value);
+        p.AddWithValue("email", (object?)w.Fields.Email ?? DBNull.Value);
+        p.Add(new NpgsqlParameter("birth", NpgsqlTypes.NpgsqlDbType.Date) { Value = (object?)w.Fields.BirthDate ?? DBNull.Value });
+        p.AddWithValue("points", w.Points);
+        p.AddWithValue("spend", w.Amount ?? 0m);
+        p.AddWithValue("goal", context.Program.Goal);
+        p.AddWithValue("now", clock.GetUtcNow().UtcDateTime);
+        p.AddWithValue("branch", context.BranchId!.Value);
+        p.AddWithValue("purchase", purchaseId);
+        p.AddWithValue("user", userId);
+        p.Add(new NpgsqlParameter("amount", NpgsqlTypes.NpgsqlDbType.Numeric) { Value = (object?)w.Amount ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("quantity", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)w.Quantity ?? DBNull.Value });
+        p.AddWithValue("key", key);
+        p.Add(new NpgsqlParameter("version", NpgsqlTypes.NpgsqlDbType.Xid) { Value = context.ProgramVersion });
+        p.AddWithValue("owner_choice", ownerChoice);
+        try
         {
-            BusinessId = business, RuleKind = (PointRuleKind)r.GetInt32(0), ValuePerPoint = r.GetDecimal(1),
-            Rounding = (PointRounding)r.GetInt32(2), PointsPerUnit = r.GetDecimal(3), Goal = r.GetDecimal(4),
-            CollectName = r.GetBoolean(5), CollectEmail = r.GetBoolean(6), CollectBirthDate = r.GetBoolean(7),
-        };
-        return (program, r.IsDBNull(8) ? null : r.GetGuid(8));
+            return (long)(await cmd.ExecuteScalarAsync(ct))! == 1 ? purchaseId : null;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == IdempotencyIndex)
+        {
+            // A retry or a double tap: nothing was written; show the purchase this form registered.
+            return await db.Purchases.Where(x => x.IdempotencyKey == key).Select(x => x.Id).SingleAsync(ct);
+        }
     }
 
     private (decimal? Amount, int? Quantity) ReadAmountAndQuantity(RegisterPurchaseInput input, LoyaltyProgram program, FormErrors errors)

@@ -195,4 +195,34 @@ public sealed class RegisterPurchaseTests(AppFactory app) : IClassFixture<AppFac
         Assert.True(page.Shows("Praia"), page.Text);
         Assert.Equal(praia, await app.InBusinessAsync(owner.BusinessId, db => db.Purchases.Select(p => p.BranchId).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_staff_member_moved_to_another_branch_registers_there_from_the_next_purchase()
+    {
+        var owner = await app.SignUpAsync();
+        await owner.Client.SubmitAsync("/filiais/nova", new Dictionary<string, string> { ["Name"] = "Nova" });
+        var nova = await app.InBusinessAsync(owner.BusinessId, db => db.Branches.Where(b => b.Name == "Nova").Select(b => b.Id).SingleAsync());
+        var staff = await owner.AddStaffAsync();
+        var (client, _) = await app.SignInAsync(staff.Email, staff.Password);
+        await client.RegisterPurchaseAsync("11912345678", "10");
+
+        await owner.Client.SubmitAsync($"/equipe/{staff.UserId}/editar", new Dictionary<string, string> { ["BranchId"] = nova.ToString() });
+        await client.RegisterPurchaseAsync("11912345678", "10");
+
+        var branches = await app.InBusinessAsync(owner.BusinessId, db => db.Purchases.OrderBy(p => p.At).Select(p => p.BranchId).ToListAsync());
+        Assert.Equal([owner.BranchId, nova], branches);
+    }
+
+    [Fact]
+    public async Task A_rule_changed_by_another_instance_applies_to_the_next_purchase()
+    {
+        var owner = await app.SignUpAsync();
+        await owner.Client.RegisterPurchaseAsync("11912345678", "10");
+
+        // Another app instance (or a person at another computer) changes the rule straight in the database.
+        await app.InBusinessAsync(owner.BusinessId, db => db.Programs.ExecuteUpdateAsync(s => s.SetProperty(p => p.ValuePerPoint, 0.10m)));
+        var page = await owner.Client.RegisterPurchaseAsync("11912345678", "10");
+
+        Assert.True(page.Shows("+100"), page.Text);
+    }
 }
