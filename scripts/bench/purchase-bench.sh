@@ -73,7 +73,7 @@ values = {
     "goal": "500::numeric", "now": "now()", "version": "'%s'::xid" % sys.argv[6], "owner_choice": "false",
 }
 sql = re.sub(r"@(\w+)", lambda m: values[m.group(1)], sql)
-sql = " ".join(line.strip() for line in sql.splitlines())
+sql = " ".join(re.sub(r"--.*$", "", line).strip() for line in sql.splitlines())  # pgbench wants one line
 # The app sends this one statement in autocommit: it is the whole transaction.
 open(sys.argv[1], "w").write("\\set n random(1, %s)\n%s;\n" % (sys.argv[2], sql))
 PY

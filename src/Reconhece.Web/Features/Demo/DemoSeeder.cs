@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Features.Account;
+using Reconhece.Web.Features.Purchases;
 using Reconhece.Web.Features.Staff;
 using Reconhece.Web.Tenancy;
 
@@ -42,9 +43,37 @@ public static class DemoSeeder
                 }, ct);
                 if (!staff.Succeeded)
                     throw new InvalidOperationException("Demo seed failed: " + string.Join("; ", staff.Errors.Select(e => e.Message)));
+                await RegisterDemoPurchasesAsync(sp, staff.Value!.Id, ct);
             }
         }
         logger.LogInformation("Demo business ready. Owner: {OwnerEmail} / {Password}  Staff: {StaffEmail} / {Password}",
             OwnerEmail, Password, StaffEmail, Password);
+    }
+
+    /// <summary>A few customers, one of them past the goal, so the Painel and Reconhecimento have something to show.</summary>
+    private static async Task RegisterDemoPurchasesAsync(IServiceProvider sp, Guid staffId, CancellationToken ct)
+    {
+        var register = sp.GetRequiredService<RegisterPurchase>();
+        (string Phone, string Name, string[] Amounts)[] customers =
+        [
+            ("(11) 98111-2233", "Carla Mendes", ["120,00", "95,50", "180,00", "150,00"]),
+            ("(11) 98222-3344", "João Pereira", ["45,90", "32,00", "61,40"]),
+            ("(11) 98333-4455", "Beatriz Lima", ["18,50"]),
+            ("(21) 99444-5566", "Rafael Souza", ["230,00", "75,00"]),
+            ("(11) 97555-6677", "Ana Clara", ["12,00", "15,50"]),
+        ];
+        foreach (var (phone, name, amounts) in customers)
+        {
+            foreach (var amount in amounts)
+            {
+                var result = await register.HandleAsync(new RegisterPurchaseInput
+                {
+                    IdempotencyKey = Guid.NewGuid(), Phone = phone, Amount = amount,
+                    Customer = new Customers.CustomerFieldsInput { Name = name },
+                }, staffId, requestedBranchId: null, ct);
+                if (!result.Succeeded)
+                    throw new InvalidOperationException("Demo seed failed: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+            }
+        }
     }
 }

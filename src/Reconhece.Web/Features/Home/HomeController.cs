@@ -20,7 +20,7 @@ public sealed class HomeController(AppDbContext db) : Controller
         if (User.Identity?.IsAuthenticated != true) return View("Landing");
         if (User.IsInRole(Roles.Owner)) return Redirect("/painel");
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = User.UserId();
         var branch = await db.Users.Where(u => u.Id == userId)
             .Select(u => db.Branches.Where(b => b.Id == u.BranchId).Select(b => b.Name).FirstOrDefault()).FirstOrDefaultAsync(ct);
         return View(new StaffHome(await db.Businesses.Select(x => x.Name).SingleAsync(ct),

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,7 @@ public sealed class ProgramSettingsController(AppDbContext db, IStringLocalizer<
     public async Task<IActionResult> Edit(ProgramInput input, [FromServices] SaveProgramSettings save, CancellationToken ct)
     {
         if (!ModelState.IsValid) return View(await FormAsync(input, await db.Programs.AsNoTracking().SingleAsync(ct), ct));
-        var result = await save.HandleAsync(input, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), ct);
+        var result = await save.HandleAsync(input, User.UserId(), ct);
         if (result.Succeeded)
         {
             TempData["Flash"] = t["Programa salvo. As novas regras valem para as próximas compras."].Value;

@@ -50,7 +50,7 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
         return RedirectToAction(nameof(Result), new { id });
     }
 
-    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private Guid UserId => User.UserId();
 
     private async Task<RegisterForm> FormAsync(RegisterPurchaseInput input, Guid? branchId, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +40,7 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
     [HttpPost("{customerId:guid}")]
     public async Task<IActionResult> Recognize(Guid customerId, RecognizeInput input, [FromServices] RecognizeCustomer recognize, CancellationToken ct)
     {
-        var result = await recognize.HandleAsync(customerId, input, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), ct);
+        var result = await recognize.HandleAsync(customerId, input, User.UserId(), ct);
         if (result is null) return NotFound();
         if (!result.Succeeded)
         {
