@@ -15,8 +15,20 @@ public static class DataServices
 
     /// <summary>The one database configuration, shared with tools and tests.</summary>
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseNpgsql(WithoutResetOnClose(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
         .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// The app never changes session state (no SET, temporary tables, LISTEN or session locks on pooled
+    /// connections), so returning a connection to the pool needs no DISCARD ALL, which would otherwise run
+    /// with every request's first query. A connection string that sets it explicitly wins.
+    /// </summary>
+    private static string WithoutResetOnClose(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 
     private static string ConnectionString(IConfiguration configuration)
     {

@@ -21,7 +21,8 @@ public static class DatabaseMigrator
 
         await CreateDatabaseIfMissingAsync(cs, ct);
 
-        await using var lockConnection = new NpgsqlConnection(cs);
+        // Unpooled: the session-level advisory lock must end with this connection, whatever happens.
+        await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { Pooling = false }.ConnectionString);
         await lockConnection.OpenAsync(ct);
         await using (var cmd = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", lockConnection))
             await cmd.ExecuteNonQueryAsync(ct);
