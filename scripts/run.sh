@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
+source scripts/system-packages.sh
+# The PDF reports embed DejaVu Sans.
+ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   ensure_postgres
@@ -15,6 +18,10 @@ if [ -z "${ConnectionStrings__Default:-}" ]; then
   echo "PostgreSQL: 127.0.0.1:$PG_PORT (data in $PG_DIR)"
 fi
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Without an SMTP server, the weekly report emails are written as .eml files here.
+if [ -z "${Email__Smtp__Host:-}" ]; then
+  export Email__PickupFolder="${Email__PickupFolder:-$PWD/.data/mail}"
+fi
 URL="${RECONHECE_URL:-http://127.0.0.1:5080}"
 
 echo "Building..."
@@ -29,6 +36,7 @@ if [ "$ASPNETCORE_ENVIRONMENT" = "Development" ] || [[ " $* " == *" --seed-demo 
   echo "  Demo, dono:      dono@demo.reconhece.app / demo12345"
   echo "  Demo, atendente: atendente@demo.reconhece.app / demo12345"
 fi
+[ -n "${Email__PickupFolder:-}" ] && [ -z "${Email__Smtp__Host:-}" ] && echo "  E-mails (sem SMTP configurado): arquivos .eml em $Email__PickupFolder"
 echo "  Ctrl-C para parar."
 echo
 dotnet "$APP" --urls "$URL" "$@"

@@ -5,6 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
+source scripts/system-packages.sh
 
 if [ -z "${RECONHECE_TEST_PG:-}" ]; then
   ensure_postgres || { echo "0 passed, 1 failed"; exit 1; }
@@ -12,13 +13,12 @@ if [ -z "${RECONHECE_TEST_PG:-}" ]; then
   export RECONHECE_TEST_PG="$PG_ADMIN_CS"
 fi
 
-# The browser tests drive Debian's Chromium (never a downloaded browser).
+# The browser tests drive Debian's Chromium (never a downloaded browser); the PDF reports embed DejaVu
+# Sans; pdftoppm (poppler-utils) renders report pages to PNG artefacts.
+ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+ensure_package /usr/bin/pdftoppm poppler-utils
 if [ -z "${RECONHECE_CHROMIUM:-}" ]; then
-  if ! command -v chromium >/dev/null 2>&1; then
-    echo "Installing Debian's chromium for the browser tests..."
-    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
-  fi
+  ensure_package /usr/bin/chromium chromium
   export RECONHECE_CHROMIUM="$(command -v chromium || true)"
 fi
 export RECONHECE_ARTIFACTS="${RECONHECE_ARTIFACTS:-$PWD/artifacts}"

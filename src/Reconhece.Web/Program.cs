@@ -3,12 +3,17 @@ using Reconhece.Web.Features;
 using Reconhece.Web.Features.Demo;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Infrastructure;
+using Reconhece.Web.Infrastructure.Email;
+using Reconhece.Web.Infrastructure.Pdf;
+using Reconhece.Web.Jobs;
 using Reconhece.Web.Tenancy;
 
 // Our own switches are taken out before ASP.NET Core reads the command line, which would otherwise
 // read "--seed-demo --urls X" as a setting named seed-demo with the value "--urls".
-string[] switches = ["migrate", "--seed-demo"];
+string[] switches = ["migrate", "--seed-demo", "grant-platform-admin"];
 var migrate = args.Contains("migrate");
+var grantAdmin = Array.IndexOf(args, "grant-platform-admin") is var g and >= 0 ? args.ElementAtOrDefault(g + 1) ?? "" : null;
+if (grantAdmin is not null) switches = [.. switches, grantAdmin];
 var seedDemo = args.Contains("--seed-demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => !switches.Contains(a)).ToArray());
 builder.UseAppSerilog();
@@ -17,6 +22,8 @@ builder.Services
     .AddTenancy()
     .AddAppIdentity(builder.Configuration)
     .AddWeb(builder.Configuration)
+    .AddEmail()
+    .AddJobs(builder.Configuration)
     .AddFeatures();
 
 var app = builder.Build();
@@ -27,6 +34,16 @@ if (migrate)
     await DatabaseMigrator.MigrateAsync(app.Services);
     return;
 }
+
+// `Reconhece.Web grant-platform-admin EMAIL`: the account may open the Hangfire dashboard.
+if (grantAdmin is not null)
+{
+    Environment.ExitCode = await GrantPlatformAdmin.RunAsync(app.Services, grantAdmin);
+    return;
+}
+
+PdfFonts.Install(app.Configuration["Reports:FontFolder"]);
+if (app.Configuration.GetValue("Jobs:RunServer", true)) RecurringJobs.Register(app.Services);
 
 if (seedDemo || app.Configuration.GetValue<bool>("Demo:Seed"))
     await DemoSeeder.SeedAsync(app.Services);
@@ -56,6 +73,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
 app.MapControllers();
+app.MapJobsDashboard();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Reconhece is listening on {Urls}", string.Join(", ", app.Urls)));

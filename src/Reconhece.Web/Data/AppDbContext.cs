@@ -21,6 +21,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentBusines
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<Recognition> Recognitions => Set<Recognition>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -31,6 +31,7 @@ public static class DatabaseMigrator
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             logger.LogInformation("Applying {Count} pending migration(s)", pending.Count);
             await db.Database.MigrateAsync(ct);
+            Jobs.JobServices.InstallSchema(lockConnection);
         }
         finally
         {

@@ -23,4 +23,6 @@ public static class Roles
     public const string Owner = "Dono";
     public const string Staff = "Atendente";
     public static readonly IReadOnlyList<string> All = [Owner, Staff];
+    /// <summary>Runs the platform (the Hangfire dashboard); granted with the grant-platform-admin command, never by a business.</summary>
+    public const string PlatformAdmin = "Plataforma";
 }

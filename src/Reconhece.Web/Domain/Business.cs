@@ -9,4 +9,5 @@ public class Business
     public string Culture { get; set; } = "pt-BR";
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+    public ReportSettings Reports { get; set; } = new();
 }

@@ -4,6 +4,7 @@ using Reconhece.Web.Features.Ledger;
 using Reconhece.Web.Features.ProgramSettings;
 using Reconhece.Web.Features.Purchases;
 using Reconhece.Web.Features.Recognition;
+using Reconhece.Web.Features.Reports;
 using Reconhece.Web.Features.Staff;
 
 namespace Reconhece.Web.Features;
@@ -24,6 +25,11 @@ public static class FeatureServices
         services.AddScoped<AdjustPoints>();
         services.AddScoped<RecognizeCustomer>();
         services.AddScoped<SaveProgramSettings>();
+        services.AddScoped<BuildWeeklyReports>();
+        services.AddScoped<SendWeeklyReport>();
+        services.AddScoped<DispatchWeeklyReports>();
+        services.AddScoped<RequestReports>();
+        services.AddScoped<SaveReportSettings>();
         return services;
     }
 }

@@ -10,7 +10,10 @@ public static class SecurityHeaders
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "strict-origin-when-cross-origin";
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+        // Hangfire's dashboard (platform administrators only) carries inline script and style of its own.
+        h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire")
+            ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+            : "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
         await next();
     });
 }

@@ -13,6 +13,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Tests sign in a lot from one address; the rate-limit test lowers this.</summary>
     protected virtual int SignInPermitPerMinute => 10_000;
     protected virtual string EnvironmentName => "Testing";
+    protected virtual bool RunJobServer => false;
+    /// <summary>Where mail goes when a test sets no SMTP server (.eml files).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "reconhece-test-mail", Guid.NewGuid().ToString("N"));
 
     public virtual async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
 
@@ -31,6 +34,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("SignInLimit:PermitPerMinute", SignInPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // No Hangfire workers by default: tests run jobs by calling them (JobsTests turns the server on).
+        builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
+        builder.UseSetting("Jobs:QueuePollSeconds", "1");
+        builder.UseSetting("Email:PickupFolder", MailFolder);
     }
 
     public AppClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions

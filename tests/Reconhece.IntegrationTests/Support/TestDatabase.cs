@@ -104,6 +104,10 @@ public static class TestDatabase
         {
             await using var db = NewContext(With(server, building));
             await db.Database.MigrateAsync();
+            // What the migrate command does too: Hangfire's tables, so each copy has them.
+            await using var conn = new NpgsqlConnection(With(server, building));
+            await conn.OpenAsync();
+            Reconhece.Web.Jobs.JobServices.InstallSchema(conn);
         }
         finally
         {

@@ -17,7 +17,7 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
     private static readonly Type[] Covered =
     [
         typeof(Branch), typeof(AppUser), typeof(LoyaltyProgram), typeof(Customer), typeof(Purchase),
-        typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry),
+        typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
     ];
 
     [Fact]
@@ -77,6 +77,28 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("Pessoa de A", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Cliente de A", page.Text, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(a.BusinessId));
+    }
+
+    [Theory]
+    [InlineData("curva-abc")]
+    [InlineData("meta-atingida")]
+    [InlineData("novos-clientes")]
+    [InlineData("clientes-inativos")]
+    public async Task Another_business_report_pdfs_answer_404_and_its_runs_are_not_listed(string slug)
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        await a.Client.RegisterPurchaseAsync("11955554444", "600", name: "Cliente de A");
+        var aPage = await a.Client.PressAsync("/relatorios/gerar");
+        var url = aPage.PdfLinks(aPage.FirstRunId())[slug];
+        var b = await app.SignUpAsync("Empresa B");
+
+        using var response = await b.Client.Http.GetAsync(new Uri(url, UriKind.Relative));
+        var bList = await b.Client.GetAsync("/relatorios");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(aPage.FirstRunId(), bList.Doc.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await a.Client.Http.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -141,6 +163,7 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
         await a.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "300" });
         var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
         await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string>());
+        await a.Client.PressAsync("/relatorios/gerar");
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -149,7 +172,8 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
             Users: await db.Users.Select(x => x.BusinessId).Distinct().ToListAsync(),
             FoundById: await db.Branches.FindAsync(a.BranchId),
             Others: await db.Customers.CountAsync() + await db.Purchases.CountAsync() + await db.Ledger.CountAsync()
-                + await db.Recognitions.CountAsync() + await db.Audit.CountAsync(),
+                + await db.Recognitions.CountAsync() + await db.Audit.CountAsync() + await db.ReportRuns.CountAsync()
+                + await db.ReportFiles.CountAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
         Assert.Equal([b.BusinessId], seen.Businesses);

@@ -11,5 +11,9 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
         builder.Property(x => x.Name).HasMaxLength(120);
         builder.Property(x => x.TimeZoneId).HasMaxLength(64);
         builder.Property(x => x.Culture).HasMaxLength(16);
+        // Report settings live on the business row (columns reports_*): every business has them.
+        // (The migration that added them filled existing rows with the defaults of ReportSettings.)
+        builder.OwnsOne(x => x.Reports, r => r.Property(x => x.ExtraRecipients).HasMaxLength(1000));
+        builder.Navigation(x => x.Reports).IsRequired();
     }
 }

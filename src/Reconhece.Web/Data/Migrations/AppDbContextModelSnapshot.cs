@@ -220,6 +220,13 @@ namespace Reconhece.Web.Data.Migrations
                             ConcurrencyStamp = "staff-role",
                             Name = "Atendente",
                             NormalizedName = "ATENDENTE"
+                        },
+                        new
+                        {
+                            Id = new Guid("6f1c0c52-6a43-4b8e-9d43-3a1f2f0b0a03"),
+                            ConcurrencyStamp = "platform-admin-role",
+                            Name = "Plataforma",
+                            NormalizedName = "PLATAFORMA"
                         });
                 });
 
@@ -850,6 +857,156 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("recognitions", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.ReportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer")
+                        .HasColumnName("pages");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_files");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_report_files_run_id");
+
+                    b.HasIndex("BusinessId", "RunId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_files_business_id_run_id_kind");
+
+                    b.ToTable("report_files", (string)null);
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.ReportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime?>("BuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("built_at");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EligibleCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("eligible_customers");
+
+                    b.Property<int>("InactiveCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("inactive_customers");
+
+                    b.Property<bool>("IsWeekly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_weekly");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
+                    b.Property<int>("NewCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_customers");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid?>("RequestKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_key");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("sent_to");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TopCustomer")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("top_customer");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_runs");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_report_runs_next_attempt_at")
+                        .HasFilter("status <> 2");
+
+                    b.HasIndex("BusinessId", "CreatedAt")
+                        .HasDatabaseName("ix_report_runs_business_id_created_at");
+
+                    b.HasIndex("BusinessId", "RequestKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_runs_business_id_request_key")
+                        .HasFilter("request_key IS NOT NULL");
+
+                    b.HasIndex("BusinessId", "WeekStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_runs_business_id_week_start")
+                        .HasFilter("is_weekly");
+
+                    b.ToTable("report_runs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Reconhece.Web.Domain.AppRole", null)
@@ -933,6 +1090,53 @@ namespace Reconhece.Web.Data.Migrations
                         .HasConstraintName("fk_branches_businesses_business_id");
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.Business", b =>
+                {
+                    b.OwnsOne("Reconhece.Web.Domain.ReportSettings", "Reports", b1 =>
+                        {
+                            b1.Property<Guid>("BusinessId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<int>("ClassAPercent")
+                                .HasColumnType("integer")
+                                .HasColumnName("reports_class_a_percent");
+
+                            b1.Property<int>("ClassBPercent")
+                                .HasColumnType("integer")
+                                .HasColumnName("reports_class_b_percent");
+
+                            b1.Property<string>("ExtraRecipients")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("reports_extra_recipients");
+
+                            b1.Property<int>("Hour")
+                                .HasColumnType("integer")
+                                .HasColumnName("reports_hour");
+
+                            b1.Property<int>("Weekday")
+                                .HasColumnType("integer")
+                                .HasColumnName("reports_weekday");
+
+                            b1.Property<bool>("WeeklyEmail")
+                                .HasColumnType("boolean")
+                                .HasColumnName("reports_weekly_email");
+
+                            b1.HasKey("BusinessId");
+
+                            b1.ToTable("businesses");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BusinessId")
+                                .HasConstraintName("fk_businesses_businesses_id");
+                        });
+
+                    b.Navigation("Reports")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.Customer", b =>
                 {
                     b.HasOne("Reconhece.Web.Domain.Business", null)
@@ -1002,6 +1206,26 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_recognitions_users_user_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.ReportFile", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.ReportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_files_report_runs_run_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.ReportRun", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_runs_businesses_business_id");
                 });
 #pragma warning restore 612, 618
         }

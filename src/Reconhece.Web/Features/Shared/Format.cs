@@ -25,6 +25,9 @@ public static class Format
 
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", PtBr) ?? "—";
 
+    /// <summary>"1 cliente", "1.234 clientes": a count with the word that agrees with it.</summary>
+    public static string Count(int n, string one, string many) => $"{n.ToString("N0", PtBr)} {(n == 1 ? one : many)}";
+
     public static string Phone(string? e164) => BrazilianPhone.Format(e164);
 
     public static System.DateTime Local(System.DateTime utc, TimeZoneInfo zone) =>

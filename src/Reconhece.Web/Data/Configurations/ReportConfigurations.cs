@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Data.Configurations;
+
+public class ReportRunConfiguration : IEntityTypeConfiguration<ReportRun>
+{
+    public void Configure(EntityTypeBuilder<ReportRun> builder)
+    {
+        builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.SentTo).HasMaxLength(2000);
+        builder.Property(x => x.LastError).HasMaxLength(500);
+        builder.Property(x => x.MessageId).HasMaxLength(200);
+        builder.Property(x => x.TopCustomer).HasMaxLength(300);
+        // Exactly one weekly run per business and week: the dispatcher of any instance inserts it or finds it.
+        builder.HasIndex(x => new { x.BusinessId, x.WeekStart }).IsUnique().HasFilter("is_weekly");
+        builder.HasIndex(x => new { x.BusinessId, x.RequestKey }).IsUnique().HasFilter("request_key IS NOT NULL");
+        builder.HasIndex(x => new { x.BusinessId, x.CreatedAt });
+        // The dispatcher's retry scan: unsent runs whose next attempt has come.
+        builder.HasIndex(x => x.NextAttemptAt).HasFilter("status <> 2");
+    }
+}
+
+public class ReportFileConfiguration : IEntityTypeConfiguration<ReportFile>
+{
+    public void Configure(EntityTypeBuilder<ReportFile> builder)
+    {
+        builder.HasOne<ReportRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(x => x.FileName).HasMaxLength(200);
+        builder.HasIndex(x => new { x.BusinessId, x.RunId, x.Kind }).IsUnique();
+    }
+}

@@ -1,0 +1,25 @@
+namespace Reconhece.Web.Domain;
+
+/// <summary>
+/// ABC classes by cumulative share of points, walking customers from the most points down. A customer is
+/// in A while the share of everyone ranked above them is below the A threshold (so the top customer is
+/// always A, even with 90% of all points), in B while it is below the B threshold, else in C.
+/// </summary>
+public sealed class AbcClasses(decimal total, int classAPercent, int classBPercent)
+{
+    private decimal _before;
+
+    public static bool ValidThresholds(int a, int b) => a is > 0 and < 100 && b > a && b < 100;
+
+    /// <summary>The class of the next customer in ranking order; call once per customer, best first.</summary>
+    public char Next(decimal points)
+    {
+        var shareBefore = total <= 0 ? 100m : 100m * _before / total;
+        _before += Math.Max(0, points);
+        if (total <= 0 || points <= 0) return 'C';
+        return shareBefore < classAPercent ? 'A' : shareBefore < classBPercent ? 'B' : 'C';
+    }
+
+    /// <summary>The cumulative share (0–100) after the customers seen so far.</summary>
+    public decimal CumulativeShare => total <= 0 ? 0m : 100m * _before / total;
+}

@@ -1,0 +1,48 @@
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Features.Reports;
+
+/// <summary>The headline numbers the email body and the Relatórios list show.</summary>
+public sealed record ReportHeadline(int NewCustomers, int Eligible, int Inactive, string? TopCustomer);
+
+/// <summary>Builds the four PDFs of one run and stores them on it (the caller saves).</summary>
+public sealed class BuildWeeklyReports(AppDbContext db)
+{
+    public static readonly IReadOnlyDictionary<ReportKind, (string Slug, string Title)> Kinds = new Dictionary<ReportKind, (string, string)>
+    {
+        [ReportKind.Abc] = ("curva-abc", AbcReport.Title),
+        [ReportKind.Goal] = ("meta-atingida", GoalReport.Title),
+        [ReportKind.NewCustomers] = ("novos-clientes", NewCustomersReport.Title),
+        [ReportKind.Inactive] = ("clientes-inativos", InactiveReport.Title),
+    };
+
+    public async Task<ReportHeadline> BuildAsync(ReportRun run, DateTime utcNow, CancellationToken ct)
+    {
+        var ctx = await ReportContext.LoadAsync(db, run.WeekStart, utcNow, ct);
+        var abc = await AbcReport.BuildAsync(db, ctx, ct);
+        Add(run, ReportKind.Abc, abc.Pdf, abc.Pages);
+        var goal = await GoalReport.BuildAsync(db, ctx, ct);
+        Add(run, ReportKind.Goal, goal.Pdf, goal.Pages);
+        var fresh = await NewCustomersReport.BuildAsync(db, ctx, ct);
+        Add(run, ReportKind.NewCustomers, fresh.Pdf, fresh.Pages);
+        var inactive = await InactiveReport.BuildAsync(db, ctx, ct);
+        Add(run, ReportKind.Inactive, inactive.Pdf, inactive.Pages);
+
+        run.Status = ReportRunStatus.Built;
+        run.BuiltAt = utcNow;
+        run.NewCustomers = fresh.NewCustomers;
+        run.EligibleCustomers = goal.Eligible;
+        run.InactiveCustomers = inactive.Inactive;
+        run.TopCustomer = abc.TopCustomer;
+        return new ReportHeadline(fresh.NewCustomers, goal.Eligible, inactive.Inactive, abc.TopCustomer);
+    }
+
+    public static string FileName(ReportKind kind, DateOnly weekStart) => $"{Kinds[kind].Slug}-{weekStart:yyyy-MM-dd}.pdf";
+
+    private void Add(ReportRun run, ReportKind kind, byte[] pdf, int pages) => db.ReportFiles.Add(new ReportFile
+    {
+        Id = Guid.NewGuid(), BusinessId = run.BusinessId, RunId = run.Id, Kind = kind,
+        FileName = FileName(kind, run.WeekStart), Content = pdf, Pages = pages,
+    });
+}

@@ -1,0 +1,64 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Tenancy;
+
+namespace Reconhece.Web.Features.Reports;
+
+/// <summary>
+/// The recurring dispatcher (every minute, see Jobs/RecurringJobs). It looks across businesses — one of
+/// the few places allowed to — and (1) creates the weekly run of each business whose send moment has
+/// come, enqueueing its job, and (2) re-enqueues unsent runs whose next attempt has come. The unique
+/// (business, week) key makes two dispatchers (two app instances) create one run; the lease on
+/// next_attempt_at keeps a queued run from being enqueued again while it waits.
+/// </summary>
+public sealed class DispatchWeeklyReports(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<DispatchWeeklyReports> log)
+{
+    /// <summary>How long an enqueued run is left alone before the dispatcher assumes its job was lost.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
+
+    [AutomaticRetry(Attempts = 0), DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public Task RunAsync() => DispatchAsync(clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+
+    /// <summary>Returns the runs it enqueued (new and retried).</summary>
+    public async Task<IReadOnlyList<(Guid BusinessId, Guid RunId)>> DispatchAsync(DateTime utcNow, CancellationToken ct)
+    {
+        var enqueued = new List<(Guid, Guid)>();
+        var businesses = await db.Businesses.AcrossBusinesses().AsNoTracking()
+            .Where(b => b.IsActive && b.Reports.WeeklyEmail)
+            .Select(b => new
+            {
+                b.Id, b.TimeZoneId, b.CreatedAt, b.Reports,
+                LastWeek = db.ReportRuns.AcrossBusinesses().Where(r => r.BusinessId == b.Id && r.IsWeekly).Max(r => (DateOnly?)r.WeekStart),
+            })
+            .ToListAsync(ct);
+        foreach (var b in businesses)
+        {
+            var week = ReportSchedule.DueWeek(utcNow, BrazilTimeZones.Find(b.TimeZoneId), b.Reports, b.CreatedAt);
+            if (week is null || b.LastWeek >= week) continue;
+            var runId = await WeeklyRuns.CreateAsync(db, b.Id, week.Value, utcNow, Lease, ct);
+            if (runId is null) continue; // another instance created it first
+            jobs.Enqueue<SendWeeklyReport>(j => j.RunAsync(b.Id, runId.Value));
+            enqueued.Add((b.Id, runId.Value));
+        }
+
+        // Retries: claim each due run by moving its next attempt a lease ahead, then enqueue it.
+        var retries = await db.Database.SqlQuery<RunRef>($"""
+            UPDATE report_runs r SET next_attempt_at = {utcNow + Lease}
+            FROM businesses b
+            WHERE b.id = r.business_id AND b.is_active AND r.status <> {(int)ReportRunStatus.Sent}
+              AND r.next_attempt_at <= {utcNow}
+            RETURNING r.business_id, r.id AS run_id
+            """).ToListAsync(ct);
+        foreach (var r in retries)
+        {
+            jobs.Enqueue<SendWeeklyReport>(j => j.RunAsync(r.BusinessId, r.RunId));
+            enqueued.Add((r.BusinessId, r.RunId));
+        }
+        if (enqueued.Count > 0) log.LogInformation("Report dispatcher enqueued {Count} runs ({Retries} retries)", enqueued.Count, retries.Count);
+        return enqueued;
+    }
+
+    private sealed record RunRef(Guid BusinessId, Guid RunId);
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Infrastructure.Email;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Reports;
+
+/// <summary>Relatórios (owner): past weekly runs with their PDFs, "Gerar agora", "Enviar agora" and the settings.</summary>
+[Authorize(Policy = Policies.Owner), Route("/relatorios")]
+public sealed class ReportsController(AppDbContext db, TimeProvider clock, IOptions<EmailOptions> email, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(await ReportQueries.LoadAsync(db, clock.GetUtcNow().UtcDateTime, email.Value.UsesSmtp, ct));
+
+    [HttpPost("gerar")]
+    public async Task<IActionResult> Generate(Guid requestKey, [FromServices] RequestReports reports, CancellationToken ct)
+    {
+        var runId = await reports.GenerateAsync(KeyOrNew(requestKey), ct);
+        TempData["Flash"] = t["Relatórios gerados. Toque em um deles para baixar."].Value;
+        return Redirect($"/relatorios#r-{runId}");
+    }
+
+    [HttpPost("enviar")]
+    public async Task<IActionResult> Send(Guid requestKey, [FromServices] RequestReports reports, CancellationToken ct)
+    {
+        var (runId, status) = await reports.SendNowAsync(KeyOrNew(requestKey), ct);
+        var run = await db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
+        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        TempData["Flash"] = status switch
+        {
+            ReportRunStatus.Sent => t["Relatórios enviados para {0}.", run.SentTo ?? ""].Value,
+            ReportRunStatus.Failed when run.NextAttemptAt is { } next =>
+                t["Não foi possível enviar: {0} Nova tentativa às {1}.", run.LastError ?? "", Format.Local(next, zone).ToString("HH:mm", Format.PtBr)].Value,
+            ReportRunStatus.Failed => t["Não foi possível enviar: {0}", run.LastError ?? ""].Value,
+            _ => t["O envio está em andamento."].Value,
+        };
+        return Redirect($"/relatorios#r-{runId}");
+    }
+
+    [HttpGet("{id:guid}/{slug}.pdf")]
+    public async Task<IActionResult> Download(Guid id, string slug, CancellationToken ct)
+    {
+        var kind = BuildWeeklyReports.Kinds.Where(k => k.Value.Slug == slug).Select(k => (ReportKind?)k.Key).FirstOrDefault();
+        if (kind is null) return NotFound();
+        var file = await db.ReportFiles.AsNoTracking().Where(f => f.RunId == id && f.Kind == kind)
+            .Select(f => new { f.FileName, f.Content }).FirstOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(file.Content, "application/pdf", file.FileName);
+    }
+
+    [HttpGet("configuracoes")]
+    public async Task<IActionResult> Settings(CancellationToken ct) =>
+        View(ReportSettingsInput.From(await db.Businesses.AsNoTracking().Select(b => b.Reports).SingleAsync(ct)));
+
+    [HttpPost("configuracoes")]
+    public async Task<IActionResult> Settings(ReportSettingsInput input, [FromServices] SaveReportSettings save, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return View(input);
+        var result = await save.HandleAsync(input, ct);
+        if (!result.Succeeded)
+        {
+            result.CopyTo(ModelState);
+            return View(input);
+        }
+        TempData["Flash"] = t["Configurações dos relatórios salvas."].Value;
+        return Redirect("/relatorios");
+    }
+
+    /// <summary>A form without its key (tampered, very old page) still works, only without double-tap protection.</summary>
+    private static Guid KeyOrNew(Guid key) => key == Guid.Empty ? Guid.NewGuid() : key;
+}

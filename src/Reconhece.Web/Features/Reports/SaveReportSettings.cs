@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Reports;
+
+public sealed class ReportSettingsInput
+{
+    [Display(Name = "Dia do envio")]
+    public DayOfWeek Weekday { get; set; } = DayOfWeek.Monday;
+
+    [Display(Name = "Hora do envio")]
+    [Range(0, 23, ErrorMessage = "Escolha uma hora entre 0 e 23.")]
+    public int Hour { get; set; } = 7;
+
+    public bool WeeklyEmail { get; set; } = true;
+
+    [Display(Name = "Outros destinatários")]
+    [StringLength(1000, ErrorMessage = "Use no máximo {1} caracteres.")]
+    public string? ExtraRecipients { get; set; }
+
+    [Display(Name = "Classe A até (%)")]
+    [Range(1, 99, ErrorMessage = "Use um número entre 1 e 99.")]
+    public int ClassAPercent { get; set; } = 80;
+
+    [Display(Name = "Classe B até (%)")]
+    [Range(1, 99, ErrorMessage = "Use um número entre 1 e 99.")]
+    public int ClassBPercent { get; set; } = 95;
+
+    public static ReportSettingsInput From(ReportSettings s) => new()
+    {
+        Weekday = s.Weekday, Hour = s.Hour, WeeklyEmail = s.WeeklyEmail, ExtraRecipients = s.ExtraRecipients,
+        ClassAPercent = s.ClassAPercent, ClassBPercent = s.ClassBPercent,
+    };
+}
+
+/// <summary>Saves when the weekly reports go out, to whom, and the ABC thresholds. Bad addresses change nothing.</summary>
+public sealed class SaveReportSettings(AppDbContext db, IStringLocalizer<SharedResource> t)
+{
+    public async Task<FormResult<bool>> HandleAsync(ReportSettingsInput input, CancellationToken ct)
+    {
+        var errors = new FormErrors();
+        if (!Enum.IsDefined(input.Weekday)) errors.Add(nameof(input.Weekday), t["Escolha um dia da semana."]);
+        if (!AbcClasses.ValidThresholds(input.ClassAPercent, input.ClassBPercent))
+            errors.Add(nameof(input.ClassBPercent), t["A classe B precisa terminar depois da classe A e antes de 100%."]);
+
+        var addresses = new List<string>();
+        foreach (var raw in new ReportSettings { ExtraRecipients = input.ExtraRecipients ?? "" }.ExtraRecipientList)
+        {
+            if (!IsPlainAddress(raw))
+                errors.Add(nameof(input.ExtraRecipients), t["\"{0}\" não é um e-mail válido.", raw]);
+            else if (!addresses.Contains(raw, StringComparer.OrdinalIgnoreCase))
+                addresses.Add(raw);
+        }
+        if (addresses.Count > ReportSettings.MaxExtraRecipients)
+            errors.Add(nameof(input.ExtraRecipients), t["Informe no máximo {0} e-mails.", ReportSettings.MaxExtraRecipients]);
+        if (errors.Any) return errors.ToResult<bool>();
+
+        var business = await db.Businesses.SingleAsync(ct);
+        business.Reports.Weekday = input.Weekday;
+        business.Reports.Hour = input.Hour;
+        business.Reports.WeeklyEmail = input.WeeklyEmail;
+        business.Reports.ExtraRecipients = string.Join(", ", addresses);
+        business.Reports.ClassAPercent = input.ClassAPercent;
+        business.Reports.ClassBPercent = input.ClassBPercent;
+        await db.SaveChangesAsync(ct);
+        return FormResult.Ok(true);
+    }
+
+    /// <summary>name@domain.tld and nothing else: no display names, no lists, no spaces.</summary>
+    private static bool IsPlainAddress(string value) =>
+        value.Length <= 200 && MailboxAddress.TryParse(value, out var m) && string.IsNullOrEmpty(m.Name) && m.Address == value
+        && value.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.');
+}

@@ -1,0 +1,69 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Npgsql;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Jobs;
+
+/// <summary>Options for background jobs (section "Jobs").</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+    public const string Schema = "hangfire";
+
+    /// <summary>Run the Hangfire server (workers and the recurring scheduler) in this instance.</summary>
+    public bool RunServer { get; set; } = true;
+    /// <summary>Two workers: report building is CPU-bound and the machine may have two cores.</summary>
+    public int Workers { get; set; } = 2;
+    /// <summary>How often idle workers look for jobs. Hangfire.PostgreSql's own default is 15 s.</summary>
+    public int QueuePollSeconds { get; set; } = 5;
+}
+
+/// <summary>Hangfire on PostgreSQL, in the app's own database (schema "hangfire").</summary>
+public static class JobServices
+{
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = JobOptions.Schema,
+                    // The migrate command installs the schema, under its advisory lock.
+                    PrepareSchemaIfNecessary = false,
+                    QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollSeconds),
+                    // A long report is never picked up a second time while it still runs.
+                    UseSlidingInvisibilityTimeout = true,
+                }));
+        if (options.RunServer)
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = options.Workers;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Min(15, options.QueuePollSeconds));
+            });
+        return services;
+    }
+
+    /// <summary>Creates or upgrades Hangfire's tables; called by the migrate command.</summary>
+    public static void InstallSchema(NpgsqlConnection connection) => PostgreSqlObjectsInstaller.Install(connection, JobOptions.Schema);
+
+    /// <summary>The Hangfire dashboard at /hangfire, for platform administrators only: it shows every business's jobs.</summary>
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new PlatformAdminOnly()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+            DashboardTitle = "Reconhece — tarefas",
+        });
+
+    private sealed class PlatformAdminOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.PlatformAdmin);
+    }
+}

@@ -1,0 +1,21 @@
+using Hangfire;
+using Reconhece.Web.Features.Reports;
+
+namespace Reconhece.Web.Jobs;
+
+/// <summary>
+/// Every recurring schedule of the app, in one place. Cron expressions run in UTC: each business's own
+/// time zone is applied inside the job (the dispatcher), so one schedule serves all of them.
+/// </summary>
+public static class RecurringJobs
+{
+    public const string WeeklyReports = "weekly-reports-dispatcher";
+
+    public static void Register(IServiceProvider services)
+    {
+        var manager = services.GetRequiredService<IRecurringJobManager>();
+        // Every minute: the send moment is an hour in each business's zone; this finds it within a minute.
+        manager.AddOrUpdate<DispatchWeeklyReports>(WeeklyReports, d => d.RunAsync(), Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+    }
+}

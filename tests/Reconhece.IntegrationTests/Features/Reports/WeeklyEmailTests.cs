@@ -1,0 +1,251 @@
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Reconhece.IntegrationTests.Support;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Reports;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Features.Reports;
+
+/// <summary>
+/// The weekly email through a real SMTP server (in process): recipients, subject, body numbers and the four
+/// PDFs; exactly once per business and week, through retries, outages, double taps and two app instances.
+/// Tests of this class share one SMTP server and clock and run one after another.
+/// </summary>
+public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<ReportsAppFactory>
+{
+    /// <summary>The next Monday 07:05 in São Paulo: the default send moment has just passed.</summary>
+    private static DateTime NextMondayMorning()
+    {
+        var thisWeek = ReportSchedule.LastCompleteWeek(DateTime.UtcNow, ReportScenario.SaoPaulo).AddDays(7);
+        return ReportScenario.LocalSp(thisWeek.AddDays(7), 7, 5).UtcDateTime;
+    }
+
+    private async Task<OwnerSession> BusinessWithCustomersAsync(string name)
+    {
+        app.Clock.Now = null;
+        app.Smtp.Failing = false;
+        var owner = await app.SignUpAsync(name);
+        await owner.Client.RegisterPurchaseAsync("11987650001", "620,00", name: "Márcia Gonçalves");
+        await owner.Client.RegisterPurchaseAsync("11987650002", "45,90", name: "Otávio");
+        return owner;
+    }
+
+    private Task<IReadOnlyList<(Guid BusinessId, Guid RunId)>> DispatchAsync(DateTime utcNow) =>
+        app.InScopeAsync<DispatchWeeklyReports, IReadOnlyList<(Guid, Guid)>>(d => d.DispatchAsync(utcNow, CancellationToken.None));
+
+    private Task<ReportRunStatus?> SendAsync(Guid businessId, Guid runId) =>
+        app.InScopeAsync<SendWeeklyReport, ReportRunStatus?>(s => s.SendAsync(businessId, runId, CancellationToken.None));
+
+    private Task<ReportRun> RunAsync(OwnerSession owner, Guid runId) =>
+        app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
+
+    [Fact]
+    public async Task The_weekly_email_reaches_the_owner_and_extra_recipients_with_the_numbers_and_four_pdfs()
+    {
+        var owner = await BusinessWithCustomersAsync("Adega Bom Gosto");
+        var settings = await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string>
+        {
+            ["ExtraRecipients"] = "gerente@adega.com.br, socia@adega.com.br",
+        });
+        Assert.True(settings.Shows("Configurações dos relatórios salvas."), settings.Text);
+
+        var mine = (await DispatchAsync(NextMondayMorning())).Where(r => r.BusinessId == owner.BusinessId).ToList();
+        Assert.Single(mine);
+        Assert.Equal(ReportRunStatus.Sent, await SendAsync(owner.BusinessId, mine[0].RunId));
+
+        var mail = Assert.Single(app.Smtp.To(owner.Email));
+        Assert.Equal([owner.Email, "gerente@adega.com.br", "socia@adega.com.br"], mail.To.Mailboxes.Select(m => m.Address));
+        Assert.StartsWith("Relatórios da semana ", mail.Subject, StringComparison.Ordinal);
+        Assert.EndsWith("— Adega Bom Gosto", mail.Subject, StringComparison.Ordinal);
+        var body = Page.Normalize(mail.TextBody);
+        Assert.Contains("Novos clientes na semana: 2", body, StringComparison.Ordinal);
+        Assert.Contains("Clientes com a meta atingida: 1", body, StringComparison.Ordinal);
+        Assert.Contains("Clientes sem comprar há mais de 30 dias: 0", body, StringComparison.Ordinal);
+        Assert.Contains("Melhor cliente: Márcia Gonçalves ((11) 98765-0001), 620 pontos", body, StringComparison.Ordinal);
+        var pdfs = mail.Attachments.OfType<MimePart>().ToList();
+        Assert.Equal(4, pdfs.Count);
+        Assert.All(pdfs, p => Assert.Equal("application/pdf", p.ContentType!.MimeType));
+        Assert.Contains(pdfs, p => (p.FileName ?? "").StartsWith("curva-abc-", StringComparison.Ordinal));
+        using var abc = new MemoryStream();
+        await pdfs.First(p => (p.FileName ?? "").StartsWith("curva-abc-", StringComparison.Ordinal)).Content!.DecodeToAsync(abc);
+        Assert.Contains(ReportScenario.PdfLines(abc.ToArray()), l => l.StartsWith("1 Márcia Gonçalves (11) 98765-0001 620", StringComparison.Ordinal));
+
+        var page = await owner.Client.GetAsync("/relatorios");
+        Assert.True(page.Shows($"para {owner.Email}, gerente@adega.com.br, socia@adega.com.br"), page.Text);
+    }
+
+    [Fact]
+    public async Task The_dispatcher_makes_one_run_per_week_and_running_the_job_twice_sends_one_email()
+    {
+        var owner = await BusinessWithCustomersAsync("Sorveteria Uma Vez");
+        var monday = NextMondayMorning();
+
+        var first = (await DispatchAsync(monday)).Where(r => r.BusinessId == owner.BusinessId).ToList();
+        var again = (await DispatchAsync(monday.AddMinutes(1))).Where(r => r.BusinessId == owner.BusinessId).ToList();
+        var statuses = await Task.WhenAll(SendAsync(owner.BusinessId, first[0].RunId), SendAsync(owner.BusinessId, first[0].RunId));
+        var third = await SendAsync(owner.BusinessId, first[0].RunId);
+
+        Assert.Single(first);
+        Assert.Empty(again);
+        Assert.Equal([ReportRunStatus.Sent, ReportRunStatus.Sent], statuses);
+        Assert.Equal(ReportRunStatus.Sent, third);
+        Assert.Single(app.Smtp.To(owner.Email));
+        Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.CountAsync()));
+        Assert.Equal(4, await app.InBusinessAsync(owner.BusinessId, db => db.ReportFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_smtp_outage_shows_the_next_attempt_and_the_retry_sends_once_when_the_server_recovers()
+    {
+        var owner = await BusinessWithCustomersAsync("Salão Fora do Ar");
+        var monday = NextMondayMorning();
+        var run = (await DispatchAsync(monday)).Single(r => r.BusinessId == owner.BusinessId);
+
+        app.Smtp.Failing = true;
+        app.Clock.Now = monday;
+        Assert.Equal(ReportRunStatus.Failed, await SendAsync(owner.BusinessId, run.RunId));
+        var failed = await RunAsync(owner, run.RunId);
+        Assert.Equal(monday.AddMinutes(5), failed.NextAttemptAt);
+        Assert.Equal("O servidor de e-mail recusou a mensagem (código 421).", failed.LastError);
+        var page = await owner.Client.GetAsync("/relatorios");
+        Assert.True(page.Shows("Falhou, nova tentativa às 07:10"), page.Text);
+
+        // Before the next attempt nothing is enqueued; after it, the run is, and the recovered server gets one email.
+        Assert.DoesNotContain(await DispatchAsync(monday.AddMinutes(3)), r => r.RunId == run.RunId);
+        app.Smtp.Failing = false;
+        app.Clock.Now = monday.AddMinutes(6);
+        Assert.Contains(await DispatchAsync(monday.AddMinutes(6)), r => r.RunId == run.RunId);
+        Assert.DoesNotContain(await DispatchAsync(monday.AddMinutes(7)), r => r.RunId == run.RunId); // leased
+        Assert.Equal(ReportRunStatus.Sent, await SendAsync(owner.BusinessId, run.RunId));
+        Assert.Equal(ReportRunStatus.Sent, await SendAsync(owner.BusinessId, run.RunId));
+
+        Assert.Single(app.Smtp.To(owner.Email));
+        var sent = await RunAsync(owner, run.RunId);
+        Assert.Equal(2, sent.Attempts);
+        Assert.Null(sent.NextAttemptAt);
+        Assert.True((await owner.Client.GetAsync("/relatorios")).Shows("Enviado em"));
+    }
+
+    [Fact]
+    public async Task A_run_whose_job_was_lost_in_a_crash_is_picked_up_after_its_lease_and_sent_once()
+    {
+        var owner = await BusinessWithCustomersAsync("Posto Reiniciado");
+        var monday = NextMondayMorning();
+        var run = (await DispatchAsync(monday)).Single(r => r.BusinessId == owner.BusinessId);
+        // The job never ran (the instance died): within the lease nothing happens, after it the run is enqueued again.
+        Assert.DoesNotContain(await DispatchAsync(monday.AddMinutes(20)), r => r.RunId == run.RunId);
+        Assert.Contains(await DispatchAsync(monday + DispatchWeeklyReports.Lease + TimeSpan.FromMinutes(1)), r => r.RunId == run.RunId);
+
+        Assert.Equal(ReportRunStatus.Sent, await SendAsync(owner.BusinessId, run.RunId));
+        Assert.Single(app.Smtp.To(owner.Email));
+    }
+
+    [Fact]
+    public async Task Two_app_instances_dispatching_and_sending_together_send_one_email()
+    {
+        var owner = await BusinessWithCustomersAsync("Vinhos Dois Servidores");
+        using var second = app.WithWebHostBuilder(_ => { });
+        var monday = NextMondayMorning();
+
+        async Task<List<(Guid BusinessId, Guid RunId)>> DispatchOn(IServiceProvider services)
+        {
+            using var scope = services.CreateScope();
+            return (await scope.ServiceProvider.GetRequiredService<DispatchWeeklyReports>().DispatchAsync(monday, CancellationToken.None)).ToList();
+        }
+        async Task<ReportRunStatus?> SendOn(IServiceProvider services, Guid runId)
+        {
+            using var scope = services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<SendWeeklyReport>().SendAsync(owner.BusinessId, runId, CancellationToken.None);
+        }
+
+        var dispatched = await Task.WhenAll(DispatchOn(app.Services), DispatchOn(second.Services));
+        var runs = dispatched.SelectMany(d => d).Where(r => r.BusinessId == owner.BusinessId).Select(r => r.RunId).ToList();
+        Assert.Single(runs);
+        var sent = await Task.WhenAll(SendOn(app.Services, runs[0]), SendOn(second.Services, runs[0]));
+
+        Assert.Equal([ReportRunStatus.Sent, ReportRunStatus.Sent], sent);
+        Assert.Single(app.Smtp.To(owner.Email));
+    }
+
+    [Fact]
+    public async Task A_deactivated_business_gets_no_report()
+    {
+        var owner = await BusinessWithCustomersAsync("Loja Fechada");
+        var monday = NextMondayMorning();
+        var run = (await DispatchAsync(monday)).Single(r => r.BusinessId == owner.BusinessId);
+        await app.InBusinessAsync(owner.BusinessId, async db =>
+        {
+            (await db.Businesses.SingleAsync()).IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Null(await SendAsync(owner.BusinessId, run.RunId));
+        Assert.DoesNotContain(await DispatchAsync(monday.AddDays(7)), r => r.BusinessId == owner.BusinessId);
+        Assert.Empty(app.Smtp.To(owner.Email));
+    }
+
+    [Fact]
+    public async Task Enviar_agora_is_the_week_send_when_none_went_out_and_a_double_tap_sends_once()
+    {
+        var owner = await BusinessWithCustomersAsync("Barbearia Agora");
+        var form = await owner.Client.GetAsync("/relatorios");
+        var key = form.Doc.QuerySelector("form[action='/relatorios/enviar'] input[name=RequestKey]")!.GetAttribute("value")!;
+
+        var taps = await Task.WhenAll(
+            owner.Client.PostAsync("/relatorios/enviar", new Dictionary<string, string> { ["RequestKey"] = key }),
+            owner.Client.PostAsync("/relatorios/enviar", new Dictionary<string, string> { ["RequestKey"] = key }));
+        Assert.All(taps, t => Assert.Equal(System.Net.HttpStatusCode.OK, t.Status));
+        Assert.Contains(taps, t => t.Shows($"Relatórios enviados para {owner.Email}."));
+        Assert.Single(app.Smtp.To(owner.Email));
+
+        // It was this week's weekly send: the schedule does not send that week again.
+        var lastWeek = ReportSchedule.LastCompleteWeek(DateTime.UtcNow, ReportScenario.SaoPaulo);
+        var weekly = await app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.Where(r => r.IsWeekly).Select(r => r.WeekStart).ToListAsync());
+        Assert.Equal([lastWeek], weekly);
+
+        // A later tap (a new form) sends an extra copy, listed as such.
+        var extra = await owner.Client.PressAsync("/relatorios/enviar");
+        Assert.True(extra.Shows("Relatórios enviados"), extra.Text);
+        Assert.Equal(2, app.Smtp.To(owner.Email).Count);
+        Assert.True(extra.Shows("Envio extra"));
+    }
+
+    [Fact]
+    public async Task Bad_recipient_addresses_are_refused_with_a_pt_BR_message_and_change_nothing()
+    {
+        var owner = await BusinessWithCustomersAsync("Pet Shop Cuidadoso");
+        await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string> { ["ExtraRecipients"] = "ok@petshop.com.br" });
+
+        var page = await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string>
+        {
+            ["ExtraRecipients"] = "gerente@petshop.com.br, isso não é email, <script>@x", ["Hour"] = "9",
+        });
+        var thresholds = await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string>
+        {
+            ["ClassAPercent"] = "90", ["ClassBPercent"] = "85",
+        });
+        var hour = await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string> { ["Hour"] = "25" });
+
+        Assert.Contains("\"isso\" não é um e-mail válido.", page.FieldError("ExtraRecipients"), StringComparison.Ordinal);
+        Assert.Equal("A classe B precisa terminar depois da classe A e antes de 100%.", thresholds.FieldError("ClassBPercent"));
+        Assert.Equal("Escolha uma hora entre 0 e 23.", hour.FieldError("Hour"));
+        var saved = await app.InBusinessAsync(owner.BusinessId, db => db.Businesses.AsNoTracking().Select(b => b.Reports).SingleAsync());
+        Assert.Equal("ok@petshop.com.br", saved.ExtraRecipients);
+        Assert.Equal(7, saved.Hour);
+        Assert.Equal(80, saved.ClassAPercent);
+    }
+
+    [Fact]
+    public async Task Staff_cannot_reach_the_reports()
+    {
+        var owner = await BusinessWithCustomersAsync("Lavanderia Equipe");
+        var staff = await owner.AddStaffAsync();
+        var (client, _) = await app.SignInAsync(staff.Email, staff.Password);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await client.GetAsync("/relatorios")).Status);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await client.GetAsync("/relatorios/configuracoes")).Status);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await client.PostAsync("/relatorios/enviar")).Status);
+        Assert.Empty(app.Smtp.To(owner.Email));
+    }
+}

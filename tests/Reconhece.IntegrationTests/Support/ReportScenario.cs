@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using UglyToad.PdfPig;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Support;
+
+/// <summary>Reading the Relatórios page and its PDFs back as a person would see them.</summary>
+public static class ReportScenario
+{
+    public static readonly TimeZoneInfo SaoPaulo = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+
+    /// <summary>A moment in São Paulo's local time, as UTC.</summary>
+    public static DateTimeOffset LocalSp(DateOnly day, int hour, int minute = 0) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), SaoPaulo), TimeSpan.Zero);
+
+    /// <summary>Presses a button of the Relatórios page ("Gerar agora" → /relatorios/gerar) like a phone would.</summary>
+    public static Task<Page> PressAsync(this AppClient client, string action, IReadOnlyDictionary<string, string>? overrides = null) =>
+        client.SubmitAsync("/relatorios", overrides ?? new Dictionary<string, string>(), action);
+
+    /// <summary>The PDF links of one run on the page, by file slug ("curva-abc" ...).</summary>
+    public static IReadOnlyDictionary<string, string> PdfLinks(this Page page, string runElementId) =>
+        page.Doc.GetElementById(runElementId)!.QuerySelectorAll("a[href$='.pdf']")
+            .Select(a => a.GetAttribute("href")!).ToDictionary(h => Path.GetFileNameWithoutExtension(h), h => h);
+
+    public static string FirstRunId(this Page page) =>
+        page.Doc.QuerySelector("ul.list li[id^='r-']")?.Id ?? throw new InvalidOperationException("No report run listed.\n" + page.Text);
+
+    public static async Task<byte[]> DownloadAsync(this AppClient client, string url)
+    {
+        using var response = await client.Http.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>The text of every page, line by line (words grouped by baseline, left to right).</summary>
+    public static List<string> PdfLines(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        var lines = new List<string>();
+        foreach (var page in doc.GetPages())
+            lines.AddRange(page.GetWords()
+                .GroupBy(w => Math.Round(w.BoundingBox.Bottom))
+                .OrderByDescending(g => g.Key)
+                .Select(g => Page.Normalize(string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))));
+        return lines;
+    }
+
+    public static int PdfPages(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return doc.NumberOfPages;
+    }
+
+    /// <summary>Saves the PDF and its first page as PNG (pdftoppm) under artifacts/, for a person to look at.</summary>
+    public static void SaveArtefact(byte[] pdf, string name)
+    {
+        var dir = Path.Combine(Environment.GetEnvironmentVariable("RECONHECE_ARTIFACTS") ?? Path.Combine(Path.GetTempPath(), "reconhece-artifacts"), "reports");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name + ".pdf");
+        File.WriteAllBytes(path, pdf);
+        if (!File.Exists("/usr/bin/pdftoppm")) return;
+        using var p = Process.Start(new ProcessStartInfo("/usr/bin/pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path, Path.Combine(dir, name)]));
+        p!.WaitForExit(30_000);
+    }
+}
