@@ -14,8 +14,11 @@ public sealed class JobOptions
 
     /// <summary>Run the Hangfire server (workers and the recurring scheduler) in this instance.</summary>
     public bool RunServer { get; set; } = true;
-    /// <summary>Two workers: report building is CPU-bound and the machine may have two cores.</summary>
-    public int Workers { get; set; } = 2;
+    /// <summary>
+    /// Four workers: a report job waits on PostgreSQL commits and the SMTP server as much as it computes,
+    /// so four keep two cores busy (docs/benchmarks.md: 2 workers left the CPU a third idle).
+    /// </summary>
+    public int Workers { get; set; } = 4;
     /// <summary>How often idle workers look for jobs. Hangfire.PostgreSql's own default is 15 s.</summary>
     public int QueuePollSeconds { get; set; } = 5;
 }

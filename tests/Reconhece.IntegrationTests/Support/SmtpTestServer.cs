@@ -27,19 +27,49 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Refused => _refused;
     private int _refused;
 
-    public static Task<SmtpTestServer> StartAsync()
+    /// <summary>
+    /// Starts on a free loopback port. The port is found by a probe, so another socket of this machine may
+    /// take it before the server binds (outgoing connections use the same range): then it tries another,
+    /// and it only returns once the server answers with its greeting.
+    /// </summary>
+    public static async Task<SmtpTestServer> StartAsync()
     {
-        var server = new SmtpTestServer();
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        server.Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, server.Port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(server));
-        server._running = new SmtpServer.SmtpServer(options, services).StartAsync(server._stop.Token);
-        return Task.FromResult(server);
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new SmtpTestServer();
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            server.Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var options = new SmtpServerOptionsBuilder().ServerName("reconhece-test-smtp")
+                .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, server.Port))).Build();
+            var services = new SmtpServer.ComponentModel.ServiceProvider();
+            services.Add(new Store(server));
+            server._running = new SmtpServer.SmtpServer(options, services).StartAsync(server._stop.Token);
+            if (await server.AnswersAsync()) return server;
+            await server.DisposeAsync();
+            if (attempt == 5) throw new InvalidOperationException("Could not start the test SMTP server.");
+        }
+    }
+
+    private async Task<bool> AnswersAsync()
+    {
+        for (var i = 0; i < 20 && !_running.IsCompleted; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                using var reader = new StreamReader(client.GetStream());
+                var greeting = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(2));
+                if (greeting?.Contains("reconhece-test-smtp", StringComparison.Ordinal) == true) return true;
+            }
+            catch (Exception e) when (e is SocketException or IOException or TimeoutException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        return false;
     }
 
     public IReadOnlyList<MimeMessage> All => _messages.ToList();
@@ -50,7 +80,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        try { await _running; } catch (OperationCanceledException) { }
+        try { await _running; } catch (Exception e) when (e is OperationCanceledException or SocketException) { }
         _stop.Dispose();
     }
 

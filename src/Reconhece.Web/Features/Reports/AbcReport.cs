@@ -19,7 +19,7 @@ public static class AbcReport
     [
         new("#", 30, Right: true), new("Cliente", 90), new("Celular", 72), new("Pontos", 46, Right: true),
         new("12 meses", 46, Right: true), new("Gasto total", 60, Right: true), new("Visitas", 38, Right: true),
-        new("Última compra", 63), new("Acum.", 40, Right: true), new("Classe", 38),
+        new("Últ. compra", 63), new("Acum.", 40, Right: true), new("Classe", 38),
     ];
 
     public static async Task<(byte[] Pdf, int Pages, string? TopCustomer)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)

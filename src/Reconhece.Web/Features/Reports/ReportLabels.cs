@@ -22,12 +22,12 @@ public static class ReportLabels
     };
 
     /// <summary>Where a run stands, as the owner reads it: sent, failed with the next attempt, waiting.</summary>
-    public static string Status(ReportRunRow r, TimeZoneInfo zone, IStringLocalizer t) => r.Status switch
+    public static string Status(ReportRunRow r, TimeZoneInfo zone, DateTime nowUtc, IStringLocalizer t) => r.Status switch
     {
         ReportRunStatus.Sent => t["Enviado em {0} para {1}.", Format.DateTime(r.SentAt!.Value, zone), r.SentTo ?? ""],
         ReportRunStatus.Failed when r.NextAttemptAt is { } next => t["Falhou, nova tentativa às {0}{1}. {2}",
             Format.Local(next, zone).ToString("HH:mm", Format.PtBr),
-            Format.Local(next, zone).Date == Format.Local(DateTime.UtcNow, zone).Date ? "" : " (" + Format.Date(next, zone) + ")",
+            Format.Local(next, zone).Date == Format.Local(nowUtc, zone).Date ? "" : " (" + Format.Date(next, zone) + ")",
             r.LastError ?? ""],
         ReportRunStatus.Failed => t["Falhou: {0} Toque em \"Enviar agora\" para tentar de novo.", r.LastError ?? ""],
         ReportRunStatus.Built when !r.IsWeekly => t["Gerado em {0}; não foi enviado por e-mail.", Format.DateTime(r.CreatedAt, zone)],

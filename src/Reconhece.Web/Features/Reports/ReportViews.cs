@@ -12,14 +12,14 @@ public sealed record ReportRunRow(
 
 public sealed record ReportsPage(
     IReadOnlyList<ReportRunRow> Runs, ReportSettings Settings, IReadOnlyList<string> OwnerEmails, DateTime NextSendUtc,
-    DateOnly LastCompleteWeek, TimeZoneInfo Zone, bool EmailBySmtp, Guid GenerateKey, Guid SendKey);
+    DateOnly LastCompleteWeek, TimeZoneInfo Zone, DateTime NowUtc, Guid GenerateKey, Guid SendKey);
 
 /// <summary>The Relatórios page: past runs (newest first) with their PDFs, and what happens next.</summary>
 public static class ReportQueries
 {
     public const int PageSize = 30;
 
-    public static async Task<ReportsPage> LoadAsync(AppDbContext db, DateTime utcNow, bool emailBySmtp, CancellationToken ct)
+    public static async Task<ReportsPage> LoadAsync(AppDbContext db, DateTime utcNow, CancellationToken ct)
     {
         var business = await db.Businesses.AsNoTracking().Select(b => new { b.TimeZoneId, b.Reports }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
@@ -37,6 +37,6 @@ public static class ReportQueries
             r.Files.Select(f => new ReportFileLink(f.Kind, BuildWeeklyReports.Kinds[f.Kind].Title, BuildWeeklyReports.Kinds[f.Kind].Slug, f.Pages)).ToList())).ToList();
         return new ReportsPage(rows, business.Reports, owners,
             ReportSchedule.NextMoment(utcNow, zone, business.Reports.Weekday, business.Reports.Hour),
-            ReportSchedule.LastCompleteWeek(utcNow, zone), zone, emailBySmtp, Guid.NewGuid(), Guid.NewGuid());
+            ReportSchedule.LastCompleteWeek(utcNow, zone), zone, utcNow, Guid.NewGuid(), Guid.NewGuid());
     }
 }

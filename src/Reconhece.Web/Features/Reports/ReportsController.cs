@@ -2,23 +2,21 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
-using Reconhece.Web.Infrastructure.Email;
 using Reconhece.Web.Resources;
 
 namespace Reconhece.Web.Features.Reports;
 
 /// <summary>Relatórios (owner): past weekly runs with their PDFs, "Gerar agora", "Enviar agora" and the settings.</summary>
 [Authorize(Policy = Policies.Owner), Route("/relatorios")]
-public sealed class ReportsController(AppDbContext db, TimeProvider clock, IOptions<EmailOptions> email, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await ReportQueries.LoadAsync(db, clock.GetUtcNow().UtcDateTime, email.Value.UsesSmtp, ct));
+        View(await ReportQueries.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct));
 
     [HttpPost("gerar")]
     public async Task<IActionResult> Generate(Guid requestKey, [FromServices] RequestReports reports, CancellationToken ct)

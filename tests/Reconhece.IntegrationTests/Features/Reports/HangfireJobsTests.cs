@@ -31,6 +31,7 @@ public sealed class HangfireJobsTests(JobsAppFactory app) : IClassFixture<JobsAp
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.WeeklyReports);
         await Task.Delay(3000);
 
+        Assert.True(app.Smtp.To(owner.Email).Count == 1, await DiagnosisAsync());
         var mail = Assert.Single(app.Smtp.To(owner.Email));
         Assert.Equal(4, mail.Attachments.Count());
         var run = await app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.AsNoTracking().SingleAsync());
@@ -38,6 +39,11 @@ public sealed class HangfireJobsTests(JobsAppFactory app) : IClassFixture<JobsAp
         Assert.Equal(ReportRunStatus.Sent, run.Status);
         Assert.Equal(ReportSchedule.LatestMoment(DateTime.UtcNow, ReportScenario.SaoPaulo, DayOfWeek.Monday, 7).WeekStart, run.WeekStart);
     }
+
+    /// <summary>What Hangfire did, for a failure message: job names, states and reasons.</summary>
+    private Task<string> DiagnosisAsync() => app.AnonymousAsync(async db => string.Join("\n", await db.Database.SqlQuery<string>(
+        $"SELECT j.invocationdata::json->>'m' || ' ' || coalesce(j.statename, '') || ' ' || coalesce(s.reason, '') || ' ' || coalesce(left(s.data::text, 300), '') AS \"Value\" FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid ORDER BY j.id")
+        .ToListAsync()));
 
     [Fact]
     public async Task Only_a_platform_administrator_opens_the_Hangfire_dashboard()

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Benchmark of the weekly reports (issue 4), in two parts:
+#  1. "single": one business with $CUSTOMERS customers and $PURCHASES purchases; the owner presses
+#     "Gerar agora" over HTTP $ROUNDS times; prints the time of each build and the app's memory.
+#  2. "weekly": $BUSINESSES businesses with $TOTAL_CUSTOMERS customers in all, every one due; the app's
+#     own Hangfire dispatcher and workers build and email all runs to an SMTP sink on loopback;
+#     prints the time from the first run created to the last run sent.
+# Usage: scripts/bench/reports-bench.sh [single|weekly|both]   (defaults: both, 100000/2000000, 10000/1000000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/postgres.sh
+source scripts/system-packages.sh
+PART="${1:-both}"
+CUSTOMERS="${CUSTOMERS:-100000}"; PURCHASES="${PURCHASES:-2000000}"; ROUNDS="${ROUNDS:-3}"
+BUSINESSES="${BUSINESSES:-10000}"; TOTAL_CUSTOMERS="${TOTAL_CUSTOMERS:-1000000}"
+APP_PORT="${APP_PORT:-5098}"; SMTP_PORT="${SMTP_PORT:-2526}"
+OUT="${BENCH_OUT:-$PWD/artifacts/bench-reports}"; mkdir -p "$OUT"
+ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+ensure_postgres
+APP_PID=""; SINK_PID=""
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; wait 2>/dev/null; stop_postgres; }
+trap cleanup EXIT
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
+echo "Building (Release)..."
+dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
+APP="$PWD/src/Reconhece.Web/bin/Release/net10.0/Reconhece.Web.dll"
+export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000
+
+fresh_db() {
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=50"
+  (cd src/Reconhece.Web && dotnet "$APP" migrate >/dev/null)
+}
+start_app() {
+  (cd src/Reconhece.Web && exec dotnet "$APP" "$@" --urls "http://127.0.0.1:$APP_PORT") >"$OUT/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$APP_PORT/health" >/dev/null && return; sleep 1; done
+  echo "The app did not start:"; tail -20 "$OUT/app.log"; exit 1
+}
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+mem() { awk '/VmRSS|VmHWM/ {printf "%s %.0f MiB  ", $1, $2/1024}' "/proc/$APP_PID/status"; }
+
+if [ "$PART" = single ] || [ "$PART" = both ]; then
+  echo "== Part 1: one business, $CUSTOMERS customers, $PURCHASES purchases"
+  fresh_db reconhece_bench_reports
+  Jobs__RunServer=false start_app --seed-demo
+  echo "Generating data..."
+  "${PSQL[@]}" -d reconhece_bench_reports <<SQL
+CREATE TEMP TABLE ctx AS
+  SELECT b.id AS business, br.id AS branch, u.id AS staff FROM businesses b
+  JOIN branches br ON br.business_id = b.id JOIN users u ON u.business_id = b.id AND u.email = 'atendente@demo.reconhece.app'
+  WHERE b.name = 'Sorveteria Demo';
+DELETE FROM ledger_entries; DELETE FROM recognitions; DELETE FROM purchases; DELETE FROM customers;
+INSERT INTO customers (id, business_id, phone, name, balance, lifetime_points, lifetime_spend, visits, first_purchase_at, last_purchase_at, first_branch_id, created_at)
+SELECT gen_random_uuid(), ctx.business, '+551199' || lpad(g::text, 7, '0'), 'Cliente ' || g, 0, 0, 0, 0, NULL, NULL, ctx.branch, now() - interval '400 days'
+FROM generate_series(1, $CUSTOMERS) g, ctx;
+-- Purchases spread over 400 days; customer k gets a share that falls with k, as real customer bases do.
+INSERT INTO purchases (id, business_id, customer_id, branch_id, user_id, amount, points, at, idempotency_key, was_new_customer)
+SELECT gen_random_uuid(), ctx.business, c.id, ctx.branch, ctx.staff, round((10 + random() * 90)::numeric, 2), 0,
+       now() - (random() * 400) * interval '1 day', gen_random_uuid(), false
+FROM (SELECT id, row_number() OVER () AS k FROM customers) c
+JOIN LATERAL generate_series(1, GREATEST(1, ($PURCHASES * 2 / $CUSTOMERS) - (c.k * $PURCHASES * 2 / $CUSTOMERS / $CUSTOMERS))) s ON true, ctx;
+UPDATE purchases SET points = floor(amount);
+UPDATE purchases p SET was_new_customer = true FROM (
+  SELECT DISTINCT ON (customer_id) id FROM purchases ORDER BY customer_id, at) f WHERE p.id = f.id;
+UPDATE customers c SET lifetime_points = t.pts, balance = t.pts, lifetime_spend = t.spend, visits = t.n,
+       first_purchase_at = t.first, last_purchase_at = t.last,
+       eligible_since = CASE WHEN t.pts >= 500 THEN t.last END
+FROM (SELECT customer_id, sum(points) pts, sum(amount) spend, count(*) n, min(at) first, max(at) last FROM purchases GROUP BY customer_id) t
+WHERE c.id = t.customer_id;
+VACUUM ANALYZE;
+SQL
+  echo "  purchases: $("${PSQL[@]}" -d reconhece_bench_reports -c "SELECT count(*) FROM purchases"), customers: $("${PSQL[@]}" -d reconhece_bench_reports -c "SELECT count(*) FROM customers")"
+  JAR="$OUT/cookies.txt"; rm -f "$JAR"; BASE="http://127.0.0.1:$APP_PORT"
+  token_from() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+  T=$(curl -s -c "$JAR" -b "$JAR" "$BASE/entrar" | token_from)
+  curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "Email=dono@demo.reconhece.app" --data-urlencode "Password=demo12345" \
+    --data-urlencode "__RequestVerificationToken=$T" "$BASE/entrar"
+  echo "  app memory before: $(mem)"
+  : >"$OUT/single.txt"
+  for round in $(seq 1 "$ROUNDS"); do
+    PAGE=$(curl -s -c "$JAR" -b "$JAR" "$BASE/relatorios")
+    T=$(echo "$PAGE" | token_from); KEY=$(echo "$PAGE" | grep -o 'name="RequestKey" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+    secs=$(curl -s -o /dev/null -w "%{time_total}" -c "$JAR" -b "$JAR" --data-urlencode "RequestKey=$KEY" \
+      --data-urlencode "__RequestVerificationToken=$T" "$BASE/relatorios/gerar")
+    echo "round $round: four reports built and stored in ${secs}s; $(mem)" | tee -a "$OUT/single.txt"
+  done
+  "${PSQL[@]}" -d reconhece_bench_reports -c "SELECT kind, pages, pg_size_pretty(length(content)::bigint) FROM report_files WHERE run_id = (SELECT id FROM report_runs ORDER BY created_at DESC LIMIT 1) ORDER BY kind" \
+    | sed 's/^/  report (kind|pages|size): /' | tee -a "$OUT/single.txt"
+  grep '^round' "$OUT/single.txt" | awk '{ sub("s;", "", $9); print $9 }' | sort -n \
+    | awk '{ t[n++] = $1 } END { printf "median build time over %d rounds: %.2f s\n", n, t[int((n - 1) / 2)] }' | tee -a "$OUT/single.txt"
+  stop_app
+fi
+
+if [ "$PART" = weekly ] || [ "$PART" = both ]; then
+  PER=$((TOTAL_CUSTOMERS / BUSINESSES))
+  echo "== Part 2: $BUSINESSES businesses, $PER customers each ($TOTAL_CUSTOMERS in all), all due now"
+  fresh_db reconhece_bench_weekly
+  echo "Generating data..."
+  "${PSQL[@]}" -d reconhece_bench_weekly <<SQL
+CREATE TEMP TABLE g AS SELECT n, gen_random_uuid() AS business, gen_random_uuid() AS branch, gen_random_uuid() AS owner FROM generate_series(1, $BUSINESSES) n;
+INSERT INTO businesses (id, name, time_zone_id, culture, is_active, created_at, reports_class_a_percent, reports_class_b_percent,
+                        reports_extra_recipients, reports_hour, reports_weekday, reports_weekly_email)
+SELECT business, 'Negócio ' || n, 'America/Sao_Paulo', 'pt-BR', true, now() - interval '60 days', 80, 95, '', 7, 1, true FROM g;
+INSERT INTO branches (id, business_id, name, is_active, created_at) SELECT branch, business, 'Principal', true, now() FROM g;
+INSERT INTO loyalty_programs (id, business_id, rule_kind, value_per_point, rounding, points_per_unit, goal, recognition_text,
+                              inactivity_days, collect_name, collect_email, collect_birth_date, invitation_message)
+SELECT gen_random_uuid(), business, 0, 1, 0, 1, 500, 'um brinde', 30, true, false, false, 'Olá' FROM g;
+INSERT INTO users (id, business_id, branch_id, full_name, is_active, created_at, user_name, normalized_user_name, email, normalized_email,
+                   email_confirmed, security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+SELECT owner, business, branch, 'Dono ' || n, true, now(), 'dono' || n || '@bench.reconhece.app', upper('dono' || n || '@bench.reconhece.app'),
+       'dono' || n || '@bench.reconhece.app', upper('dono' || n || '@bench.reconhece.app'), true, gen_random_uuid()::text, gen_random_uuid()::text, false, false, true, 0 FROM g;
+INSERT INTO user_roles (user_id, role_id) SELECT owner, '6f1c0c52-6a43-4b8e-9d43-3a1f2f0b0a01' FROM g;
+INSERT INTO customers (id, business_id, phone, name, balance, lifetime_points, lifetime_spend, visits, first_purchase_at, last_purchase_at,
+                       first_branch_id, created_at, eligible_since)
+SELECT gen_random_uuid(), g.business, '+551199' || lpad(k::text, 7, '0'), 'Cliente ' || k, (k * 7) % 900, (k * 7) % 900 + 50, (k * 7) % 900 + 50.5, 1 + k % 9,
+       now() - ((k * 13) % 90) * interval '1 day', now() - ((k * 11) % 60) * interval '1 day', g.branch, now() - interval '90 days',
+       CASE WHEN (k * 7) % 900 >= 500 THEN now() - (k % 20) * interval '1 day' END
+FROM g, generate_series(1, $PER) k;
+INSERT INTO purchases (id, business_id, customer_id, branch_id, user_id, amount, points, at, idempotency_key, was_new_customer)
+SELECT gen_random_uuid(), c.business_id, c.id, c.first_branch_id, g.owner, c.lifetime_spend, c.lifetime_points, c.first_purchase_at, gen_random_uuid(), true
+FROM customers c JOIN g ON g.business = c.business_id;
+VACUUM ANALYZE;
+SQL
+  python3 scripts/bench/smtp-sink.py "$SMTP_PORT" "$OUT/smtp-count" & SINK_PID=$!
+  : >"$OUT/smtp-count"
+  start=$(date +%s.%N)
+  Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=$SMTP_PORT Email__Smtp__Security=None start_app
+  echo "App started; its dispatcher runs every minute. Waiting for $BUSINESSES emails..."
+  while :; do
+    read -r sent total <<<"$("${PSQL[@]}" -d reconhece_bench_weekly -F' ' -c "SELECT count(*) FILTER (WHERE status = 2), count(*) FROM report_runs")"
+    printf "\r  runs created %s, sent %s, emails at the SMTP sink %s   " "$total" "$sent" "$(cut -d' ' -f1 "$OUT/smtp-count")"
+    [ "$sent" -ge "$BUSINESSES" ] && break
+    sleep 5
+  done
+  echo
+  "${PSQL[@]}" -d reconhece_bench_weekly -F' ' -c "SELECT count(*), round(extract(epoch FROM max(sent_at) - min(created_at))::numeric, 1),
+      round(extract(epoch FROM max(sent_at) - min(built_at))::numeric, 1), max(attempts), count(*) FILTER (WHERE status = 3)
+      FROM report_runs" | awk '{printf "weekly run: %s runs sent, %s s from the first run created to the last sent (%s s from the first built); max attempts %s; failed %s\n", $1, $2, $3, $4, $5}' | tee "$OUT/weekly.txt"
+  echo "emails accepted by the SMTP sink (count, bytes): $(cat "$OUT/smtp-count"); app $(mem); wall time since app start $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f s", e - s}')" | tee -a "$OUT/weekly.txt"
+fi
+echo "Results in $OUT"
