@@ -14,8 +14,7 @@ public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixtur
         await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100", ["RecognitionText"] = "casquinha grátis" });
         var staff = await owner.AddStaffAsync("Téo Atendente");
 
-        var staffPhone = await app.NewPhoneAsync();
-        await SignInAsync(staffPhone, staff.Email, staff.Password);
+        var staffPhone = await app.SignedInPhoneAsync(staff.Email, staff.Password);
         await staffPhone.GetByRole(AriaRole.Link, new() { Name = "Registrar compra" }).ClickAsync();
 
         // First purchase: a new customer, announced by the live lookup while the number is typed.
@@ -50,8 +49,7 @@ public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixtur
         await staffPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("core-1-purchase-result-eligible.png"), FullPage = true });
 
         // The owner recognises the customer from the eligible list.
-        var ownerPhone = await app.NewPhoneAsync();
-        await SignInAsync(ownerPhone, owner.Email, owner.Password);
+        var ownerPhone = await app.SignedInPhoneAsync(owner.Email, owner.Password);
         await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Reconhecimento" }).First.ClickAsync();
         await Assertions.Expect(ownerPhone.GetByText("Lia Cliente")).ToBeVisibleAsync();
         var invite = await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Convidar no WhatsApp" }).GetAttributeAsync("href");
@@ -64,13 +62,5 @@ public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixtur
         await Assertions.Expect(ownerPhone.GetByText("Reconhecimento registrado. A meta foi descontada do saldo.")).ToBeVisibleAsync();
         await Assertions.Expect(ownerPhone.Locator(".card .big").First).ToHaveTextAsync("20");
         await ownerPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("core-3-customer-after-recognition.png"), FullPage = true });
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/entrar");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Senha").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
     }
 }

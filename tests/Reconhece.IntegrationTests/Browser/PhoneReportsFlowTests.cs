@@ -13,11 +13,7 @@ public sealed class PhoneReportsFlowTests(BrowserAppFactory app) : IClassFixture
         var owner = await app.SignUpAsync("Adega do Celular");
         await owner.Client.RegisterPurchaseAsync("11977776666", "150,00", name: "Sérgio");
 
-        var phone = await app.NewPhoneAsync();
-        await phone.GotoAsync("/entrar");
-        await phone.GetByLabel("E-mail").FillAsync(owner.Email);
-        await phone.GetByLabel("Senha").FillAsync(owner.Password);
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
+        var phone = await app.SignedInPhoneAsync(owner.Email, owner.Password);
         await phone.GetByRole(AriaRole.Link, new() { Name = "Relatórios" }).ClickAsync();
         await Assertions.Expect(phone.GetByText("Próximo envio: segunda-feira")).ToBeVisibleAsync();
 

@@ -55,6 +55,17 @@ public sealed class BrowserAppFactory : AppFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>A phone signed in through the real form.</summary>
+    public async Task<IPage> SignedInPhoneAsync(string email, string password)
+    {
+        var page = await NewPhoneAsync();
+        await page.GotoAsync("/entrar");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Senha").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
+        return page;
+    }
+
     public static string ArtifactPath(string fileName)
     {
         var dir = Environment.GetEnvironmentVariable("RECONHECE_ARTIFACTS") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "reconhece-artifacts");
