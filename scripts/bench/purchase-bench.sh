@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/postgres.sh
 CUSTOMERS="${CUSTOMERS:-100000}"; CONNS="${CONNS:-32}"; DURATION="${DURATION:-30}"; ROUNDS="${ROUNDS:-3}"
+# pgbench runs the transaction twice a round: in its default "simple" query mode (parsed and planned
+# every time: the target's yardstick) and "prepared" (planned once per connection, as the app's
+# auto-prepared statement is: the ceiling).
 APP_PORT="${APP_PORT:-5099}"; DB=reconhece_bench
 OUT="${BENCH_OUT:-$PWD/artifacts/bench}"; mkdir -p "$OUT"
 
@@ -91,29 +94,33 @@ for round in $(seq 1 "$ROUNDS"); do
   sent=$(grep -E "requests in" "$OUT/wrk-$round.txt" | awk '{print $1}')
   # wrk counts a redirect to the sign-in page as a success: check the purchases really landed.
   [ $((n1 - n0)) -ge $((sent * 99 / 100)) ] || { echo "Only $((n1 - n0)) of $sent requests stored a purchase."; exit 1; }
-  echo "Round $round: same transaction in pgbench ($CONNS clients, ${DURATION}s)"
-  rm -f "$OUT"/pgbench_log.*
-  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c "$CONNS" -j 2 -T "$DURATION" -l -f purchase.sql "$DB") | tee "$OUT/pgbench-$round.txt"
-  pct=$(cat "$OUT"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "p50=%.1fms p99=%.1fms", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
-  app_rps=$(grep "Requests/sec" "$OUT/wrk-$round.txt" | awk '{print $2}')
-  app_p50=$(grep -E "^ +50%" "$OUT/wrk-$round.txt" | awk '{print $2}')
-  app_p99=$(grep -E "^ +99%" "$OUT/wrk-$round.txt" | awk '{print $2}')
+  line="round $round: app $(grep "Requests/sec" "$OUT/wrk-$round.txt" | awk '{print $2}') req/s"
+  line="$line p50=$(grep -E "^ +50%" "$OUT/wrk-$round.txt" | awk '{print $2}') p99=$(grep -E "^ +99%" "$OUT/wrk-$round.txt" | awk '{print $2}')"
   errors=$(grep -E "Non-2xx|Socket errors" "$OUT/wrk-$round.txt" || true)
-  pg_tps=$(grep -E "^tps" "$OUT/pgbench-$round.txt" | awk '{print $3}')
-  echo "round $round: app ${app_rps} req/s p50=${app_p50} p99=${app_p99} ${errors:+($errors)} | pgbench ${pg_tps} tps $pct | ratio $(awk -v a="$app_rps" -v b="$pg_tps" 'BEGIN {printf "%.0f%%", 100*a/b}')" | tee -a "$OUT/results.txt"
+  [ -n "$errors" ] && line="$line ($errors)"
+  for mode in simple prepared; do
+    echo "Round $round: same transaction in pgbench, $mode mode ($CONNS clients, ${DURATION}s)"
+    rm -f "$OUT"/pgbench_log.*
+    (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M "$mode" -c "$CONNS" -j 2 -T "$DURATION" -l -f purchase.sql "$DB") | tee "$OUT/pgbench-$mode-$round.txt"
+    pct=$(cat "$OUT"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "p50=%.1fms p99=%.1fms", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
+    line="$line | pgbench-$mode $(grep -E "^tps" "$OUT/pgbench-$mode-$round.txt" | awk '{print $3}') tps $pct"
+  done
+  echo "$line" | tee -a "$OUT/results.txt"
 done
 after=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
 echo "purchases stored: $((after - before)) (HTTP and pgbench together); app peak memory (VmHWM): $(grep VmHWM /proc/$APP_PID/status | awk '{print $2/1024 " MiB"}')" | tee -a "$OUT/results.txt"
 # Medians across rounds: the machine is shared, single rounds are noisy. Each round runs the app and
-# pgbench back to back, so the ratio is taken per round and its median reported.
+# pgbench back to back, so the ratios are taken per round and their medians reported.
 awk 'BEGIN { n = 0 } /^round/ {
   for (i = 1; i <= NF; i++) {
     if ($i == "app") app[n] = $(i+1);
-    if ($i == "pgbench") pg[n] = $(i+1);
+    if ($i == "pgbench-simple") simple[n] = $(i+1);
+    if ($i == "pgbench-prepared") prepared[n] = $(i+1);
     if ($i ~ /^p99=/ && !seen99) { v = $i; sub("p99=", "", v); p99[n] = v + 0; seen99 = 1 }
   }
-  ratio[n] = 100 * app[n] / pg[n]; seen99 = 0; n++
+  rs[n] = 100 * app[n] / simple[n]; rp[n] = 100 * app[n] / prepared[n]; seen99 = 0; n++
 }
 function median(a, k,   i, j, t) { for (i = 0; i < k; i++) for (j = i + 1; j < k; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(k / 2)] }
-END { printf "median over %d rounds: app %.0f req/s, pgbench %.0f tps, ratio (per round) %.0f%%, app p99 %.1fms\n", n, median(app, n), median(pg, n), median(ratio, n), median(p99, n) }' "$OUT/results.txt" | tee -a "$OUT/results.txt"
+END { printf "median over %d rounds: app %.0f req/s (p99 %.1fms); pgbench simple %.0f tps, prepared %.0f tps; app/simple %.0f%%, app/prepared %.0f%%\n",
+      n, median(app, n), median(p99, n), median(simple, n), median(prepared, n), median(rs, n), median(rp, n) }' "$OUT/results.txt" | tee -a "$OUT/results.txt"
 echo "Results in $OUT/results.txt"
