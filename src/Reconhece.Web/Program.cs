@@ -76,7 +76,12 @@ app.MapControllers();
 app.MapJobsDashboard();
 
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("Reconhece is listening on {Urls}", string.Join(", ", app.Urls)));
+{
+    app.Logger.LogInformation("Reconhece is listening on {Urls}", string.Join(", ", app.Urls));
+    var email = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value;
+    if (!email.UsesSmtp)
+        app.Logger.LogWarning("No SMTP server configured (Email:Smtp:Host): emails are written as .eml files to {Folder}", email.PickupFolder);
+});
 
 await app.RunAsync();
 

@@ -30,6 +30,7 @@ public static class FeatureServices
         services.AddScoped<DispatchWeeklyReports>();
         services.AddScoped<RequestReports>();
         services.AddScoped<SaveReportSettings>();
+        services.AddScoped<PurgeOldReportFiles>();
         return services;
     }
 }

@@ -10,12 +10,16 @@ namespace Reconhece.Web.Jobs;
 public static class RecurringJobs
 {
     public const string WeeklyReports = "weekly-reports-dispatcher";
+    public const string ReportFilesRetention = "report-files-retention";
 
     public static void Register(IServiceProvider services)
     {
         var manager = services.GetRequiredService<IRecurringJobManager>();
         // Every minute: the send moment is an hour in each business's zone; this finds it within a minute.
         manager.AddOrUpdate<DispatchWeeklyReports>(WeeklyReports, d => d.RunAsync(), Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Daily at 06:00 UTC (03:00 in Brasília), when no business sends reports by default.
+        manager.AddOrUpdate<PurgeOldReportFiles>(ReportFilesRetention, p => p.RunAsync(), Cron.Daily(6),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }

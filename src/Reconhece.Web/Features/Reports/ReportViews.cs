@@ -8,35 +8,35 @@ public sealed record ReportFileLink(ReportKind Kind, string Title, string Slug, 
 
 public sealed record ReportRunRow(
     Guid Id, DateOnly WeekStart, bool IsWeekly, ReportRunStatus Status, DateTime CreatedAt, DateTime? SentAt, string? SentTo,
-    DateTime? NextAttemptAt, string? LastError, int NewCustomers, int Eligible, int Inactive, IReadOnlyList<ReportFileLink> Files);
+    DateTime? NextAttemptAt, string? LastError, bool Built, int NewCustomers, int Eligible, int Inactive, IReadOnlyList<ReportFileLink> Files);
 
 public sealed record ReportsPage(
     IReadOnlyList<ReportRunRow> Runs, ReportSettings Settings, IReadOnlyList<string> OwnerEmails, DateTime NextSendUtc,
-    DateOnly LastCompleteWeek, TimeZoneInfo Zone, DateTime NowUtc, Guid GenerateKey, Guid SendKey);
+    DateOnly LastCompleteWeek, TimeZoneInfo Zone, DateTime NowUtc, int KeepFilesDays, Guid GenerateKey, Guid SendKey);
 
 /// <summary>The Relatórios page: past runs (newest first) with their PDFs, and what happens next.</summary>
 public static class ReportQueries
 {
     public const int PageSize = 30;
 
-    public static async Task<ReportsPage> LoadAsync(AppDbContext db, DateTime utcNow, CancellationToken ct)
+    public static async Task<ReportsPage> LoadAsync(AppDbContext db, DateTime utcNow, int keepFilesDays, CancellationToken ct)
     {
         var business = await db.Businesses.AsNoTracking().Select(b => new { b.TimeZoneId, b.Reports }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
         var runs = await db.ReportRuns.AsNoTracking().OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.CreatedAt).Take(PageSize)
             .Select(r => new
             {
-                r.Id, r.WeekStart, r.IsWeekly, r.Status, r.CreatedAt, r.SentAt, r.SentTo, r.NextAttemptAt, r.LastError,
+                r.Id, r.WeekStart, r.IsWeekly, r.Status, r.CreatedAt, r.SentAt, r.SentTo, r.NextAttemptAt, r.LastError, r.BuiltAt,
                 r.NewCustomers, r.EligibleCustomers, r.InactiveCustomers,
                 Files = db.ReportFiles.Where(f => f.RunId == r.Id).OrderBy(f => f.Kind).Select(f => new { f.Kind, f.Pages }).ToList(),
             })
             .ToListAsync(ct);
         var owners = await SendWeeklyReport.ActiveOwners(db).Select(u => u.Email!).ToListAsync(ct);
         var rows = runs.Select(r => new ReportRunRow(r.Id, r.WeekStart, r.IsWeekly, r.Status, r.CreatedAt, r.SentAt, r.SentTo,
-            r.NextAttemptAt, r.LastError, r.NewCustomers, r.EligibleCustomers, r.InactiveCustomers,
+            r.NextAttemptAt, r.LastError, r.BuiltAt != null, r.NewCustomers, r.EligibleCustomers, r.InactiveCustomers,
             r.Files.Select(f => new ReportFileLink(f.Kind, BuildWeeklyReports.Kinds[f.Kind].Title, BuildWeeklyReports.Kinds[f.Kind].Slug, f.Pages)).ToList())).ToList();
         return new ReportsPage(rows, business.Reports, owners,
             ReportSchedule.NextMoment(utcNow, zone, business.Reports.Weekday, business.Reports.Hour),
-            ReportSchedule.LastCompleteWeek(utcNow, zone), zone, utcNow, Guid.NewGuid(), Guid.NewGuid());
+            ReportSchedule.LastCompleteWeek(utcNow, zone), zone, utcNow, keepFilesDays, Guid.NewGuid(), Guid.NewGuid());
     }
 }

@@ -15,8 +15,8 @@ namespace Reconhece.Web.Features.Reports;
 public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await ReportQueries.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct));
+    public async Task<IActionResult> Index([FromServices] PurgeOldReportFiles retention, CancellationToken ct) =>
+        View(await ReportQueries.LoadAsync(db, clock.GetUtcNow().UtcDateTime, retention.KeepDays, ct));
 
     [HttpPost("gerar")]
     public async Task<IActionResult> Generate(Guid requestKey, [FromServices] RequestReports reports, CancellationToken ct)

@@ -1,0 +1,32 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Reconhece.Web.Data;
+using Reconhece.Web.Tenancy;
+
+namespace Reconhece.Web.Features.Reports;
+
+/// <summary>
+/// Daily: deletes the PDFs of runs older than <c>Reports:KeepFilesDays</c> (default 180). The run rows stay,
+/// with their headline numbers and sending history; the Relatórios page says the files were removed.
+/// Without it the stored PDFs would grow by gigabytes a week across all businesses.
+/// </summary>
+public sealed class PurgeOldReportFiles(AppDbContext db, IConfiguration configuration, TimeProvider clock, ILogger<PurgeOldReportFiles> log)
+{
+    public const int DefaultKeepDays = 180;
+
+    public int KeepDays => Math.Max(7, configuration.GetValue("Reports:KeepFilesDays", DefaultKeepDays));
+
+    [AutomaticRetry(Attempts = 3)]
+    public Task RunAsync() => PurgeAsync(clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+
+    public async Task<int> PurgeAsync(DateTime utcNow, CancellationToken ct)
+    {
+        var before = utcNow.AddDays(-KeepDays);
+        // Across businesses, like the dispatcher: one retention rule for all.
+        var deleted = await db.ReportFiles.AcrossBusinesses()
+            .Where(f => db.ReportRuns.AcrossBusinesses().Any(r => r.Id == f.RunId && r.CreatedAt < before))
+            .ExecuteDeleteAsync(ct);
+        if (deleted > 0) log.LogInformation("Deleted {Count} report PDFs older than {Days} days", deleted, KeepDays);
+        return deleted;
+    }
+}
