@@ -76,7 +76,7 @@ public static class AbcReport
         {
             var k = classes.Next(r.LifetimePoints);
             rank++;
-            top ??= $"{ReportContext.Name(r.Name)} ({Format.Phone(r.Phone)}), {Format.Points(r.LifetimePoints)} pontos";
+            top ??= $"{ReportContext.Name(r.Name)} · {Format.Phone(r.Phone)} · {Format.Points(r.LifetimePoints)} pontos";
             pdf.Row([
                 rank.ToString("N0", Format.PtBr), ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Points(r.LifetimePoints),
                 Format.Points(r.LastYear ?? 0m), Format.Money(r.LifetimeSpend), r.Visits.ToString(Format.PtBr),

@@ -14,7 +14,7 @@ public static class NewCustomersReport
     private static readonly PdfColumn[] Columns =
     [
         new("Cliente", 120), new("Celular", 82), new("Primeira compra", 86), new("Filial", 100),
-        new("Valor", 70, Right: true), new("Pontos", 65, Right: true),
+        new("Compra", 70, Right: true), new("Pontos", 65, Right: true),
     ];
 
     public static async Task<(byte[] Pdf, int Pages, int NewCustomers)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)
@@ -42,7 +42,6 @@ public static class NewCustomersReport
         }
         pdf.Space();
         pdf.BeginTable(Columns);
-        var byUnit = ctx.Program.RuleKind == PointRuleKind.ByUnit;
         var rows = from c in db.Customers.AsNoTracking()
                    where c.FirstPurchaseAt >= ctx.Week.Start && c.FirstPurchaseAt < ctx.Week.End
                    join b in db.Branches on c.FirstBranchId equals b.Id into bj
@@ -53,9 +52,10 @@ public static class NewCustomersReport
                    select new { c.Name, c.Phone, c.FirstPurchaseAt, Branch = b.Name, first!.Amount, first.Quantity, first.Points };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var value = r.Amount is { } amount ? Format.Money(amount)
-                : r.Quantity is { } q ? $"{q} {ctx.Program.UnitName}".Trim() : "—";
-            if (byUnit && r.Quantity is { } units && r.Amount is not null) value = $"{units} · {value}";
+            // As the customer page shows it: the amount, with the quantity in brackets under a by-unit rule.
+            var value = r.Amount is { } amount
+                ? Format.Money(amount) + (r.Quantity is { } q ? $" ({q})" : "")
+                : r.Quantity is { } units ? $"{units} un." : "—";
             pdf.Row([
                 ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.DateTime(r.FirstPurchaseAt!.Value, ctx.Zone),
                 r.Branch ?? "—", value, Format.Points(r.Points),

@@ -83,6 +83,27 @@ public sealed class ReportPdfTests(ReportsAppFactory app) : IClassFixture<Report
     }
 
     [Fact]
+    public async Task Under_a_by_unit_rule_new_customers_show_the_amount_and_the_quantity()
+    {
+        var owner = await app.SignUpAsync("Adega Garrafas");
+        await owner.SetProgramAsync(new Dictionary<string, string>
+        {
+            ["RuleKind"] = "ByUnit", ["UnitName"] = "garrafa de vinho", ["PointsPerUnit"] = "10",
+        });
+        var lastWeek = ReportSchedule.LastCompleteWeek(DateTime.UtcNow, ReportScenario.SaoPaulo);
+        app.Clock.Now = ReportScenario.LocalSp(lastWeek.AddDays(4), 19);
+        await owner.Client.RegisterPurchaseAsync("21991112222", amount: "270,00", quantity: "3", name: "Baco");
+        await owner.Client.RegisterPurchaseAsync("21991113333", quantity: "1", name: "Dionísio");
+        app.Clock.Now = null;
+
+        var page = await owner.Client.PressAsync("/relatorios/gerar");
+        var lines = ReportScenario.PdfLines(await owner.Client.DownloadAsync(page.PdfLinks(page.FirstRunId())["novos-clientes"]));
+
+        Assert.Contains(lines, l => l.StartsWith("Baco (21) 99111-2222", StringComparison.Ordinal) && l.EndsWith("R$ 270,00 (3) 30", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Dionísio (21) 99111-3333", StringComparison.Ordinal) && l.EndsWith("1 un. 10", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_business_with_no_customers_gets_a_friendly_one_page_report_of_each_kind()
     {
         var owner = await app.SignUpAsync("Vinhos Vazios");

@@ -62,7 +62,7 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Contains("Novos clientes na semana: 2", body, StringComparison.Ordinal);
         Assert.Contains("Clientes com a meta atingida: 1", body, StringComparison.Ordinal);
         Assert.Contains("Clientes sem comprar há mais de 30 dias: 0", body, StringComparison.Ordinal);
-        Assert.Contains("Melhor cliente: Márcia Gonçalves ((11) 98765-0001), 620 pontos", body, StringComparison.Ordinal);
+        Assert.Contains("Melhor cliente: Márcia Gonçalves · (11) 98765-0001 · 620 pontos", body, StringComparison.Ordinal);
         var pdfs = mail.Attachments.OfType<MimePart>().ToList();
         Assert.Equal(4, pdfs.Count);
         Assert.All(pdfs, p => Assert.Equal("application/pdf", p.ContentType!.MimeType));
