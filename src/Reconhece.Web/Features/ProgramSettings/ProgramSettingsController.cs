@@ -5,14 +5,13 @@ using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
 
 namespace Reconhece.Web.Features.ProgramSettings;
 
-public sealed record ProgramChange(DateTime At, string By, string Field, string? Old, string? New);
-
-public sealed record ProgramForm(ProgramInput Input, decimal ExamplePoints, IReadOnlyList<ProgramChange> Changes, TimeZoneInfo Zone);
+public sealed record ProgramForm(ProgramInput Input, decimal ExamplePoints, IReadOnlyList<Change> Changes, TimeZoneInfo Zone);
 
 /// <summary>Configurações do programa (owner).</summary>
 [Authorize(Policy = Policies.Owner), Route("/programa")]
@@ -41,9 +40,6 @@ public sealed class ProgramSettingsController(AppDbContext db, IStringLocalizer<
 
     private async Task<ProgramForm> FormAsync(ProgramInput input, LoyaltyProgram saved, CancellationToken ct)
     {
-        var changes = await db.Audit.Where(a => a.Subject == "Programa").OrderByDescending(a => a.Id).Take(30)
-            .Select(a => new ProgramChange(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).First(), a.Field, a.OldValue, a.NewValue))
-            .ToListAsync(ct);
-        return new ProgramForm(input, saved.Rule.PointsFor(45.90m, 1), changes, await db.ZoneAsync(ct));
+        return new ProgramForm(input, saved.Rule.PointsFor(45.90m, 1), await ChangeLog.RecentAsync(db, SaveProgramSettings.AuditSubject, ct), await db.ZoneAsync(ct));
     }
 }

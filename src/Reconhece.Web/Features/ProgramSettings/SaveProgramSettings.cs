@@ -38,6 +38,8 @@ public sealed class ProgramInput
 /// </summary>
 public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
+    public const string AuditSubject = "Programa";
+
     public async Task<FormResult<bool>> HandleAsync(ProgramInput input, Guid userId, CancellationToken ct)
     {
         var errors = new FormErrors();
@@ -77,8 +79,7 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         program.CollectBirthDate = input.CollectBirthDate;
         program.InvitationMessage = invitation!;
         var after = Describe(program);
-        foreach (var (field, old) in before.Where(b => after[b.Key] != b.Value))
-            db.Audit.Add(new AuditEntry { UserId = userId, At = now, Subject = "Programa", SubjectId = program.Id, Field = field, OldValue = old, NewValue = after[field] });
+        ChangeLog.Record(db, userId, now, AuditSubject, program.Id, before, after);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
@@ -55,21 +56,24 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
 
     [HttpGet("configuracoes")]
     public async Task<IActionResult> Settings(CancellationToken ct) =>
-        View(ReportSettingsInput.From(await db.Businesses.AsNoTracking().Select(b => b.Reports).SingleAsync(ct)));
+        View(await SettingsFormAsync(ReportSettingsInput.From(await db.Businesses.AsNoTracking().Select(b => b.Reports).SingleAsync(ct)), ct));
 
     [HttpPost("configuracoes")]
     public async Task<IActionResult> Settings(ReportSettingsInput input, [FromServices] SaveReportSettings save, CancellationToken ct)
     {
-        if (!ModelState.IsValid) return View(input);
-        var result = await save.HandleAsync(input, ct);
+        if (!ModelState.IsValid) return View(await SettingsFormAsync(input, ct));
+        var result = await save.HandleAsync(input, User.UserId(), ct);
         if (!result.Succeeded)
         {
             result.CopyTo(ModelState);
-            return View(input);
+            return View(await SettingsFormAsync(input, ct));
         }
         TempData["Flash"] = t["Configurações dos relatórios salvas."].Value;
         return Redirect("/relatorios");
     }
+
+    private async Task<ReportSettingsForm> SettingsFormAsync(ReportSettingsInput input, CancellationToken ct) =>
+        new(input, await ChangeLog.RecentAsync(db, SaveReportSettings.AuditSubject, ct), await db.ZoneAsync(ct));
 
     /// <summary>A form without its key (tampered, very old page) still works, only without double-tap protection.</summary>
     private static Guid KeyOrNew(Guid key) => key == Guid.Empty ? Guid.NewGuid() : key;

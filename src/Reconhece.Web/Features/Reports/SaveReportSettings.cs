@@ -39,10 +39,15 @@ public sealed class ReportSettingsInput
     };
 }
 
-/// <summary>Saves when the weekly reports go out, to whom, and the ABC thresholds. Bad addresses change nothing.</summary>
-public sealed class SaveReportSettings(AppDbContext db, IStringLocalizer<SharedResource> t)
+public sealed record ReportSettingsForm(ReportSettingsInput Input, IReadOnlyList<Change> Changes, TimeZoneInfo Zone);
+
+/// <summary>Saves when the weekly reports go out, to whom, and the ABC thresholds. Bad addresses change nothing.
+/// Every change is logged: the recipients get customers' personal data (LGPD), so who added an address matters.</summary>
+public sealed class SaveReportSettings(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
-    public async Task<FormResult<bool>> HandleAsync(ReportSettingsInput input, CancellationToken ct)
+    public const string AuditSubject = "Relatórios";
+
+    public async Task<FormResult<bool>> HandleAsync(ReportSettingsInput input, Guid userId, CancellationToken ct)
     {
         var errors = new FormErrors();
         if (!Enum.IsDefined(input.Weekday)) errors.Add(nameof(input.Weekday), t["Escolha um dia da semana."]);
@@ -62,15 +67,28 @@ public sealed class SaveReportSettings(AppDbContext db, IStringLocalizer<SharedR
         if (errors.Any) return errors.ToResult<bool>();
 
         var business = await db.Businesses.SingleAsync(ct);
+        var before = Describe(business.Reports);
         business.Reports.Weekday = input.Weekday;
         business.Reports.Hour = input.Hour;
         business.Reports.WeeklyEmail = input.WeeklyEmail;
         business.Reports.ExtraRecipients = string.Join(", ", addresses);
         business.Reports.ClassAPercent = input.ClassAPercent;
         business.Reports.ClassBPercent = input.ClassBPercent;
+        ChangeLog.Record(db, userId, clock.GetUtcNow().UtcDateTime, AuditSubject, business.Id, before, Describe(business.Reports));
         await db.SaveChangesAsync(ct);
         return FormResult.Ok(true);
     }
+
+    /// <summary>The settings as the owner reads them, for the change log.</summary>
+    private static Dictionary<string, string> Describe(ReportSettings s) => new()
+    {
+        ["Envio semanal"] = s.WeeklyEmail ? "sim" : "não",
+        ["Dia do envio"] = ReportLabels.Weekday(s.Weekday),
+        ["Hora do envio"] = $"{s.Hour:00}:00",
+        ["Outros destinatários"] = s.ExtraRecipients,
+        ["Classe A até"] = $"{s.ClassAPercent}%",
+        ["Classe B até"] = $"{s.ClassBPercent}%",
+    };
 
     /// <summary>name@domain.tld and nothing else: no display names, no lists, no spaces.</summary>
     private static bool IsPlainAddress(string value) =>

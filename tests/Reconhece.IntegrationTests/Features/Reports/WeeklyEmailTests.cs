@@ -49,6 +49,10 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
             ["ExtraRecipients"] = "gerente@adega.com.br, socia@adega.com.br",
         });
         Assert.True(settings.Shows("Configurações dos relatórios salvas."), settings.Text);
+        // Who added an address that will receive customers' data is on record.
+        var log = await owner.Client.GetAsync("/relatorios/configuracoes");
+        Assert.True(log.Shows("Outros destinatários:  → gerente@adega.com.br, socia@adega.com.br"), log.Text);
+        Assert.True(log.Shows("Marina Dona"));
 
         var mine = (await DispatchAsync(NextMondayMorning())).Where(r => r.BusinessId == owner.BusinessId).ToList();
         Assert.Single(mine);
