@@ -1,6 +1,9 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Reconhece.Web.Domain;
 
@@ -29,25 +32,31 @@ public static class JobServices
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = JobOptions.Schema,
+            // The migrate command installs the schema, under its advisory lock.
+            PrepareSchemaIfNecessary = false,
+            QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollSeconds),
+            // A long report is never picked up a second time while it still runs.
+            UseSlidingInvisibilityTimeout = true,
+        };
+        // Hangfire keeps its storage and job activator in process-wide statics. This host's own storage and
+        // activator are handed to its client and server explicitly, so several hosts in one process (the
+        // tests) never run jobs against another host's database or disposed services.
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = JobOptions.Schema,
-                    // The migrate command installs the schema, under its advisory lock.
-                    PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollSeconds),
-                    // A long report is never picked up a second time while it still runs.
-                    UseSlidingInvisibilityTimeout = true,
-                }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+        services.Replace(ServiceDescriptor.Singleton<JobStorage>(sp => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(sp.GetRequiredService<IConfiguration>().GetConnectionString("Default")!, storageOptions), storageOptions)));
         if (options.RunServer)
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
                 o.WorkerCount = options.Workers;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Min(15, options.QueuePollSeconds));
+                o.Activator = new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using MimeKit;
 using Reconhece.Web.Domain;
@@ -5,7 +6,10 @@ using Reconhece.Web.Features.Shared;
 
 namespace Reconhece.Web.Features.Reports;
 
-/// <summary>The weekly email: pt-BR body with the headline numbers, the four PDFs attached.</summary>
+/// <summary>
+/// The weekly email: the headline numbers in pt-BR — as plain text and as a light HTML version for phone
+/// mail apps, both made from the same lines — and the four PDFs attached.
+/// </summary>
 public static class ReportEmail
 {
     public static MimeMessage Compose(ReportRun run, string businessName, int inactivityDays, string from,
@@ -16,27 +20,37 @@ public static class ReportEmail
         message.From.Add(MailboxAddress.Parse(from));
         message.To.AddRange(to);
 
-        var body = new StringBuilder()
-            .AppendLine("Olá!")
-            .AppendLine()
-            .AppendLine(Format.PtBr, $"Estes são os relatórios de {businessName} para a semana de {period}.")
-            .AppendLine()
-            .AppendLine(Format.PtBr, $"• Novos clientes na semana: {run.NewCustomers.ToString("N0", Format.PtBr)}")
-            .AppendLine(Format.PtBr, $"• Clientes com a meta atingida: {run.EligibleCustomers.ToString("N0", Format.PtBr)}")
-            .AppendLine(Format.PtBr, $"• Clientes sem comprar há mais de {inactivityDays} dias: {run.InactiveCustomers.ToString("N0", Format.PtBr)}")
-            .AppendLine(Format.PtBr, $"• Melhor cliente: {run.TopCustomer ?? "ainda nenhum"}")
-            .AppendLine()
-            .AppendLine("Em anexo:");
-        var ordered = files.OrderBy(f => f.Kind).ToList();
-        for (var i = 0; i < ordered.Count; i++)
-            body.AppendLine(Format.PtBr, $"{i + 1}. {BuildWeeklyReports.Kinds[ordered[i].Kind].Title} ({ordered[i].FileName})");
-        body.AppendLine()
-            .AppendLine("Quem atingiu a meta merece um convite: a tela Reconhecimento tem a mensagem pronta para o WhatsApp.")
-            .AppendLine()
-            .AppendLine("Reconhece — conheça e reconheça seus clientes");
+        var intro = $"Estes são os relatórios de {businessName} para a semana de {period}.";
+        (string Label, string Value)[] numbers =
+        [
+            ("Novos clientes na semana", run.NewCustomers.ToString("N0", Format.PtBr)),
+            ("Clientes com a meta atingida", run.EligibleCustomers.ToString("N0", Format.PtBr)),
+            ($"Clientes sem comprar há mais de {inactivityDays} dias", run.InactiveCustomers.ToString("N0", Format.PtBr)),
+            ("Melhor cliente", run.TopCustomer ?? "ainda nenhum"),
+        ];
+        var attached = files.OrderBy(f => f.Kind).Select(f => $"{BuildWeeklyReports.Kinds[f.Kind].Title} ({f.FileName})").ToList();
+        const string Hint = "Quem atingiu a meta merece um convite: a tela Reconhecimento tem a mensagem pronta para o WhatsApp.";
+        const string Signature = "Reconhece — conheça e reconheça seus clientes";
 
-        var builder = new BodyBuilder { TextBody = body.ToString() };
-        foreach (var file in ordered)
+        var text = new StringBuilder().AppendLine("Olá!").AppendLine().AppendLine(intro).AppendLine();
+        foreach (var (label, value) in numbers) text.AppendLine(Format.PtBr, $"• {label}: {value}");
+        text.AppendLine().AppendLine("Em anexo:");
+        for (var i = 0; i < attached.Count; i++) text.AppendLine(Format.PtBr, $"{i + 1}. {attached[i]}");
+        text.AppendLine().AppendLine(Hint).AppendLine().AppendLine(Signature);
+
+        static string H(string s) => WebUtility.HtmlEncode(s);
+        var html = new StringBuilder()
+            .Append("<div style=\"font-family:Arial,Helvetica,sans-serif;color:#1f2937;max-width:560px\">")
+            .Append("<p>Olá!</p><p>").Append(H(intro)).Append("</p><table style=\"border-collapse:collapse;width:100%\">");
+        foreach (var (label, value) in numbers)
+            html.Append("<tr><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0\">").Append(H(label))
+                .Append("</td><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0;text-align:right;font-weight:bold\">").Append(H(value)).Append("</td></tr>");
+        html.Append("</table><p>Em anexo:</p><ol>");
+        foreach (var a in attached) html.Append("<li>").Append(H(a)).Append("</li>");
+        html.Append("</ol><p>").Append(H(Hint)).Append("</p><p style=\"color:#64748b\">").Append(H(Signature)).Append("</p></div>");
+
+        var builder = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() };
+        foreach (var file in files.OrderBy(f => f.Kind))
             builder.Attachments.Add(file.FileName, file.Content, new ContentType("application", "pdf"));
         message.Body = builder.ToMessageBody();
         return message;

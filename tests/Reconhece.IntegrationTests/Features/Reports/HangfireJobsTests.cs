@@ -40,10 +40,15 @@ public sealed class HangfireJobsTests(JobsAppFactory app) : IClassFixture<JobsAp
         Assert.Equal(ReportSchedule.LatestMoment(DateTime.UtcNow, ReportScenario.SaoPaulo, DayOfWeek.Monday, 7).WeekStart, run.WeekStart);
     }
 
-    /// <summary>What Hangfire did, for a failure message: job names, states and reasons.</summary>
-    private Task<string> DiagnosisAsync() => app.AnonymousAsync(async db => string.Join("\n", await db.Database.SqlQuery<string>(
-        $"SELECT j.invocationdata::json->>'m' || ' ' || coalesce(j.statename, '') || ' ' || coalesce(s.reason, '') || ' ' || coalesce(left(s.data::text, 300), '') AS \"Value\" FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid ORDER BY j.id")
-        .ToListAsync()));
+    /// <summary>What Hangfire and the runs did, for a failure message: jobs with state and reason, runs with status and error.</summary>
+    private Task<string> DiagnosisAsync() => app.AnonymousAsync(async db => string.Join("\n", (await db.Database.SqlQuery<string>($"""
+        SELECT 'job ' || j.id || ' ' || coalesce(j.statename, '?') || ' ' || coalesce(s.reason, '') || ' ' || left(coalesce(s.data::text, ''), 1500)
+               || ' ' || left(coalesce(j.invocationdata::text, ''), 200) AS "Value"
+        FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid
+        UNION ALL
+        SELECT 'run ' || r.id || ' week ' || r.week_start || ' status ' || r.status || ' attempts ' || r.attempts || ' ' || coalesce(r.last_error, '') AS "Value"
+        FROM report_runs r
+        """).ToListAsync()).Prepend($"smtp: {app.Smtp.All.Count} messages, {app.Smtp.Refused} refused")));
 
     [Fact]
     public async Task Only_a_platform_administrator_opens_the_Hangfire_dashboard()

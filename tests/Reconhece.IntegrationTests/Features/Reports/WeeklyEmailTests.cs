@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Reconhece.IntegrationTests.Support;
@@ -67,6 +68,9 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Contains("Clientes com a meta atingida: 1", body, StringComparison.Ordinal);
         Assert.Contains("Clientes sem comprar há mais de 30 dias: 0", body, StringComparison.Ordinal);
         Assert.Contains("Melhor cliente: Márcia Gonçalves · (11) 98765-0001 · 620 pontos", body, StringComparison.Ordinal);
+        // The HTML version for phone mail apps says the same, escaped.
+        Assert.Contains("Melhor cliente</td><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0;text-align:right;font-weight:bold\">Márcia Gonçalves · (11) 98765-0001 · 620 pontos",
+            WebUtility.HtmlDecode(mail.HtmlBody), StringComparison.Ordinal);
         var pdfs = mail.Attachments.OfType<MimePart>().ToList();
         Assert.Equal(4, pdfs.Count);
         Assert.All(pdfs, p => Assert.Equal("application/pdf", p.ContentType!.MimeType));
