@@ -43,7 +43,7 @@ if (grantAdmin is not null)
 }
 
 PdfFonts.Install(app.Configuration["Reports:FontFolder"]);
-if (app.Configuration.GetValue("Jobs:RunServer", true)) RecurringJobs.Register(app.Services);
+if (JobOptions.Read(app.Configuration).RunServer) RecurringJobs.Register(app.Services);
 
 if (seedDemo || app.Configuration.GetValue<bool>("Demo:Seed"))
     await DemoSeeder.SeedAsync(app.Services);

@@ -21,6 +21,9 @@ public class ReportSettings
     /// <summary>The owner can stop the weekly email (the Relatórios page still works).</summary>
     public bool WeeklyEmail { get; set; } = true;
 
-    public IReadOnlyList<string> ExtraRecipientList =>
-        ExtraRecipients.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> ExtraRecipientList => SplitAddresses(ExtraRecipients);
+
+    /// <summary>Addresses as the owner types them: separated by commas, semicolons, spaces or lines.</summary>
+    public static IReadOnlyList<string> SplitAddresses(string? text) =>
+        (text ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -24,6 +24,8 @@ public sealed class JobOptions
     public int Workers { get; set; } = 4;
     /// <summary>How often idle workers look for jobs. Hangfire.PostgreSql's own default is 15 s.</summary>
     public int QueuePollSeconds { get; set; } = 5;
+
+    public static JobOptions Read(IConfiguration configuration) => configuration.GetSection(Section).Get<JobOptions>() ?? new JobOptions();
 }
 
 /// <summary>Hangfire on PostgreSQL, in the app's own database (schema "hangfire").</summary>
@@ -31,7 +33,7 @@ public static class JobServices
 {
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        var options = JobOptions.Read(configuration);
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = JobOptions.Schema,

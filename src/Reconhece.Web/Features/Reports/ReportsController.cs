@@ -32,7 +32,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
     {
         var (runId, status) = await reports.SendNowAsync(KeyOrNew(requestKey), ct);
         var run = await db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
-        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var zone = await db.ZoneAsync(ct);
         TempData["Flash"] = status switch
         {
             ReportRunStatus.Sent => t["Relatórios enviados para {0}.", run.SentTo ?? ""].Value,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Reports;
@@ -53,11 +54,8 @@ public sealed class RequestReports(AppDbContext db, CurrentBusiness current, Bui
     private Task<Guid?> RunIdByKeyAsync(Guid key, CancellationToken ct) =>
         db.ReportRuns.Where(r => r.RequestKey == key).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
 
-    private async Task<DateOnly> LastCompleteWeekAsync(DateTime now, CancellationToken ct)
-    {
-        var zone = await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct);
-        return ReportSchedule.LastCompleteWeek(now, BrazilTimeZones.Find(zone));
-    }
+    private async Task<DateOnly> LastCompleteWeekAsync(DateTime now, CancellationToken ct) =>
+        ReportSchedule.LastCompleteWeek(now, await db.ZoneAsync(ct));
 
     private ReportRun NewExtraRun(DateOnly week, DateTime now, Guid requestKey)
     {

@@ -55,7 +55,7 @@ public sealed class SaveReportSettings(AppDbContext db, TimeProvider clock, IStr
             errors.Add(nameof(input.ClassBPercent), t["A classe B precisa terminar depois da classe A e antes de 100%."]);
 
         var addresses = new List<string>();
-        foreach (var raw in new ReportSettings { ExtraRecipients = input.ExtraRecipients ?? "" }.ExtraRecipientList)
+        foreach (var raw in ReportSettings.SplitAddresses(input.ExtraRecipients))
         {
             if (!IsPlainAddress(raw))
                 errors.Add(nameof(input.ExtraRecipients), t["\"{0}\" não é um e-mail válido.", raw]);

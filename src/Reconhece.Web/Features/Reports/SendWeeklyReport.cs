@@ -30,7 +30,7 @@ public sealed class SendWeeklyReport(
     public async Task<ReportRunStatus?> SendAsync(Guid businessId, Guid runId, CancellationToken ct)
     {
         using var _ = current.Use(businessId);
-        var business = await db.Businesses.AsNoTracking().Select(b => new { b.Name, b.IsActive }).SingleOrDefaultAsync(ct);
+        var business = await db.Businesses.AsNoTracking().Select(b => new { b.Name, b.IsActive, b.Reports }).SingleOrDefaultAsync(ct);
         if (business is not { IsActive: true })
         {
             log.LogInformation("Report run {RunId} skipped: business {BusinessId} is inactive or gone", runId, businessId);
@@ -44,15 +44,17 @@ public sealed class SendWeeklyReport(
 
         var now = clock.GetUtcNow().UtcDateTime;
         run.Attempts++;
+        List<ReportFile> files;
         if (run.BuiltAt is null)
         {
             await builder.BuildAsync(run, now, ct);
             await db.SaveChangesAsync(ct);
+            // Just built: the files are in memory already, no need to read megabytes back.
+            files = db.ReportFiles.Local.Where(f => f.RunId == run.Id).ToList();
         }
-        var files = await db.ReportFiles.Where(f => f.RunId == run.Id).ToListAsync(ct);
+        else files = await db.ReportFiles.Where(f => f.RunId == run.Id).ToListAsync(ct);
         var program = await db.Programs.AsNoTracking().Select(p => new { p.InactivityDays }).SingleAsync(ct);
-        var settings = await db.Businesses.AsNoTracking().Select(b => b.Reports).SingleAsync(ct);
-        var recipients = await RecipientsAsync(settings, ct);
+        var recipients = await RecipientsAsync(business.Reports, ct);
 
         try
         {
