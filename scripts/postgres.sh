@@ -61,6 +61,43 @@ ensure_postgres() {
   export PG_BIN PG_DIR PG_PORT PG_ADMIN_CS PG_STARTED_HERE
 }
 
+# The two roles (docs/decisions/007): reconhece_owner owns the schema and runs `migrate` (it may bypass
+# row-level security, which is what lets its SECURITY DEFINER doors look across businesses);
+# reconhece_app is what the app connects as: no superuser, no owner, no BYPASSRLS. Sets
+# OWNER_CS and APP_CS for database $1. A database made before the roles existed is handed to the owner.
+ensure_roles() {
+  local db="$1" psql=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+  "${psql[@]}" -d postgres >/dev/null <<SQL || return 1
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reconhece_owner') THEN
+    CREATE ROLE reconhece_owner LOGIN CREATEDB BYPASSRLS PASSWORD 'reconhece_owner';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reconhece_app') THEN
+    CREATE ROLE reconhece_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD 'reconhece_app';
+  END IF;
+END \$\$;
+SQL
+  if [ "$("${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" = "1" ]; then
+    "${psql[@]}" -d "$db" >/dev/null <<SQL || return 1
+ALTER DATABASE "$db" OWNER TO reconhece_owner;
+DO \$\$ DECLARE o record; BEGIN
+  FOR o IN SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname IN ('public', 'hangfire') AND c.relkind IN ('r', 'S', 'v', 'p')
+             AND pg_get_userbyid(c.relowner) <> 'reconhece_owner'
+             AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+  LOOP
+    EXECUTE format('ALTER %s %I.%I OWNER TO reconhece_owner',
+      CASE o.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END, o.nspname, o.relname);
+  END LOOP;
+  IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'hangfire') THEN ALTER SCHEMA hangfire OWNER TO reconhece_owner; END IF;
+END \$\$;
+SQL
+  fi
+  OWNER_CS="Host=127.0.0.1;Port=$PG_PORT;Username=reconhece_owner;Password=reconhece_owner;Database=$db"
+  APP_CS="Host=127.0.0.1;Port=$PG_PORT;Username=reconhece_app;Password=reconhece_app;Database=$db"
+  export OWNER_CS APP_CS
+}
+
 stop_postgres() {
   if [ "${PG_STARTED_HERE:-0}" = "1" ]; then
     as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true

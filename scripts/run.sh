@@ -11,11 +11,18 @@ source scripts/system-packages.sh
 # The PDF reports embed DejaVu Sans.
 ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 
-if [ -z "${ConnectionStrings__Default:-}" ]; then
+# Two connection strings: the owner role runs `migrate`, the app runs as the app role, which row-level
+# security binds (README, Deploying).
+if [ -z "${ConnectionStrings__Default:-}" ] && [ -z "${ConnectionStrings__Migrations:-}" ]; then
   ensure_postgres
   trap stop_postgres EXIT
-  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=reconhece"
-  echo "PostgreSQL: 127.0.0.1:$PG_PORT (data in $PG_DIR)"
+  ensure_roles reconhece
+  export ConnectionStrings__Migrations="$OWNER_CS"
+  export ConnectionStrings__Default="$APP_CS"
+  echo "PostgreSQL: 127.0.0.1:$PG_PORT (data in $PG_DIR; roles reconhece_owner and reconhece_app)"
+elif [ -z "${ConnectionStrings__Default:-}" ] || [ -z "${ConnectionStrings__Migrations:-}" ]; then
+  echo "Set both ConnectionStrings__Migrations (the owner role, for migrate) and ConnectionStrings__Default (the app role), or neither to use the private cluster." >&2
+  exit 1
 fi
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # Without an SMTP server, the weekly report emails are written as .eml files here.

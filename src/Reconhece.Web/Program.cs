@@ -42,6 +42,8 @@ if (grantAdmin is not null)
     return;
 }
 
+// The app must connect as a role the row-level security policies bind; say so clearly if it does not.
+await AppRoleCheck.EnsureAppRoleAsync(app.Configuration);
 PdfFonts.Install(app.Configuration["Reports:FontFolder"]);
 if (JobOptions.Read(app.Configuration).RunServer) RecurringJobs.Register(app.Services);
 

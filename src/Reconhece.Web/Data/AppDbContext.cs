@@ -7,11 +7,25 @@ using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentBusiness currentBusiness)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProtectionKeyContext
 {
-    /// <summary>Read by the tenant query filters on every query.</summary>
-    public Guid? CurrentBusinessId => currentBusiness.Id;
+    private readonly CurrentBusiness _currentBusiness;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, CurrentBusiness currentBusiness, TenantFilterSwitch? filter = null)
+        : base(options)
+    {
+        _currentBusiness = currentBusiness;
+        TenantFilterOn = (filter ?? TenantFilterSwitch.Default).On;
+        // Every SaveChanges runs in a transaction, so the business the database enforces
+        // (TenantCommandInterceptor) holds for the whole batch.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
+    /// <summary>Read by the tenant query filters on every query, and by the database wall on every command.</summary>
+    public Guid? CurrentBusinessId => _currentBusiness.Id;
+
+    /// <summary>The EF filter is on except in the test suite that proves the database wall alone.</summary>
+    public bool TenantFilterOn { get; }
 
     public DbSet<Business> Businesses => Set<Business>();
     public DbSet<Branch> Branches => Set<Branch>();
@@ -32,7 +46,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentBusines
         base.OnModelCreating(builder);
         builder.UseSnakeCaseIdentityTables();
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        builder.ApplyTenantFilters(this);
+        builder.ApplyTenantForeignKeys();
+        if (TenantFilterOn) builder.ApplyTenantFilters(this);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

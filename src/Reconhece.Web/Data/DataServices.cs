@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Data;
 
@@ -8,18 +10,23 @@ public static class DataServices
     public static IServiceCollection AddData(this IServiceCollection services)
     {
         // Read when the first context is made, so hosts and tests can set it late.
-        services.AddDbContext<AppDbContext>((sp, o) => UsePostgres(o, ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        // The app's contexts tell PostgreSQL their business with every command (the second wall).
+        services.AddDbContext<AppDbContext>((sp, o) => UsePostgres(o, ConnectionString(sp.GetRequiredService<IConfiguration>()))
+            .AddInterceptors(TenantInterceptor));
         services.AddDataProtection().SetApplicationName("Reconhece").PersistKeysToDbContext<AppDbContext>();
         return services;
     }
 
-    /// <summary>The one database configuration, shared with tools and tests.</summary>
+    private static readonly TenantCommandInterceptor TenantInterceptor = new();
+
+    /// <summary>The one database configuration, shared with the migrate command, tools and tests.</summary>
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) => options
         .UseNpgsql(WithoutResetOnClose(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention();
+        .UseSnakeCaseNamingConvention()
+        .ReplaceService<IModelCacheKeyFactory, TenantModelCacheKeyFactory>();
 
     /// <summary>
-    /// The app never changes session state (no SET, temporary tables, LISTEN or session locks on pooled
+    /// The app never changes session state (the business it works for is set per transaction, TenantSql) (no SET, temporary tables, LISTEN or session locks on pooled
     /// connections), so returning a connection to the pool needs no DISCARD ALL, which would otherwise run
     /// with every request's first query — and would drop prepared statements. Statements the app repeats
     /// (the purchase, the lookups) are prepared automatically, so PostgreSQL plans them once per

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Data;
 
 /// <summary>
-/// The `migrate` command: creates the database when missing and applies EF Core migrations while
-/// holding a PostgreSQL advisory lock, so two instances started together never race.
+/// The `migrate` command, run as the owner role (ConnectionStrings:Migrations): creates the database when
+/// missing, applies EF Core migrations and Hangfire's schema, then the tenant walls (row-level security on
+/// every tenant table, the app role's rights), all under a PostgreSQL advisory lock so two instances
+/// started together never race. The app itself connects as the app role (ConnectionStrings:Default).
 /// </summary>
 public static class DatabaseMigrator
 {
@@ -14,24 +17,39 @@ public static class DatabaseMigrator
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
+        var configuration = services.GetRequiredService<IConfiguration>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator));
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var cs = db.Database.GetConnectionString()!;
+        var ownerCs = configuration.GetConnectionString("Migrations");
+        if (string.IsNullOrWhiteSpace(ownerCs))
+            throw new InvalidOperationException(
+                "ConnectionStrings:Migrations is not set. `migrate` runs as the owner role, which owns the schema; the app runs as " +
+                "the app role in ConnectionStrings:Default. Set both (README, Deploying), or start with scripts/run.sh.");
+        var appCs = configuration.GetConnectionString("Default");
+        var appRole = string.IsNullOrWhiteSpace(appCs) ? null : new NpgsqlConnectionStringBuilder(appCs).Username;
+        if (appRole is null) logger.LogWarning("ConnectionStrings:Default is not set: no rights granted to an app role");
+        await ApplyAsync(ownerCs, appRole, logger, ct);
+    }
 
-        await CreateDatabaseIfMissingAsync(cs, ct);
+    /// <summary>Everything `migrate` does; the tests build their template database with it too.</summary>
+    public static async Task ApplyAsync(string ownerCs, string? appRole, ILogger logger, CancellationToken ct = default)
+    {
+        await CreateDatabaseIfMissingAsync(ownerCs, ct);
 
         // Unpooled: the session-level advisory lock must end with this connection, whatever happens.
-        await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { Pooling = false }.ConnectionString);
+        await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ownerCs) { Pooling = false }.ConnectionString);
         await lockConnection.OpenAsync(ct);
         await using (var cmd = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", lockConnection))
             await cmd.ExecuteNonQueryAsync(ct);
         try
         {
+            await using var db = new AppDbContext(
+                ((DbContextOptionsBuilder<AppDbContext>)DataServices.UsePostgres(new DbContextOptionsBuilder<AppDbContext>(), ownerCs)).Options,
+                new CurrentBusiness(new HttpContextAccessor()));
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             logger.LogInformation("Applying {Count} pending migration(s)", pending.Count);
             await db.Database.MigrateAsync(ct);
             Jobs.JobServices.InstallSchema(lockConnection);
+            await TenantWalls.EnsureAsync(lockConnection, appRole, ct);
         }
         finally
         {

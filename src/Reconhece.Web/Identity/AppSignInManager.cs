@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
@@ -16,12 +17,15 @@ public sealed class AppSignInManager(
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AppUser> confirmation,
-    AppDbContext db)
+    AppDbContext db,
+    CurrentBusiness current)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user)
     {
         if (!user.IsActive) return false;
-        return await db.BusinessIsActiveAsync(user.BusinessId) && await base.CanSignInAsync(user);
+        using var scope = current.Use(user.BusinessId);
+        return await db.Businesses.Where(b => b.Id == user.BusinessId).Select(b => b.IsActive).FirstOrDefaultAsync()
+            && await base.CanSignInAsync(user);
     }
 }

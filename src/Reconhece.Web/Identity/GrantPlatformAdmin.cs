@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Identity;
 
@@ -14,7 +16,9 @@ public static class GrantPlatformAdmin
     {
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByEmailAsync(email);
+        var found = await TenantDoors.FindUserAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), users.NormalizeEmail(email), null, default);
+        using var business = found is null ? null : scope.ServiceProvider.GetRequiredService<CurrentBusiness>().Use(found.BusinessId);
+        var user = found is null ? null : await users.FindByIdAsync(found.UserId.ToString());
         if (user is null)
         {
             Console.Error.WriteLine($"No account with the email {email}. Sign up first, then run this again.");

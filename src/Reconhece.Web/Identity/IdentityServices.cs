@@ -29,6 +29,7 @@ public static class IdentityServices
 
         // A deactivated person loses access within a minute, not at the cookie's expiry. (The purchase
         // benchmark raises it: wrk replays one cookie and never stores the renewed one a phone would.)
+        services.AddScoped<ISecurityStampValidator, AppSecurityStampValidator>();
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromMinutes(configuration.GetValue("Identity:SecurityStampValidationMinutes", 1.0)));
 

@@ -6,6 +6,7 @@ public static class TenancyServices
     {
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentBusiness>();
+        services.AddSingleton(sp => TenantFilterSwitch.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         return services;
     }
 }

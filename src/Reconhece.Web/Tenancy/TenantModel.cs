@@ -1,11 +1,15 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 
 namespace Reconhece.Web.Tenancy;
 
-/// <summary>The one place where tenant query filters are declared.</summary>
+/// <summary>
+/// The one place where the EF side of tenancy is declared: the query filter (the first wall) and the
+/// composite foreign keys that make a link between two businesses' rows impossible in the database.
+/// </summary>
 public static class TenantModel
 {
     public const string FilterName = "Tenant";
@@ -16,9 +20,9 @@ public static class TenantModel
         {
             var clr = entityType.ClrType;
             if (!typeof(ITenantOwned).IsAssignableFrom(clr) || entityType.BaseType is not null) continue;
-            if (clr == typeof(AppUser)) continue; // see below
 
-            // e => e.BusinessId == db.CurrentBusinessId (null matches nothing)
+            // e => e.BusinessId == db.CurrentBusinessId (no current business matches nothing, users included:
+            // sign-in finds the person through a door in the database, Tenancy/TenantDoors).
             var e = Expression.Parameter(clr, "e");
             var body = Expression.Equal(
                 Expression.Convert(Expression.Property(e, nameof(ITenantOwned.BusinessId)), typeof(Guid?)),
@@ -26,16 +30,36 @@ public static class TenantModel
             builder.Entity(clr).HasQueryFilter(FilterName, Expression.Lambda(body, e));
         }
 
-        // Users: signing in happens before anyone is signed in, so an anonymous request (and only that)
-        // may look a user up by email across businesses. A signed-in user sees only their business's people.
-        builder.Entity<AppUser>().HasQueryFilter(FilterName,
-            u => db.CurrentBusinessId == null || u.BusinessId == db.CurrentBusinessId);
-
         // The business row itself: only your own.
         builder.Entity<Business>().HasQueryFilter(FilterName, b => b.Id == db.CurrentBusinessId);
     }
 
-    /// <summary>Bypasses the tenant filter; only for Tenancy/ and cross-business job dispatchers.</summary>
-    internal static IQueryable<T> AcrossBusinesses<T>(this IQueryable<T> query) where T : class =>
-        query.IgnoreQueryFilters([FilterName]);
+    /// <summary>
+    /// Every foreign key from one tenant-owned table to another becomes (business_id, x_id) →
+    /// (business_id, id): two businesses' rows can never be linked, and each table is ready to be
+    /// distributed by business_id. New entities get it by being ITenantOwned; nothing to remember.
+    /// </summary>
+    public static void ApplyTenantForeignKeys(this ModelBuilder builder)
+    {
+        foreach (var dependent in builder.Model.GetEntityTypes().Where(IsTenantOwned).ToList())
+        {
+            foreach (var fk in dependent.GetForeignKeys().ToList())
+            {
+                var principal = fk.PrincipalEntityType;
+                if (!IsTenantOwned(principal) || fk.Properties.Any(p => p.Name == nameof(ITenantOwned.BusinessId))) continue;
+                var dependentBusiness = dependent.FindProperty(nameof(ITenantOwned.BusinessId))!;
+                var principalBusiness = principal.FindProperty(nameof(ITenantOwned.BusinessId))!;
+                var principalKey = principal.FindKey([principalBusiness, .. fk.PrincipalKey.Properties])
+                    ?? principal.AddKey([principalBusiness, .. fk.PrincipalKey.Properties]);
+                var (properties, deleteBehavior, required) = (fk.Properties.ToList(), fk.DeleteBehavior, fk.IsRequired);
+                dependent.RemoveForeignKey(fk);
+                var composite = dependent.AddForeignKey([dependentBusiness, .. properties], principalKey, principal);
+                composite.DeleteBehavior = deleteBehavior;
+                composite.IsRequired = required;
+            }
+        }
+    }
+
+    private static bool IsTenantOwned(IMutableEntityType e) =>
+        typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null && !e.IsOwned();
 }

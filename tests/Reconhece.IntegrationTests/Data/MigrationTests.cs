@@ -23,14 +23,17 @@ public sealed class MigrationTests(AppFactory app) : IClassFixture<AppFactory>
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = cs }).Build());
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:Default"] = TestDatabase.AsApp(cs), ["ConnectionStrings:Migrations"] = TestDatabase.AsOwner(cs),
+                }).Build());
         services.AddTenancy();
         services.AddData();
         await using var provider = services.BuildServiceProvider();
 
         await Task.WhenAll(DatabaseMigrator.MigrateAsync(provider), DatabaseMigrator.MigrateAsync(provider), DatabaseMigrator.MigrateAsync(provider));
 
-        await using var db = TestDatabase.NewContext(cs);
+        await using var db = TestDatabase.NewAdminContext(cs);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(["Atendente", "Dono", "Plataforma"], await db.Roles.Select(r => r.Name!).OrderBy(n => n).ToListAsync());
         // The migrate command installs Hangfire's tables too, so app instances never race to create them.

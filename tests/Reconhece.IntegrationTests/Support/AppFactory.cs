@@ -8,7 +8,12 @@ namespace Reconhece.IntegrationTests.Support;
 /// <summary>The real app (WebApplicationFactory) on its own PostgreSQL database, one per test class.</summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The test database as the server's administrator (setting up, assertions across businesses).</summary>
     public string ConnectionString { get; private set; } = "";
+    /// <summary>The same database as the app role, which row-level security binds: what the app uses.</summary>
+    public string AppConnectionString => TestDatabase.AsApp(ConnectionString);
+    /// <summary>Set by the suite that proves the database wall alone keeps businesses apart.</summary>
+    protected virtual bool EfTenantFilterOff => false;
 
     /// <summary>Tests sign in a lot from one address; the rate-limit test lowers this.</summary>
     protected virtual int SignInPermitPerMinute => 10_000;
@@ -30,7 +35,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", AppConnectionString);
+        builder.UseSetting("ConnectionStrings:Migrations", TestDatabase.AsOwner(ConnectionString));
+        builder.UseSetting("Testing:EfTenantFilterOff", EfTenantFilterOff ? "true" : "false");
         builder.UseSetting("SignInLimit:PermitPerMinute", SignInPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -51,6 +58,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         using var scope = Services.CreateScope();
         using var _ = scope.ServiceProvider.GetRequiredService<CurrentBusiness>().Use(businessId);
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>The database with both walls off: for setting up and for asserting across businesses.</summary>
+    public async Task<T> AsAdminAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var db = TestDatabase.NewAdminContext(ConnectionString);
+        return await work(db);
     }
 
     /// <summary>The database with no business selected (what an anonymous request sees).</summary>

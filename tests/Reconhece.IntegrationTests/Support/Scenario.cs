@@ -17,7 +17,7 @@ public sealed record OwnerSession(AppFactory App, AppClient Client, string Email
             ["BranchId"] = (branchId ?? BranchId).ToString(), ["Role"] = "Atendente",
         });
         Assert.True(page.Shows("já pode entrar"), page.Text);
-        var id = await App.AnonymousAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var id = await App.AsAdminAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         return new StaffLogin(email, Scenario.Password, id);
     }
 }
@@ -45,7 +45,7 @@ public static class Scenario
         var page = await client.SubmitAsync("/cadastro", SignUpFields(businessName, email));
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.True(page.Shows(businessName), page.Text);
-        var (businessId, branchId) = await app.AnonymousAsync(async db =>
+        var (businessId, branchId) = await app.AsAdminAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             return (user.BusinessId, user.BranchId!.Value);

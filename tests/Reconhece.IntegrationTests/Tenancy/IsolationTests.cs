@@ -151,7 +151,7 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
         });
 
         Assert.Equal("Escolha uma filial ativa.", page.FieldError("BranchId"));
-        Assert.False(await app.AnonymousAsync(db => db.Users.AnyAsync(u => u.FullName == "Infiltrado")));
+        Assert.False(await app.AsAdminAsync(db => db.Users.AnyAsync(u => u.FullName == "Infiltrado")));
     }
 
     [Fact]
@@ -202,11 +202,12 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
             db.Branches.Attach(stranger).Property(x => x.Name).IsModified = true;
             return db.SaveChangesAsync();
         }));
-        await Assert.ThrowsAsync<TenantViolationException>(() => app.InBusinessAsync(b.BusinessId, async db =>
+        var aUser = await app.AsAdminAsync(db => db.Users.AsNoTracking().FirstAsync(u => u.BusinessId == a.BusinessId));
+        await Assert.ThrowsAsync<TenantViolationException>(() => app.InBusinessAsync(b.BusinessId, db =>
         {
-            var user = await db.Users.IgnoreQueryFilters().FirstAsync(u => u.BusinessId == a.BusinessId);
-            user.FullName = "Sequestrado";
-            return await db.SaveChangesAsync();
+            db.Users.Attach(aUser).Property(x => x.FullName).IsModified = true;
+            aUser.FullName = "Sequestrado";
+            return db.SaveChangesAsync();
         }));
 
         Assert.Equal(["Principal"], await app.InBusinessAsync(a.BusinessId, db => db.Branches.Select(x => x.Name).ToListAsync()));

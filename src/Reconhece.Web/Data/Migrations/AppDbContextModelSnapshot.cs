@@ -323,8 +323,8 @@ namespace Reconhece.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_users");
 
-                    b.HasIndex("BranchId")
-                        .HasDatabaseName("ix_users_branch_id");
+                    b.HasAlternateKey("BusinessId", "Id")
+                        .HasName("ak_users_business_id_id");
 
                     b.HasIndex("BusinessId")
                         .HasDatabaseName("ix_users_business_id");
@@ -336,6 +336,9 @@ namespace Reconhece.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("BusinessId", "BranchId")
+                        .HasDatabaseName("ix_users_business_id_branch_id");
 
                     b.ToTable("users", (string)null);
                 });
@@ -428,6 +431,9 @@ namespace Reconhece.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_branches");
+
+                    b.HasAlternateKey("BusinessId", "Id")
+                        .HasName("ak_branches_business_id_id");
 
                     b.HasIndex("BusinessId", "Name")
                         .IsUnique()
@@ -548,6 +554,9 @@ namespace Reconhece.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
+                    b.HasAlternateKey("BusinessId", "Id")
+                        .HasName("ak_customers_business_id_id");
+
                     b.HasIndex("BusinessId", "EligibleSince")
                         .HasDatabaseName("ix_customers_business_id_eligible_since")
                         .HasFilter("eligible_since IS NOT NULL");
@@ -626,9 +635,6 @@ namespace Reconhece.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_ledger_entries");
-
-                    b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_ledger_entries_customer_id");
 
                     b.HasIndex("BusinessId", "IdempotencyKey")
                         .IsUnique()
@@ -783,21 +789,18 @@ namespace Reconhece.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_purchases");
 
-                    b.HasIndex("BranchId")
-                        .HasDatabaseName("ix_purchases_branch_id");
-
-                    b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_purchases_customer_id");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_purchases_user_id");
-
                     b.HasIndex("BusinessId", "At")
                         .HasDatabaseName("ix_purchases_business_id_at");
+
+                    b.HasIndex("BusinessId", "BranchId")
+                        .HasDatabaseName("ix_purchases_business_id_branch_id");
 
                     b.HasIndex("BusinessId", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_purchases_business_id_idempotency_key");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_purchases_business_id_user_id");
 
                     b.HasIndex("BusinessId", "CustomerId", "At")
                         .HasDatabaseName("ix_purchases_business_id_customer_id_at");
@@ -842,14 +845,11 @@ namespace Reconhece.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_recognitions");
 
-                    b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_recognitions_customer_id");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_recognitions_user_id");
-
                     b.HasIndex("BusinessId", "At")
                         .HasDatabaseName("ix_recognitions_business_id_at");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_recognitions_business_id_user_id");
 
                     b.HasIndex("BusinessId", "CustomerId", "At")
                         .HasDatabaseName("ix_recognitions_business_id_customer_id_at");
@@ -893,9 +893,6 @@ namespace Reconhece.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_report_files");
-
-                    b.HasIndex("RunId")
-                        .HasDatabaseName("ix_report_files_run_id");
 
                     b.HasIndex("BusinessId", "RunId", "Kind")
                         .IsUnique()
@@ -987,6 +984,9 @@ namespace Reconhece.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_report_runs");
 
+                    b.HasAlternateKey("BusinessId", "Id")
+                        .HasName("ak_report_runs_business_id_id");
+
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_report_runs_next_attempt_at")
                         .HasFilter("status <> 2");
@@ -1066,18 +1066,19 @@ namespace Reconhece.Web.Data.Migrations
 
             modelBuilder.Entity("Reconhece.Web.Domain.AppUser", b =>
                 {
-                    b.HasOne("Reconhece.Web.Domain.Branch", null)
-                        .WithMany()
-                        .HasForeignKey("BranchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_users_branches_branch_id");
-
                     b.HasOne("Reconhece.Web.Domain.Business", null)
                         .WithMany()
                         .HasForeignKey("BusinessId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_businesses_business_id");
+
+                    b.HasOne("Reconhece.Web.Domain.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "BranchId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_branches_business_id_branch_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.Branch", b =>
@@ -1151,10 +1152,11 @@ namespace Reconhece.Web.Data.Migrations
                 {
                     b.HasOne("Reconhece.Web.Domain.Customer", null)
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_ledger_entries_customers_customer_id");
+                        .HasConstraintName("fk_ledger_entries_customers_business_id_customer_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.LoyaltyProgram", b =>
@@ -1171,51 +1173,57 @@ namespace Reconhece.Web.Data.Migrations
                 {
                     b.HasOne("Reconhece.Web.Domain.Branch", null)
                         .WithMany()
-                        .HasForeignKey("BranchId")
+                        .HasForeignKey("BusinessId", "BranchId")
+                        .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_purchases_branches_branch_id");
+                        .HasConstraintName("fk_purchases_branches_business_id_branch_id");
 
                     b.HasOne("Reconhece.Web.Domain.Customer", null)
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_purchases_customers_customer_id");
+                        .HasConstraintName("fk_purchases_customers_business_id_customer_id");
 
                     b.HasOne("Reconhece.Web.Domain.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_purchases_users_user_id");
+                        .HasConstraintName("fk_purchases_users_business_id_user_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.Recognition", b =>
                 {
                     b.HasOne("Reconhece.Web.Domain.Customer", null)
                         .WithMany()
-                        .HasForeignKey("CustomerId")
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_recognitions_customers_customer_id");
+                        .HasConstraintName("fk_recognitions_customers_business_id_customer_id");
 
                     b.HasOne("Reconhece.Web.Domain.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_recognitions_users_user_id");
+                        .HasConstraintName("fk_recognitions_users_business_id_user_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.ReportFile", b =>
                 {
                     b.HasOne("Reconhece.Web.Domain.ReportRun", null)
                         .WithMany()
-                        .HasForeignKey("RunId")
+                        .HasForeignKey("BusinessId", "RunId")
+                        .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_report_files_report_runs_run_id");
+                        .HasConstraintName("fk_report_files_report_runs_business_id_run_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.ReportRun", b =>

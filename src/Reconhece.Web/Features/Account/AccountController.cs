@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Infrastructure;
 using Reconhece.Web.Resources;
+using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Account;
 
@@ -28,7 +30,8 @@ public sealed class SignInInput
 
 [AllowAnonymous]
 public sealed class AccountController(
-    SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t, ILogger<AccountController> logger) : Controller
+    SignInManager<AppUser> signIn, AppDbContext db, CurrentBusiness current, IStringLocalizer<SharedResource> t,
+    ILogger<AccountController> logger) : Controller
 {
     [HttpGet("/cadastro")]
     public IActionResult SignUp() =>
@@ -59,7 +62,11 @@ public sealed class AccountController(
     public async Task<IActionResult> SignIn(SignInInput input)
     {
         if (!ModelState.IsValid) return View(input);
-        var user = await signIn.UserManager.FindByEmailAsync(input.Email.Trim());
+        // Nobody is signed in yet: the sign-in door says whose account the email is, and the rest of this
+        // request works inside that business.
+        var found = await TenantDoors.FindUserAsync(db, signIn.UserManager.NormalizeEmail(input.Email.Trim()), null, HttpContext.RequestAborted);
+        using var scope = found is null ? null : current.Use(found.BusinessId);
+        var user = found is null ? null : await signIn.UserManager.FindByIdAsync(found.UserId.ToString());
         if (user is null)
         {
             ModelState.AddModelError("", t["E-mail ou senha incorretos."]);

@@ -7,6 +7,7 @@ using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
+using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Account;
 
@@ -44,7 +45,8 @@ public sealed class SignUpBusinessInput
 }
 
 /// <summary>"Cadastre seu negócio": the business, its first branch and its owner, all or nothing.</summary>
-public sealed class SignUpBusiness(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class SignUpBusiness(
+    AppDbContext db, UserManager<AppUser> users, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public const string DefaultBranchName = "Principal";
 
@@ -53,7 +55,7 @@ public sealed class SignUpBusiness(AppDbContext db, UserManager<AppUser> users, 
         var errors = new FormErrors();
         if (!BrazilianPhone.TryNormalizeMobile(input.Mobile, out var mobile))
             errors.Add(nameof(input.Mobile), t["Informe um celular brasileiro válido, com DDD. Ex.: (11) 98765-4321."]);
-        if (await users.FindByEmailAsync(input.Email.Trim()) is not null)
+        if (await TenantDoors.FindUserAsync(db, users.NormalizeEmail(input.Email.Trim()), null, ct) is not null)
             errors.Add(nameof(input.Email), t["Este e-mail já está cadastrado."]);
         foreach (var validator in users.PasswordValidators)
         {
@@ -63,8 +65,10 @@ public sealed class SignUpBusiness(AppDbContext db, UserManager<AppUser> users, 
         if (errors.Any) return errors.ToResult<AppUser>();
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var business = new Business { Id = Guid.CreateVersion7(), Name = input.BusinessName.Trim(), CreatedAt = now };
+        // From here on the new business is the one the database lets this request write.
+        using var scope = current.Use(business.Id);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var business = new Business { Name = input.BusinessName.Trim(), CreatedAt = now };
         db.Businesses.Add(business);
         var branchName = string.IsNullOrWhiteSpace(input.FirstBranchName) ? DefaultBranchName : input.FirstBranchName.Trim();
         var branch = new Branch { Name = branchName, CreatedAt = now, BusinessId = business.Id };

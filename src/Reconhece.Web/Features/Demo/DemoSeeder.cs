@@ -24,7 +24,7 @@ public static class DemoSeeder
         var sp = scope.ServiceProvider;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoSeeder));
         var db = sp.GetRequiredService<AppDbContext>();
-        if (await db.UserIdByEmailAsync(OwnerEmail.ToUpperInvariant(), ct) is null)
+        if (await TenantDoors.FindUserAsync(db, OwnerEmail.ToUpperInvariant(), null, ct) is null)
         {
             var signUp = await sp.GetRequiredService<SignUpBusiness>().HandleAsync(new SignUpBusinessInput
             {
@@ -46,8 +46,8 @@ public static class DemoSeeder
                 await RegisterDemoPurchasesAsync(sp, staff.Value!.Id, ct);
             }
         }
-        logger.LogInformation("Demo business ready. Owner: {OwnerEmail} / {Password}  Staff: {StaffEmail} / {Password}",
-            OwnerEmail, Password, StaffEmail, Password);
+        // The run command prints the demo logins; the log never carries a password.
+        logger.LogInformation("Demo business ready. Owner: {OwnerEmail}  Staff: {StaffEmail}", OwnerEmail, StaffEmail);
     }
 
     /// <summary>A few customers, one of them past the goal, so the Painel and Reconhecimento have something to show.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
@@ -56,10 +55,8 @@ public sealed class PointsLedger(AppDbContext db, CurrentBusiness current, TimeP
     /// <summary>Applies the move. On anything but Applied the caller must roll its transaction back.</summary>
     public async Task<(LedgerOutcome Outcome, decimal Balance)> ApplyAsync(LedgerMove move, decimal goal, CancellationToken ct)
     {
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        var tx = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
-            ?? throw new InvalidOperationException("PointsLedger runs inside a transaction.");
-        await using var cmd = new NpgsqlCommand(Sql, conn, tx);
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("PointsLedger runs inside a transaction.");
+        await using var cmd = TenantSql.Command(db, Sql);
         var p = cmd.Parameters;
         p.AddWithValue("points", move.Points);
         p.AddWithValue("lifetime", move.LifetimePoints);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Npgsql;
+using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Purchases;
 
@@ -27,20 +29,20 @@ public sealed class PurchaseContextCache
 
     private readonly ConcurrentDictionary<(Guid Business, Guid User, Guid? Requested), PurchaseContext> _entries = new();
 
-    public async Task<PurchaseContext> GetAsync(NpgsqlConnection conn, Guid business, Guid user, Guid? requested, bool reload, CancellationToken ct)
+    public async Task<PurchaseContext> GetAsync(AppDbContext db, Guid business, Guid user, Guid? requested, bool reload, CancellationToken ct)
     {
         var key = (business, user, requested);
         if (!reload && _entries.TryGetValue(key, out var cached)) return cached;
-        var loaded = await LoadAsync(conn, business, user, requested, ct);
+        var loaded = await LoadAsync(db, business, user, requested, ct);
         // A business with thousands of people is not this product's size; still, never grow without bound.
         if (_entries.Count > 50_000) _entries.Clear();
         _entries[key] = loaded;
         return loaded;
     }
 
-    private static async Task<PurchaseContext> LoadAsync(NpgsqlConnection conn, Guid business, Guid user, Guid? requested, CancellationToken ct)
+    private static async Task<PurchaseContext> LoadAsync(AppDbContext db, Guid business, Guid user, Guid? requested, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(Sql, conn);
+        await using var cmd = TenantSql.Command(db, Sql);
         cmd.Parameters.AddWithValue("business", business);
         cmd.Parameters.AddWithValue("user", user);
         cmd.Parameters.Add(new NpgsqlParameter("requested", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)requested ?? DBNull.Value });

@@ -78,18 +78,17 @@ public sealed class RegisterPurchase(
     public async Task<FormResult<Guid>> HandleAsync(RegisterPurchaseInput input, Guid userId, Guid? requestedBranchId, CancellationToken ct)
     {
         var business = current.RequiredId;
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             // The cached context is tried first; if the statement finds it outdated, reload once and retry.
             for (var attempt = 0; ; attempt++)
             {
-                var context = await contexts.GetAsync(conn, business, userId, requestedBranchId, reload: attempt > 0, ct);
+                var context = await contexts.GetAsync(db, business, userId, requestedBranchId, reload: attempt > 0, ct);
                 var (errors, write) = Validate(input, context);
                 if (errors.Any && attempt == 0 && context.BranchId is null) continue; // maybe just reassigned: look again
                 if (errors.Any) return errors.ToResult<Guid>();
-                var outcome = await WriteAsync(conn, business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, ct);
+                var outcome = await WriteAsync(business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, ct);
                 if (outcome is not null) return FormResult.Ok(outcome.Value);
                 if (attempt > 0) throw new InvalidOperationException("Purchase context changed twice in a row.");
             }
@@ -120,11 +119,11 @@ public sealed class RegisterPurchase(
     }
 
     /// <summary>The purchase id, or null when the context was outdated and nothing was written.</summary>
-    private async Task<Guid?> WriteAsync(NpgsqlConnection conn, Guid business, Guid userId, bool ownerChoice, PurchaseContext context,
+    private async Task<Guid?> WriteAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context,
         PurchaseWrite w, Guid key, CancellationToken ct)
     {
         var purchaseId = Guid.CreateVersion7();
-        await using var cmd = new NpgsqlCommand(Sql, conn);
+        await using var cmd = TenantSql.Command(db, Sql);
         var p = cmd.Parameters;
         p.AddWithValue("new_customer", Guid.CreateVersion7());
         p.AddWithValue("business", business);

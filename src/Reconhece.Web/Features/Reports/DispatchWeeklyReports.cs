@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Tenancy;
@@ -13,7 +12,8 @@ namespace Reconhece.Web.Features.Reports;
 /// (business, week) key makes two dispatchers (two app instances) create one run; the lease on
 /// next_attempt_at keeps a queued run from being enqueued again while it waits.
 /// </summary>
-public sealed class DispatchWeeklyReports(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<DispatchWeeklyReports> log)
+public sealed class DispatchWeeklyReports(
+    AppDbContext db, CurrentBusiness current, IBackgroundJobClient jobs, TimeProvider clock, ILogger<DispatchWeeklyReports> log)
 {
     /// <summary>How long an enqueued run is left alone before the dispatcher assumes its job was lost.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
@@ -25,32 +25,20 @@ public sealed class DispatchWeeklyReports(AppDbContext db, IBackgroundJobClient 
     public async Task<IReadOnlyList<(Guid BusinessId, Guid RunId)>> DispatchAsync(DateTime utcNow, CancellationToken ct)
     {
         var enqueued = new List<(Guid, Guid)>();
-        var businesses = await db.Businesses.AcrossBusinesses().AsNoTracking()
-            .Where(b => b.IsActive && b.Reports.WeeklyEmail)
-            .Select(b => new
-            {
-                b.Id, b.TimeZoneId, b.CreatedAt, b.Reports,
-                LastWeek = db.ReportRuns.AcrossBusinesses().Where(r => r.BusinessId == b.Id && r.IsWeekly).Max(r => (DateOnly?)r.WeekStart),
-            })
-            .ToListAsync(ct);
+        var businesses = await TenantDoors.WeeklyReportBusinessesAsync(db, ct);
         foreach (var b in businesses)
         {
-            var week = ReportSchedule.DueWeek(utcNow, BrazilTimeZones.Find(b.TimeZoneId), b.Reports, b.CreatedAt);
+            var week = ReportSchedule.DueWeek(utcNow, BrazilTimeZones.Find(b.TimeZoneId), b.Schedule, b.CreatedAt);
             if (week is null || b.LastWeek >= week) continue;
-            var runId = await WeeklyRuns.CreateAsync(db, b.Id, week.Value, utcNow, Lease, ct);
+            Guid? runId;
+            using (current.Use(b.Id)) runId = await WeeklyRuns.CreateAsync(db, b.Id, week.Value, utcNow, Lease, ct);
             if (runId is null) continue; // another instance created it first
             jobs.Enqueue<SendWeeklyReport>(j => j.RunAsync(b.Id, runId.Value));
             enqueued.Add((b.Id, runId.Value));
         }
 
         // Retries: claim each due run by moving its next attempt a lease ahead, then enqueue it.
-        var retries = await db.Database.SqlQuery<RunRef>($"""
-            UPDATE report_runs r SET next_attempt_at = {utcNow + Lease}
-            FROM businesses b
-            WHERE b.id = r.business_id AND b.is_active AND r.status <> {(int)ReportRunStatus.Sent}
-              AND r.next_attempt_at <= {utcNow}
-            RETURNING r.business_id, r.id AS run_id
-            """).ToListAsync(ct);
+        var retries = await TenantDoors.ClaimDueReportRetriesAsync(db, utcNow, utcNow + Lease, ct);
         foreach (var r in retries)
         {
             jobs.Enqueue<SendWeeklyReport>(j => j.RunAsync(r.BusinessId, r.RunId));
@@ -59,6 +47,4 @@ public sealed class DispatchWeeklyReports(AppDbContext db, IBackgroundJobClient 
         if (enqueued.Count > 0) log.LogInformation("Report dispatcher enqueued {Count} runs ({Retries} retries)", enqueued.Count, retries.Count);
         return enqueued;
     }
-
-    private sealed record RunRef(Guid BusinessId, Guid RunId);
 }

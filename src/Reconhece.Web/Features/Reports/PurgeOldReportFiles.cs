@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Tenancy;
 
@@ -23,9 +22,7 @@ public sealed class PurgeOldReportFiles(AppDbContext db, IConfiguration configur
     {
         var before = utcNow.AddDays(-KeepDays);
         // Across businesses, like the dispatcher: one retention rule for all.
-        var deleted = await db.ReportFiles.AcrossBusinesses()
-            .Where(f => db.ReportRuns.AcrossBusinesses().Any(r => r.Id == f.RunId && r.CreatedAt < before))
-            .ExecuteDeleteAsync(ct);
+        var deleted = await TenantDoors.PurgeReportFilesAsync(db, before, ct);
         if (deleted > 0) log.LogInformation("Deleted {Count} report PDFs older than {Days} days", deleted, KeepDays);
         return deleted;
     }

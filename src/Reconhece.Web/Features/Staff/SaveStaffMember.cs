@@ -27,7 +27,8 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<AppUser> users,
             errors.Add(nameof(input.Password), t["Crie uma senha para o primeiro acesso."]);
 
         var email = input.Email.Trim();
-        var owner = await db.UserIdByEmailAsync(users.NormalizeEmail(email), ct);
+        // Emails sign people in, so they are unique across the platform: asked through the sign-in door.
+        var owner = (await TenantDoors.FindUserAsync(db, users.NormalizeEmail(email), null, ct))?.UserId;
         if (owner is not null && owner != id) errors.Add(nameof(input.Email), t["Este e-mail já está cadastrado."]);
         if (errors.Any) return errors.ToResult<AppUser>();
 

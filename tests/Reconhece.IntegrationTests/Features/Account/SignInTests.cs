@@ -108,6 +108,6 @@ public sealed class SignInRateLimitTests(LowLimitAppFactory app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.TooManyRequests, page.Status);
         Assert.True(page.Shows("Muitas tentativas em pouco tempo."), page.Text);
-        Assert.Equal(0, await app.AnonymousAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await app.AsAdminAsync(db => db.Users.CountAsync()));
     }
 }

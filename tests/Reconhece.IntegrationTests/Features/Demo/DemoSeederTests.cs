@@ -17,7 +17,7 @@ public sealed class DemoSeederTests(AppFactory app) : IClassFixture<AppFactory>
         var (_, staffHome) = await app.SignInAsync(DemoSeeder.StaffEmail, DemoSeeder.Password);
         Assert.True(painel.Shows("Sorveteria Demo"), painel.Text);
         Assert.True(staffHome.Shows("Olá, Bruno Atendente!"));
-        Assert.Equal(1, await app.AnonymousAsync(db => db.Users.CountAsync(u => u.Email == DemoSeeder.OwnerEmail)));
+        Assert.Equal(1, await app.AsAdminAsync(db => db.Users.CountAsync(u => u.Email == DemoSeeder.OwnerEmail)));
         var eligible = await owner.GetAsync("/reconhecimento");
         Assert.True(eligible.Shows("Carla Mendes"), eligible.Text);
         Assert.True((await owner.GetAsync("/clientes")).Shows("Ana Clara"));

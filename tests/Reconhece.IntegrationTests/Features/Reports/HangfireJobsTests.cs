@@ -41,7 +41,7 @@ public sealed class HangfireJobsTests(JobsAppFactory app) : IClassFixture<JobsAp
     }
 
     /// <summary>What Hangfire and the runs did, for a failure message: jobs with state and reason, runs with status and error.</summary>
-    private Task<string> DiagnosisAsync() => app.AnonymousAsync(async db => string.Join("\n", (await db.Database.SqlQuery<string>($"""
+    private Task<string> DiagnosisAsync() => app.AsAdminAsync(async db => string.Join("\n", (await db.Database.SqlQuery<string>($"""
         SELECT 'job ' || j.id || ' ' || coalesce(j.statename, '?') || ' ' || coalesce(s.reason, '') || ' ' || left(coalesce(s.data::text, ''), 1500)
                || ' ' || left(coalesce(j.invocationdata::text, ''), 200) AS "Value"
         FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid

@@ -47,7 +47,7 @@ public sealed class StaffTests(AppFactory app) : IClassFixture<AppFactory>
         var owner = await app.SignUpAsync();
         var staff = await owner.AddStaffAsync();
         var (client, _) = await app.SignInAsync(staff.Email, staff.Password);
-        var ownerId = await app.AnonymousAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.Id).SingleAsync());
+        var ownerId = await app.AsAdminAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.Id).SingleAsync());
 
         var deactivate = await client.PostAsync($"/equipe/{ownerId}/desativar");
         var add = await client.PostAsync("/equipe/novo", new Dictionary<string, string>
@@ -57,8 +57,8 @@ public sealed class StaffTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Forbidden, deactivate.Status);
         Assert.Equal(HttpStatusCode.Forbidden, add.Status);
-        Assert.True(await app.AnonymousAsync(db => db.Users.Where(u => u.Id == ownerId).Select(u => u.IsActive).SingleAsync()));
-        Assert.False(await app.AnonymousAsync(db => db.Users.AnyAsync(u => u.FullName == "Intruso")));
+        Assert.True(await app.AsAdminAsync(db => db.Users.Where(u => u.Id == ownerId).Select(u => u.IsActive).SingleAsync()));
+        Assert.False(await app.AsAdminAsync(db => db.Users.AnyAsync(u => u.FullName == "Intruso")));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class StaffTests(AppFactory app) : IClassFixture<AppFactory>
         });
 
         Assert.Equal("Este e-mail já está cadastrado.", page.FieldError("Email"));
-        Assert.False(await app.AnonymousAsync(db => db.Users.AnyAsync(u => u.FullName == "Repetido")));
+        Assert.False(await app.AsAdminAsync(db => db.Users.AnyAsync(u => u.FullName == "Repetido")));
     }
 
     [Fact]
@@ -113,11 +113,11 @@ public sealed class StaffTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task The_owner_cannot_deactivate_themselves()
     {
         var owner = await app.SignUpAsync();
-        var ownerId = await app.AnonymousAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.Id).SingleAsync());
+        var ownerId = await app.AsAdminAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.Id).SingleAsync());
 
         var page = await owner.Client.PostAsync($"/equipe/{ownerId}/desativar");
 
         Assert.True(page.Shows("Você não pode desativar o seu próprio acesso."));
-        Assert.True(await app.AnonymousAsync(db => db.Users.Where(u => u.Id == ownerId).Select(u => u.IsActive).SingleAsync()));
+        Assert.True(await app.AsAdminAsync(db => db.Users.Where(u => u.Id == ownerId).Select(u => u.IsActive).SingleAsync()));
     }
 }

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Tenancy;
+
+/// <summary>
+/// The only ways to look across businesses. Each is a PostgreSQL function with SECURITY DEFINER and a
+/// fixed search path, owned by the owner role (which alone may bypass the policies) and executable by
+/// the app role; each answers one narrow question (created in migration RowLevelSecurity, TenantWalls.Doors).
+/// Everything else the app runs sees one business, or none.
+/// </summary>
+public static class TenantDoors
+{
+    public sealed record UserRef(Guid UserId, Guid BusinessId);
+
+    /// <summary>Sign-in, password recovery and email uniqueness: whose account is this email (or this user id)?</summary>
+    public static Task<UserRef?> FindUserAsync(AppDbContext db, string? normalizedEmail, Guid? userId, CancellationToken ct) =>
+        db.Database.SqlQuery<UserRef>($"SELECT * FROM door_find_user({normalizedEmail}, {userId})").FirstOrDefaultAsync(ct)!;
+
+    public sealed record WeeklyReportBusiness(Guid Id, string TimeZoneId, DateTime CreatedAt, int Weekday, int Hour, DateOnly? LastWeek)
+    {
+        public ReportSettings Schedule => new() { Weekday = (DayOfWeek)Weekday, Hour = Hour };
+    }
+
+    /// <summary>The weekly dispatcher: active businesses that want the weekly email, with their last weekly run.</summary>
+    public static Task<List<WeeklyReportBusiness>> WeeklyReportBusinessesAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<WeeklyReportBusiness>($"SELECT * FROM door_weekly_report_businesses()").ToListAsync(ct);
+
+    public sealed record RunRef(Guid BusinessId, Guid RunId);
+
+    /// <summary>The weekly dispatcher: claims the unsent runs whose next attempt has come, moving it to <paramref name="leaseUntil"/>.</summary>
+    public static Task<List<RunRef>> ClaimDueReportRetriesAsync(AppDbContext db, DateTime utcNow, DateTime leaseUntil, CancellationToken ct) =>
+        db.Database.SqlQuery<RunRef>($"SELECT * FROM door_claim_report_retries({utcNow}, {leaseUntil})").ToListAsync(ct);
+
+    /// <summary>Retention: deletes the report PDFs of runs created before <paramref name="before"/>, in every business.</summary>
+    public static async Task<int> PurgeReportFilesAsync(AppDbContext db, DateTime before, CancellationToken ct) =>
+        (await db.Database.SqlQuery<int>($"SELECT door_purge_report_files({before}) AS \"Value\"").ToListAsync(ct)).Single();
+}
