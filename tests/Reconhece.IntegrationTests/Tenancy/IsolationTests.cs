@@ -7,11 +7,18 @@ using Xunit;
 
 namespace Reconhece.IntegrationTests.Tenancy;
 
+/// <summary>The isolation suite as the app runs: both walls (the EF filter and row-level security).</summary>
+public sealed class IsolationTests(AppFactory app) : IsolationSuite<AppFactory>(app);
+
+/// <summary>The same suite with the EF tenant filter switched off: the database wall alone must hold.</summary>
+public sealed class IsolationWithoutEfFilterTests(NoEfFilterAppFactory app) : IsolationSuite<NoEfFilterAppFactory>(app);
+
 /// <summary>
 /// Two businesses, each trying the other's ids. Every route that takes an id answers 404 and changes
-/// nothing; every tenant-owned entity is invisible and unwritable from the other business.
+/// nothing; every id carried in a form changes nothing of the other business; every tenant-owned
+/// entity is invisible and unwritable from the other business. Runs twice (above).
 /// </summary>
-public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : AppFactory
 {
     /// <summary>Every tenant-owned entity, with the test below that proves it is isolated. A new entity must be added here.</summary>
     private static readonly Type[] Covered =
@@ -28,28 +35,18 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(Covered.OrderBy(t => t.Name), tenantOwned.OrderBy(t => t.Name));
     }
 
-    public static TheoryData<string, string> IdRoutes => new()
+
+    [Fact]
+    public async Task The_suite_runs_with_the_ef_filter_as_its_name_says()
     {
-        { "GET", "/filiais/{branch}/editar" },
-        { "POST", "/filiais/{branch}/editar" },
-        { "POST", "/filiais/{branch}/desativar" },
-        { "POST", "/filiais/{branch}/reativar" },
-        { "GET", "/equipe/{staff}/editar" },
-        { "POST", "/equipe/{staff}/editar" },
-        { "POST", "/equipe/{staff}/desativar" },
-        { "POST", "/equipe/{staff}/reativar" },
-        { "GET", "/compras/{purchase}" },
-        { "POST", "/compras/{purchase}/estornar" },
-        { "GET", "/clientes/{customer}" },
-        { "GET", "/clientes/{customer}/editar" },
-        { "POST", "/clientes/{customer}/editar" },
-        { "POST", "/clientes/{customer}/ajuste" },
-        { "GET", "/reconhecimento/{customer}" },
-        { "POST", "/reconhecimento/{customer}" },
-    };
+        var (on, filters) = await app.AnonymousAsync(db => Task.FromResult(
+            (db.TenantFilterOn, db.Model.FindEntityType(typeof(Customer))!.GetDeclaredQueryFilters().Count)));
+        Assert.Equal(app is not NoEfFilterAppFactory, on);
+        Assert.Equal(on ? 1 : 0, filters);
+    }
 
     [Theory]
-    [MemberData(nameof(IdRoutes))]
+    [MemberData(nameof(IsolationCases.IdRoutes), MemberType = typeof(IsolationCases))]
     public async Task Another_business_ids_answer_404_and_change_nothing(string method, string route)
     {
         var a = await app.SignUpAsync("Empresa A");
@@ -235,7 +232,8 @@ public sealed class IsolationTests(AppFactory app) : IClassFixture<AppFactory>
         var users = await db.Users.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.FullName}:{x.Email}:{x.IsActive}:{x.BranchId}:{x.SecurityStamp}").ToListAsync();
         var customers = await db.Customers.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Balance}:{x.Visits}:{x.EligibleSince}").ToListAsync();
         var purchases = await db.Purchases.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Points}:{x.ReversedAt}").ToListAsync();
-        var counts = $"{await db.Ledger.CountAsync()}:{await db.Recognitions.CountAsync()}:{await db.Audit.CountAsync()}";
+        var counts = $"{await db.Ledger.CountAsync()}:{await db.Recognitions.CountAsync()}:{await db.Audit.CountAsync()}"
+            + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}";
         return string.Join("|", branches.Concat(users).Concat(customers).Concat(purchases).Append(counts));
     });
 }

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.EntityFrameworkCore;
+using Reconhece.IntegrationTests.Support;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Tenancy;
+
+/// <summary>
+/// The routes and form fields to try come from the app's own endpoints: a new route with an id, or a new
+/// form field carrying an id, fails <see cref="Every_id_the_app_takes_is_tried_across_businesses"/> until
+/// it is added to <see cref="IsolationCases"/>.
+/// </summary>
+public abstract partial class IsolationSuite<TFactory>
+{
+    /// <summary>Form and query fields that name another row; matched by name, any case.</summary>
+    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey"];
+
+
+    [Fact]
+    public void Every_id_the_app_takes_is_tried_across_businesses()
+    {
+        var routes = new SortedSet<string>(StringComparer.Ordinal);
+        var fields = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() is not { } action) continue;
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                if (endpoint.RoutePattern.Parameters.Any(p => p.Name.EndsWith("id", StringComparison.OrdinalIgnoreCase)))
+                    routes.Add($"{method} {Shape(route)}");
+                foreach (var name in BoundNames(action).Where(n => IdFields.Contains(n, StringComparer.OrdinalIgnoreCase)))
+                    fields.Add($"{method} {Shape(route)} {name}");
+            }
+        }
+
+        var triedRoutes = IsolationCases.IdRoutes.Select(r => $"{r[0]} {Shape((string)r[1])}")
+            .Append($"GET {Shape("/relatorios/{run}/{slug}.pdf")}"); // Another_business_report_pdfs_answer_404...
+        var triedFields = IsolationCases.FormIdCases.Select(r => $"{r[0]} {Shape((string)r[1])} {r[2]}");
+        Assert.Equal(routes, new SortedSet<string>(triedRoutes, StringComparer.Ordinal));
+        Assert.Equal(fields, new SortedSet<string>(triedFields, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(IsolationCases.FormIdCases), MemberType = typeof(IsolationCases))]
+    public async Task Another_business_ids_in_a_form_change_nothing_of_it_and_show_nothing_of_it(string method, string route, string field)
+    {
+        Assert.Equal("POST", method);
+        var a = await app.SignUpAsync("Empresa A");
+        var (purchaseKey, adjustKey, recognitionKey, reportKey) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await a.Client.SubmitAsync("/registrar", new Dictionary<string, string>
+        {
+            ["Phone"] = "11955554444", ["Amount"] = "600", ["Customer.Name"] = "Cliente de A", ["IdempotencyKey"] = purchaseKey.ToString(),
+        });
+        var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
+        await a.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100" });
+        await a.Client.SubmitAsync($"/clientes/{aCustomer}", new Dictionary<string, string>
+        {
+            ["Points"] = "5", ["Reason"] = "bônus de A", ["IdempotencyKey"] = adjustKey.ToString(),
+        }, $"/clientes/{aCustomer}/ajuste");
+        await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string> { ["IdempotencyKey"] = recognitionKey.ToString() });
+        var aRun = await a.Client.SubmitAsync("/relatorios", new Dictionary<string, string> { ["requestKey"] = reportKey.ToString() }, "/relatorios/gerar");
+        var aRunId = aRun.FirstRunId();
+
+        var b = await app.SignUpAsync("Empresa B");
+        var bStaff = await b.AddStaffAsync("Pessoa de B");
+        await b.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "10" });
+        await b.Client.RegisterPurchaseAsync("11933332222", "50", name: "Cliente de B");
+        var bCustomer = (await b.CustomerAsync("+5511933332222")).Id;
+        var before = await SnapshotAsync(a.BusinessId);
+        var bStaffBranch = await app.InBusinessAsync(b.BusinessId, db => db.Users.Where(u => u.Id == bStaff.UserId).Select(u => u.BranchId).SingleAsync());
+
+        var foreign = field switch
+        {
+            "branchId" or "BranchId" => a.BranchId,
+            "IdempotencyKey" when route == "/registrar" => purchaseKey,
+            "IdempotencyKey" when route.StartsWith("/clientes", StringComparison.Ordinal) => adjustKey,
+            "IdempotencyKey" => recognitionKey,
+            _ => reportKey,
+        };
+        var url = route.Replace("{staff}", bStaff.UserId.ToString(), StringComparison.Ordinal)
+            .Replace("{customer}", bCustomer.ToString(), StringComparison.Ordinal);
+        var formPage = route switch
+        {
+            "/clientes/{customer}/ajuste" => $"/clientes/{bCustomer}",
+            "/relatorios/gerar" or "/relatorios/enviar" => "/relatorios",
+            _ => url,
+        };
+        var fields = new Dictionary<string, string>
+        {
+            [field] = foreign.ToString(), ["Phone"] = "11933332222", ["Amount"] = "10", ["FullName"] = "Infiltrado",
+            ["Email"] = Scenario.UniqueEmail("infiltrado"), ["Password"] = Scenario.Password, ["Points"] = "1", ["Reason"] = "teste",
+        };
+        var page = await b.Client.SubmitAsync(formPage, fields, url);
+
+        Assert.NotEqual(HttpStatusCode.InternalServerError, page.Status);
+        Assert.DoesNotContain("Cliente de A", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(aRunId, page.Doc.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(a.BusinessId));
+        Assert.False(await app.AsAdminAsync(db => db.Users.AnyAsync(u => u.FullName == "Infiltrado" && u.BranchId == a.BranchId)));
+        Assert.False(await app.AsAdminAsync(db => db.Purchases.AnyAsync(p => p.BusinessId == b.BusinessId && p.BranchId == a.BranchId)));
+        Assert.Equal(bStaffBranch, await app.InBusinessAsync(b.BusinessId, db => db.Users.Where(u => u.Id == bStaff.UserId).Select(u => u.BranchId).SingleAsync()));
+    }
+
+    /// <summary>Route parameters and complex-parameter properties an action binds, by name.</summary>
+    private static IEnumerable<string> BoundNames(ControllerActionDescriptor action) =>
+        action.Parameters.SelectMany(p => p.ParameterType.IsClass && p.ParameterType != typeof(string) && p.ParameterType.Namespace!.StartsWith("Reconhece", StringComparison.Ordinal)
+            ? p.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(x => x.Name)
+            : [p.Name]);
+
+    /// <summary>"/equipe/{id:guid}/editar" and "/equipe/{staff}/editar" have the same shape.</summary>
+    private static string Shape(string route) => Regex.Replace(route, "{[^}]*}", "{}");
+}
+
+/// <summary>What the isolation suite tries: every route with an id, every form field with an id.</summary>
+public static class IsolationCases
+{
+    public static TheoryData<string, string> IdRoutes => new()
+    {
+        { "GET", "/filiais/{branch}/editar" },
+        { "POST", "/filiais/{branch}/editar" },
+        { "POST", "/filiais/{branch}/desativar" },
+        { "POST", "/filiais/{branch}/reativar" },
+        { "GET", "/equipe/{staff}/editar" },
+        { "POST", "/equipe/{staff}/editar" },
+        { "POST", "/equipe/{staff}/desativar" },
+        { "POST", "/equipe/{staff}/reativar" },
+        { "GET", "/compras/{purchase}" },
+        { "POST", "/compras/{purchase}/estornar" },
+        { "GET", "/clientes/{customer}" },
+        { "GET", "/clientes/{customer}/editar" },
+        { "POST", "/clientes/{customer}/editar" },
+        { "POST", "/clientes/{customer}/ajuste" },
+        { "GET", "/reconhecimento/{customer}" },
+        { "POST", "/reconhecimento/{customer}" },
+    };
+
+    public static TheoryData<string, string, string> FormIdCases => new()
+    {
+        { "POST", "/registrar", "branchId" },
+        { "POST", "/registrar", "IdempotencyKey" },
+        { "POST", "/equipe/novo", "BranchId" },
+        { "POST", "/equipe/{staff}/editar", "BranchId" },
+        { "POST", "/clientes/{customer}/ajuste", "IdempotencyKey" },
+        { "POST", "/reconhecimento/{customer}", "IdempotencyKey" },
+        { "POST", "/relatorios/gerar", "requestKey" },
+        { "POST", "/relatorios/enviar", "requestKey" },
+    };
+}
