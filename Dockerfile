@@ -15,5 +15,7 @@ WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
+# The image's unprivileged user (the aspnet images ship it): the app never runs as root.
+USER $APP_UID
 # Migrate (under an advisory lock, safe with several instances), then serve.
 ENTRYPOINT ["sh", "-c", "dotnet Reconhece.Web.dll migrate && exec dotnet Reconhece.Web.dll \"$@\"", "--"]

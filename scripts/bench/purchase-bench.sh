@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark of purchase registration (issue 3). Registers purchases over HTTP on loopback with wrk
+# Benchmark of purchase registration (issues 3 and 7). Registers purchases over HTTP on loopback with wrk
 # against a business with $CUSTOMERS customers, then runs the same database transaction straight at
-# PostgreSQL with pgbench, at the same concurrency. Prints throughput, p50/p99 and the app's peak memory.
+# PostgreSQL with pgbench, at the same concurrency. Both run as the app role under row-level security,
+# and pgbench sends what the app sends: CALL use_business(...) and the purchase statement in one round trip. Prints throughput, p50/p99 and the app's peak memory.
 # Usage: scripts/bench/purchase-bench.sh   (CUSTOMERS=100000 CONNS=32 DURATION=30 ROUNDS=3)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,9 +20,12 @@ APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; wait 2>/dev/null; stop_postgres; }
 trap cleanup EXIT
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
-"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
+ensure_roles "$DB"
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB OWNER reconhece_owner"
 
-export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$DB;Maximum Pool Size=100"
+export ConnectionStrings__Migrations="$OWNER_CS"
+export ConnectionStrings__Default="$APP_CS;Maximum Pool Size=100"
 export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000 \
   Identity__SecurityStampValidationMinutes=60 ${BENCH_ENV:-}
 echo "Building (Release)..."
@@ -63,8 +67,9 @@ export BENCH_CUSTOMERS=$CUSTOMERS
 [ -n "$BENCH_TOKEN" ] || { echo "Could not sign in"; exit 1; }
 
 # The transaction pgbench runs is the app's own statement (taken from RegisterPurchase.cs), with the
-# parameters replaced by pgbench variables and functions.
-python3 - "$OUT/purchase.sql" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" "$VERSION" <<'PY'
+# parameters replaced by pgbench variables and functions, preceded by the business setting as the app
+# sends it: in the same round trip (simple mode: one query string; prepared mode: one pipeline, one Sync).
+python3 - "$OUT/purchase" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" "$VERSION" <<'PY'
 import re, sys
 src = open("src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs", encoding="utf-8").read()
 sql = re.search(r'private const string Sql = """\n(.*?)\n\s*""";', src, re.S).group(1)
@@ -77,8 +82,10 @@ values = {
 }
 sql = re.sub(r"@(\w+)", lambda m: values[m.group(1)], sql)
 sql = " ".join(re.sub(r"--.*$", "", line).strip() for line in sql.splitlines())  # pgbench wants one line
-# The app sends this one statement in autocommit: it is the whole transaction.
-open(sys.argv[1], "w").write("\\set n random(1, %s)\n%s;\n" % (sys.argv[2], sql))
+# The app sends this in autocommit: the setting and the statement are the whole (implicit) transaction.
+use = "CALL use_business('%s'::uuid)" % sys.argv[3]
+open(sys.argv[1] + "-simple.sql", "w").write("\\set n random(1, %s)\n%s \\; %s;\n" % (sys.argv[2], use, sql))
+open(sys.argv[1] + "-prepared.sql", "w").write("\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, sql))
 PY
 
 before=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
@@ -101,7 +108,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for mode in simple prepared; do
     echo "Round $round: same transaction in pgbench, $mode mode ($CONNS clients, ${DURATION}s)"
     rm -f "$OUT"/pgbench_log.*
-    (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M "$mode" -c "$CONNS" -j 2 -T "$DURATION" -l -f purchase.sql "$DB") | tee "$OUT/pgbench-$mode-$round.txt"
+    (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U reconhece_app -n -M "$mode" -c "$CONNS" -j 2 -T "$DURATION" -l -f "purchase-$mode.sql" "$DB") | tee "$OUT/pgbench-$mode-$round.txt"
     pct=$(cat "$OUT"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "p50=%.1fms p99=%.1fms", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
     line="$line | pgbench-$mode $(grep -E "^tps" "$OUT/pgbench-$mode-$round.txt" | awk '{print $3}') tps $pct"
   done
