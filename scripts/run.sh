@@ -30,6 +30,8 @@ if [ -z "${Email__Smtp__Host:-}" ]; then
   export Email__PickupFolder="${Email__PickupFolder:-$PWD/.data/mail}"
 fi
 URL="${RECONHECE_URL:-http://127.0.0.1:5080}"
+# Links in emails (password recovery, confirmations) point here.
+export App__PublicUrl="${App__PublicUrl:-$URL}"
 
 echo "Building..."
 dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null

@@ -18,7 +18,7 @@ var seedDemo = args.Contains("--seed-demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => !switches.Contains(a)).ToArray());
 builder.UseAppSerilog();
 builder.Services
-    .AddData()
+    .AddData(builder.Configuration)
     .AddTenancy()
     .AddAppIdentity(builder.Configuration)
     .AddWeb(builder.Configuration)
@@ -73,7 +73,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapControllers();
 app.MapJobsDashboard();
 
@@ -81,6 +81,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     app.Logger.LogInformation("Reconhece is listening on {Urls}", string.Join(", ", app.Urls));
     var email = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value;
+    if (DataServices.DataProtectionCertificate(app.Configuration) is null)
+        app.Logger.LogWarning("No DataProtection:CertificatePath configured: the key ring that signs cookies is stored unencrypted in the database");
     if (!email.UsesSmtp)
         app.Logger.LogWarning("No SMTP server configured (Email:Smtp:Host): emails are written as .eml files to {Folder}", email.PickupFolder);
 });

@@ -37,6 +37,8 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+    public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

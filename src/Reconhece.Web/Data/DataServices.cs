@@ -7,13 +7,16 @@ namespace Reconhece.Web.Data;
 
 public static class DataServices
 {
-    public static IServiceCollection AddData(this IServiceCollection services)
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration? configuration = null)
     {
         // Read when the first context is made, so hosts and tests can set it late.
         // The app's contexts tell PostgreSQL their business with every command (the second wall).
         services.AddDbContext<AppDbContext>((sp, o) => UsePostgres(o, ConnectionString(sp.GetRequiredService<IConfiguration>()))
             .AddInterceptors(TenantInterceptor));
-        services.AddDataProtection().SetApplicationName("Reconhece").PersistKeysToDbContext<AppDbContext>();
+        var protection = services.AddDataProtection().SetApplicationName("Reconhece").PersistKeysToDbContext<AppDbContext>();
+        // The key ring signs every cookie; with a certificate configured it is encrypted at rest in the
+        // database too (Program warns at start when none is).
+        if (DataProtectionCertificate(configuration) is { } certificate) protection.ProtectKeysWithCertificate(certificate);
         return services;
     }
 
@@ -38,6 +41,14 @@ public static class DataServices
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 50;
         return builder.ConnectionString;
+    }
+
+    /// <summary>DataProtection:CertificatePath (a .pfx) and DataProtection:CertificatePassword, when set.</summary>
+    public static System.Security.Cryptography.X509Certificates.X509Certificate2? DataProtectionCertificate(IConfiguration? configuration)
+    {
+        var path = configuration?["DataProtection:CertificatePath"];
+        return string.IsNullOrWhiteSpace(path) ? null
+            : System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, configuration?["DataProtection:CertificatePassword"]);
     }
 
     private static string ConnectionString(IConfiguration configuration)

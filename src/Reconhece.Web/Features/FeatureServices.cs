@@ -16,6 +16,9 @@ public static class FeatureServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SignUpBusiness>();
+        services.AddScoped<PasswordRecovery>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<ReportRecipients>();
         services.AddScoped<SaveStaffMember>();
         services.AddScoped<PointsLedger>();
         services.AddScoped<RegisterPurchase>();

@@ -18,6 +18,12 @@ public sealed class AppSecurityStampValidator(
 {
     public override async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        if (SessionLifetimes.IsTooOld(context.Properties.Items, TimeProvider.GetUtcNow()))
+        {
+            context.RejectPrincipal();
+            await SignInManager.SignOutAsync();
+            return;
+        }
         var claim = context.Principal?.FindFirstValue(CurrentBusiness.ClaimType);
         using var scope = Guid.TryParse(claim, out var businessId) ? current.Use(businessId) : null;
         await base.ValidateAsync(context);

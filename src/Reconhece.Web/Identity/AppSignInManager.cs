@@ -21,6 +21,13 @@ public sealed class AppSignInManager(
     CurrentBusiness current)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>A session whose person or business was deactivated ends at its next check (within a minute).</summary>
+    public override async Task<AppUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is not null && await CanSignInAsync(user) ? user : null;
+    }
+
     public override async Task<bool> CanSignInAsync(AppUser user)
     {
         if (!user.IsActive) return false;

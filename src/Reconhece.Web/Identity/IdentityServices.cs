@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
@@ -11,25 +13,31 @@ public static class IdentityServices
         services.AddIdentity<AppUser, AppRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                // Stated on the sign-up page: at least 8 characters, with letters and numbers.
-                o.Password.RequiredLength = 8;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
+                // No composition rules (ASVS 5.0): length, and the checks of AppPasswordValidator.
+                o.Password.RequiredLength = PasswordRules.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredUniqueChars = 1;
+                // No hard lockout a stranger could trigger: SignInThrottle slows guessing instead.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddErrorDescriber<PtBrIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<AppPasswordValidator>();
 
         // A deactivated person loses access within a minute, not at the cookie's expiry. (The purchase
         // benchmark raises it: wrk replays one cookie and never stores the renewed one a phone would.)
         services.AddScoped<ISecurityStampValidator, AppSecurityStampValidator>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SignInThrottle>();
+        // Password-recovery and email-confirmation links: one hour, and single use (the security stamp changes).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromMinutes(configuration.GetValue("Identity:SecurityStampValidationMinutes", 1.0)));
 
@@ -42,10 +50,25 @@ public static class IdentityServices
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.ExpireTimeSpan = SessionLifetimes.StaffIdle;
+            o.Events.OnSigningIn = SessionLifetimes.OnSigningIn;
         });
+        // Sessions live on the server (sign-out ends them there); in Production the cookie is __Host- and Secure.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore, IHostEnvironment>((o, store, environment) =>
+            {
+                o.SessionStore = store;
+                if (!environment.IsProduction()) return;
+                o.Cookie.Name = "__Host-reconhece";
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.Path = "/";
+            });
 
         services.AddAuthorizationBuilder()
+            // A controller or endpoint with no attribute is closed: only [AllowAnonymous] opens one. A path that
+            // matches no endpoint at all goes on to the pt-BR 404 page instead of the sign-in page.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c =>
+                c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && http.GetEndpoint() is null)).Build())
             .AddPolicy(Policies.Owner, p => p.RequireRole(Roles.Owner))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Owner, Roles.Staff));
         return services;

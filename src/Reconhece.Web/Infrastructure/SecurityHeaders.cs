@@ -14,6 +14,13 @@ public static class SecurityHeaders
         h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire")
             ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
             : "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+        // Pages and PDFs show customers' data: never kept by the browser or a proxy (the Back button then
+        // asks again instead of re-showing a stale form). Only the static assets may be cached.
+        if (!IsStaticAsset(context.Request.Path)) h.CacheControl = "no-store";
         await next();
     });
+
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib")
+        || path.StartsWithSegments("/favicon.ico") || path.StartsWithSegments("/img");
 }

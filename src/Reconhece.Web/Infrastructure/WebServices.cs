@@ -57,6 +57,12 @@ public static class WebServices
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Production only (Program.cs): browsers remember for a year to use HTTPS.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using Xunit;
 
@@ -61,5 +62,26 @@ public static class ReportScenario
         if (!File.Exists("/usr/bin/pdftoppm")) return;
         using var p = Process.Start(new ProcessStartInfo("/usr/bin/pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path, Path.Combine(dir, name)]));
         p!.WaitForExit(30_000);
+    }
+
+    /// <summary>The link of the first email to <paramref name="address"/> whose text has <paramref name="path"/>, as a local path.</summary>
+    public static string LinkIn(SmtpTestServer smtp, string address, string path)
+    {
+        var text = smtp.To(address).Select(m => m.TextBody ?? "").Last(t => t.Contains(path, StringComparison.Ordinal));
+        var url = System.Text.RegularExpressions.Regex.Match(text, @"https?://\S+").Value;
+        return new Uri(url).PathAndQuery;
+    }
+
+    /// <summary>Each pending extra recipient gets its invitation (the job, run here) and opens the link in it.</summary>
+    public static async Task ConfirmExtraRecipientsAsync(this ReportsAppFactory app, OwnerSession owner)
+    {
+        var pending = await app.AsAdminAsync(db => db.ReportRecipients.Where(r => r.BusinessId == owner.BusinessId && r.ConfirmedAt == null)
+            .Select(r => new { r.Id, r.Email }).ToListAsync());
+        foreach (var r in pending)
+        {
+            await app.InScopeAsync<Reconhece.Web.Features.Reports.ReportRecipients, int>(async x => { await x.InviteAsync(owner.BusinessId, r.Id); return 0; });
+            var page = await app.NewClient().GetAsync(LinkIn(app.Smtp, r.Email, "/relatorios/confirmar/"));
+            Assert.True(page.Shows("Pronto! Você passa a receber"), page.Text);
+        }
     }
 }

@@ -26,7 +26,7 @@ public sealed record StaffLogin(string Email, string Password, Guid UserId);
 
 public static class Scenario
 {
-    public const string Password = "senha1234";
+    public const string Password = "pao de queijo 7";
     private static int _counter;
 
     public static string UniqueEmail(string who) => $"{who}.{Interlocked.Increment(ref _counter)}.{Guid.NewGuid():N}"[..(who.Length + 14)] + "@exemplo.com.br";
@@ -37,8 +37,11 @@ public static class Scenario
         ["Mobile"] = "(11) 98765-4321", ["Password"] = Password,
     };
 
-    /// <summary>"Cadastre seu negócio" through the real form; the owner is then signed in.</summary>
-    public static async Task<OwnerSession> SignUpAsync(this AppFactory app, string businessName = "Sorveteria Teste")
+    /// <summary>
+    /// "Cadastre seu negócio" through the real form; the owner is then signed in and, unless
+    /// <paramref name="confirmEmail"/> is false, has confirmed their email (AccountEmailTests follow the real link).
+    /// </summary>
+    public static async Task<OwnerSession> SignUpAsync(this AppFactory app, string businessName = "Sorveteria Teste", bool confirmEmail = true)
     {
         var client = app.NewClient();
         var email = UniqueEmail("dono");
@@ -50,6 +53,9 @@ public static class Scenario
             var user = await db.Users.SingleAsync(u => u.Email == email);
             return (user.BusinessId, user.BranchId!.Value);
         });
+        // What the link in the confirmation email does (AccountEmailTests follow the real link).
+        if (confirmEmail)
+            await app.AsAdminAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, true)));
         return new OwnerSession(app, client, email, Password, businessId, branchId, businessName);
     }
 

@@ -25,6 +25,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
     [
         typeof(Branch), typeof(AppUser), typeof(LoyaltyProgram), typeof(Customer), typeof(Purchase),
         typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
+        typeof(AuthSession), typeof(ReportRecipient),
     ];
 
     [Fact]
@@ -144,7 +145,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
 
         var page = await b.Client.SubmitAsync("/equipe/novo", new Dictionary<string, string>
         {
-            ["FullName"] = "Infiltrado", ["Email"] = Scenario.UniqueEmail("infiltrado"), ["Password"] = "senha1234", ["BranchId"] = a.BranchId.ToString(),
+            ["FullName"] = "Infiltrado", ["Email"] = Scenario.UniqueEmail("infiltrado"), ["Password"] = Scenario.Password, ["BranchId"] = a.BranchId.ToString(),
         });
 
         Assert.Equal("Escolha uma filial ativa.", page.FieldError("BranchId"));
@@ -161,6 +162,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
         await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string>());
         await a.Client.PressAsync("/relatorios/gerar");
+        await a.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string> { ["ExtraRecipients"] = "socio@empresa-a.com.br" });
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -170,7 +172,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             FoundById: await db.Branches.FindAsync(a.BranchId),
             Others: await db.Customers.CountAsync() + await db.Purchases.CountAsync() + await db.Ledger.CountAsync()
                 + await db.Recognitions.CountAsync() + await db.Audit.CountAsync() + await db.ReportRuns.CountAsync()
-                + await db.ReportFiles.CountAsync(),
+                + await db.ReportFiles.CountAsync() + await db.ReportRecipients.CountAsync(),
+            Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
         Assert.Equal([b.BusinessId], seen.Businesses);
@@ -178,8 +181,11 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal([b.BusinessId], seen.Users);
         Assert.Null(seen.FoundById);
         Assert.Equal(0, seen.Others);
+        Assert.Equal([b.BusinessId], seen.Sessions);
         Assert.Equal([b.BusinessId], seen.Programs);
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Recognitions.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.ReportRecipients.CountAsync()));
+        Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
 
     [Fact]

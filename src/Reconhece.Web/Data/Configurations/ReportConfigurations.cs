@@ -31,3 +31,14 @@ public class ReportFileConfiguration : IEntityTypeConfiguration<ReportFile>
         builder.HasIndex(x => new { x.BusinessId, x.RunId, x.Kind }).IsUnique();
     }
 }
+
+public class ReportRecipientConfiguration : IEntityTypeConfiguration<ReportRecipient>
+{
+    public void Configure(EntityTypeBuilder<ReportRecipient> builder)
+    {
+        builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Email).HasMaxLength(200);
+        builder.Property(x => x.TokenHash).HasMaxLength(64);
+        builder.HasIndex(x => new { x.BusinessId, x.Email }).IsUnique();
+    }
+}

@@ -399,6 +399,46 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.AuthSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ticket");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_auth_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_auth_sessions_expires_at");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_auth_sessions_business_id_user_id");
+
+                    b.ToTable("auth_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.Branch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -901,6 +941,46 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("report_files", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.ReportRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_recipients");
+
+                    b.HasIndex("BusinessId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_recipients_business_id_email");
+
+                    b.ToTable("report_recipients", (string)null);
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.ReportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1081,6 +1161,17 @@ namespace Reconhece.Web.Data.Migrations
                         .HasConstraintName("fk_users_branches_business_id_branch_id");
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.AuthSession", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_auth_sessions_users_business_id_user_id");
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.Branch", b =>
                 {
                     b.HasOne("Reconhece.Web.Domain.Business", null)
@@ -1224,6 +1315,16 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_report_files_report_runs_business_id_run_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.ReportRecipient", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_recipients_businesses_business_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.ReportRun", b =>

@@ -7,6 +7,7 @@ using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
+using Reconhece.Web.Identity;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Account;
@@ -36,7 +37,7 @@ public sealed class SignUpBusinessInput
     [Display(Name = "Senha")]
     [Required(ErrorMessage = "Crie uma senha.")]
     [DataType(DataType.Password)]
-    [StringLength(100, ErrorMessage = "Use no máximo {1} caracteres.")]
+    [StringLength(Identity.PasswordRules.MaxLength, ErrorMessage = "Use no máximo {1} caracteres.")]
     public string Password { get; set; } = "";
 
     [Display(Name = "Nome da primeira filial")]
@@ -57,11 +58,8 @@ public sealed class SignUpBusiness(
             errors.Add(nameof(input.Mobile), t["Informe um celular brasileiro válido, com DDD. Ex.: (11) 98765-4321."]);
         if (await TenantDoors.FindUserAsync(db, users.NormalizeEmail(input.Email.Trim()), null, ct) is not null)
             errors.Add(nameof(input.Email), t["Este e-mail já está cadastrado."]);
-        foreach (var validator in users.PasswordValidators)
-        {
-            var check = await validator.ValidateAsync(users, null!, input.Password);
-            foreach (var e in check.Errors) errors.Add(nameof(input.Password), e.Description);
-        }
+        foreach (var e in PasswordRules.Check(input.Password, input.Email.Trim(), input.BusinessName.Trim(), t))
+            errors.Add(nameof(input.Password), e.Description);
         if (errors.Any) return errors.ToResult<AppUser>();
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -12,7 +12,11 @@ public sealed record ReportRunRow(
 
 public sealed record ReportsPage(
     IReadOnlyList<ReportRunRow> Runs, ReportSettings Settings, IReadOnlyList<string> OwnerEmails, DateTime NextSendUtc,
-    DateOnly LastCompleteWeek, TimeZoneInfo Zone, DateTime NowUtc, int KeepFilesDays, Guid GenerateKey, Guid SendKey);
+    DateOnly LastCompleteWeek, TimeZoneInfo Zone, DateTime NowUtc, int KeepFilesDays, Guid GenerateKey, Guid SendKey)
+{
+    /// <summary>Every address the settings name, with whether it is confirmed (only those get the email).</summary>
+    public IReadOnlyList<RecipientStatus> Recipients { get; init; } = [];
+}
 
 /// <summary>The Relatórios page: past runs (newest first) with their PDFs, and what happens next.</summary>
 public static class ReportQueries

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +18,27 @@ namespace Reconhece.Web.Features.Reports;
 public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] PurgeOldReportFiles retention, CancellationToken ct) =>
-        View(await ReportQueries.LoadAsync(db, clock.GetUtcNow().UtcDateTime, retention.KeepDays, ct));
+    public async Task<IActionResult> Index([FromServices] PurgeOldReportFiles retention, [FromServices] ReportRecipients recipients, CancellationToken ct) =>
+        View(await ReportQueries.LoadAsync(db, clock.GetUtcNow().UtcDateTime, retention.KeepDays, ct) with { Recipients = await recipients.StatusAsync(ct) });
+
+    /// <summary>"Reenviar confirmação": a new link to the signed-in owner's own email.</summary>
+    [HttpPost("confirmar-meu-email")]
+    public IActionResult ConfirmMyEmail([FromServices] IBackgroundJobClient jobs, [FromServices] Tenancy.CurrentBusiness current)
+    {
+        var (business, me) = (current.RequiredId, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!));
+        jobs.Enqueue<Account.AccountEmails>(j => j.ConfirmAddressAsync(business, me));
+        TempData["Flash"] = t["Enviamos um novo link de confirmação para o seu e-mail. Ele vale por 1 hora."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>"Reenviar convites": new links to the extra addresses not yet confirmed.</summary>
+    [HttpPost("reenviar-convites")]
+    public async Task<IActionResult> InviteAgain([FromServices] ReportRecipients recipients, CancellationToken ct)
+    {
+        await recipients.InvitePendingAsync(again: true, ct);
+        TempData["Flash"] = t["Enviamos de novo o link de confirmação aos endereços que ainda não confirmaram."].Value;
+        return RedirectToAction(nameof(Index));
+    }
 
     [HttpPost("gerar")]
     public async Task<IActionResult> Generate(Guid requestKey, [FromServices] RequestReports reports, CancellationToken ct)

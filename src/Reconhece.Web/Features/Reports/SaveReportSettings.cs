@@ -43,7 +43,7 @@ public sealed record ReportSettingsForm(ReportSettingsInput Input, IReadOnlyList
 
 /// <summary>Saves when the weekly reports go out, to whom, and the ABC thresholds. Bad addresses change nothing.
 /// Every change is logged: the recipients get customers' personal data (LGPD), so who added an address matters.</summary>
-public sealed class SaveReportSettings(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class SaveReportSettings(AppDbContext db, ReportRecipients recipients, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public const string AuditSubject = "Relatórios";
 
@@ -75,7 +75,10 @@ public sealed class SaveReportSettings(AppDbContext db, TimeProvider clock, IStr
         business.Reports.ClassAPercent = input.ClassAPercent;
         business.Reports.ClassBPercent = input.ClassBPercent;
         ChangeLog.Record(db, userId, clock.GetUtcNow().UtcDateTime, AuditSubject, business.Id, before, Describe(business.Reports));
+        await recipients.SyncAsync(addresses, ct);
         await db.SaveChangesAsync(ct);
+        // New addresses get their confirmation link; nothing goes to them before they confirm.
+        await recipients.InvitePendingAsync(again: false, ct);
         return FormResult.Ok(true);
     }
 

@@ -58,7 +58,8 @@ public sealed class SendWeeklyReport(
 
         try
         {
-            if (recipients.Count == 0) throw new ReportNotSentException("Nenhum destinatário: cadastre um e-mail nas configurações dos relatórios.");
+            if (recipients.Count == 0)
+                throw new ReportNotSentException("Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.");
             var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files);
             await email.SendAsync(message, ct);
             run.Status = ReportRunStatus.Sent;
@@ -83,9 +84,11 @@ public sealed class SendWeeklyReport(
     /// <summary>The business's active owners and the extra addresses the owner configured.</summary>
     private async Task<List<MailboxAddress>> RecipientsAsync(ReportSettings settings, CancellationToken ct)
     {
-        var owners = await ActiveOwners(db).Select(u => new { u.FullName, u.Email }).ToListAsync(ct);
+        // Only confirmed addresses: the reports carry customers' personal data.
+        var owners = await ActiveOwners(db).Where(u => u.EmailConfirmed).Select(u => new { u.FullName, u.Email }).ToListAsync(ct);
         var list = owners.Select(o => new MailboxAddress(o.FullName, o.Email!)).ToList();
-        foreach (var extra in settings.ExtraRecipientList)
+        var confirmed = await db.ReportRecipients.Where(r => r.ConfirmedAt != null).Select(r => r.Email).ToListAsync(ct);
+        foreach (var extra in settings.ExtraRecipientList.Where(e => confirmed.Contains(e, StringComparer.OrdinalIgnoreCase)))
             if (!list.Any(m => string.Equals(m.Address, extra, StringComparison.OrdinalIgnoreCase)) && MailboxAddress.TryParse(extra, out var address))
                 list.Add(address);
         return list;

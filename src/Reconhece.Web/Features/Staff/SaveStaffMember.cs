@@ -10,10 +10,17 @@ using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Staff;
 
-/// <summary>Adds a person to the team, or edits one (name, email, branch, role, optionally a new password).</summary>
-public sealed class SaveStaffMember(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> t)
+/// <summary>
+/// Adds a person to the team, or edits one (name, email, branch, role, optionally a new password). Every
+/// change is written to the audit log with who made it; a role the form does not show (Plataforma) is kept.
+/// </summary>
+public sealed class SaveStaffMember(
+    AppDbContext db, UserManager<AppUser> users, Identity.SessionStore sessions, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
-    public async Task<FormResult<AppUser>> HandleAsync(Guid? id, StaffInput input, CancellationToken ct)
+    public const string AuditSubject = "Equipe";
+
+    /// <summary>Adds (id null) or edits a person; <paramref name="actorId"/> is who makes the change (the audit log's "who"), null only for the demo seed.</summary>
+    public async Task<FormResult<AppUser>> HandleAsync(Guid? id, StaffInput input, CancellationToken ct, Guid? actorId = null)
     {
         var errors = new FormErrors();
         var mobile = "";
@@ -35,6 +42,7 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<AppUser> users,
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         AppUser user;
         IdentityResult result;
+        var before = id is null ? null : await DescribeAsync(id.Value, passwordChanged: false, ct);
         try
         {
             (user, result) = await WriteAsync(id, input, email, mobile, ct);
@@ -52,9 +60,34 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<AppUser> users,
                 errors.Add(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(input.Password) : nameof(input.Email), e.Description);
             return errors.ToResult<AppUser>();
         }
+        if (actorId is not null)
+        {
+            var after = await DescribeAsync(user.Id, passwordChanged: !string.IsNullOrEmpty(input.Password), ct);
+            ChangeLog.Record(db, actorId.Value, clock.GetUtcNow().UtcDateTime, AuditSubject, user.Id, before ?? Empty(after), after);
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return FormResult.Ok(user);
     }
+
+    /// <summary>A person as the audit log shows them, one entry per field.</summary>
+    public async Task<Dictionary<string, string>> DescribeAsync(Guid userId, bool passwordChanged, CancellationToken ct)
+    {
+        var u = await db.Users.AsNoTracking().Where(x => x.Id == userId).Select(x => new
+        {
+            x.FullName, x.Email, x.PhoneNumber, x.IsActive,
+            Branch = db.Branches.Where(b => b.Id == x.BranchId).Select(b => b.Name).FirstOrDefault(),
+            Roles = db.UserRoles.Where(r => r.UserId == x.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+        }).SingleAsync(ct);
+        return new()
+        {
+            [t["Pessoa"]] = u.FullName, [t["E-mail"]] = u.Email ?? "", [t["Celular"]] = BrazilianPhone.Format(u.PhoneNumber),
+            [t["Filial"]] = u.Branch ?? "", [t["Papel"]] = string.Join(", ", u.Roles.Order(StringComparer.Ordinal)),
+            [t["Acesso"]] = u.IsActive ? t["ativo"] : t["desativado"], [t["Senha"]] = passwordChanged ? t["alterada"] : "",
+        };
+    }
+
+    private static Dictionary<string, string> Empty(Dictionary<string, string> shape) => shape.ToDictionary(kv => kv.Key, _ => "");
 
     private async Task<(AppUser, IdentityResult)> WriteAsync(Guid? id, StaffInput input, string email, string mobile, CancellationToken ct)
     {
@@ -76,8 +109,11 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<AppUser> users,
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
                 result = await users.ResetPasswordAsync(user, token, input.Password);
+                // A new password ends every session of that person.
+                if (result.Succeeded) await sessions.EndAllAsync(db, user.Id);
             }
-            var currentRoles = await users.GetRolesAsync(user);
+            // Only the business roles the form shows change; any other (Plataforma) stays.
+            var currentRoles = (await users.GetRolesAsync(user)).Where(Roles.All.Contains).ToList();
             if (result.Succeeded && !currentRoles.SequenceEqual([input.Role]))
             {
                 result = await users.RemoveFromRolesAsync(user, currentRoles);
@@ -89,6 +125,8 @@ public sealed class SaveStaffMember(AppDbContext db, UserManager<AppUser> users,
 
     private static void Apply(AppUser user, StaffInput input, string email, string mobile)
     {
+        // A new address must be confirmed again before reports go to it.
+        if (!string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase)) user.EmailConfirmed = false;
         user.FullName = input.FullName.Trim();
         user.Email = email;
         user.UserName = email;

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
 
@@ -12,11 +14,14 @@ namespace Reconhece.Web.Features.Staff;
 
 /// <summary>Equipe: the owner gives and takes away access. Ids of another business answer 404.</summary>
 [Authorize(Policy = Policies.Owner), Route("/equipe")]
-public sealed class StaffController(AppDbContext db, UserManager<AppUser> users, SaveStaffMember save, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StaffController(
+    AppDbContext db, UserManager<AppUser> users, SaveStaffMember save, SessionStore sessions, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
+        var changes = new ChangeList(await ChangeLog.RecentAsync(db, SaveStaffMember.AuditSubject, ct), await db.ZoneAsync(ct));
         var rows = await db.Users
             .OrderByDescending(u => u.IsActive).ThenBy(u => u.FullName)
             .Select(u => new StaffRow(u.Id, u.FullName, u.Email!, u.PhoneNumber,
@@ -24,7 +29,7 @@ public sealed class StaffController(AppDbContext db, UserManager<AppUser> users,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).FirstOrDefault() ?? "",
                 u.IsActive))
             .ToListAsync(ct);
-        return View(rows);
+        return View(new StaffPage(rows, changes));
     }
 
     [HttpGet("novo")]
@@ -35,7 +40,7 @@ public sealed class StaffController(AppDbContext db, UserManager<AppUser> users,
     {
         if (ModelState.IsValid)
         {
-            var result = await save.HandleAsync(null, input, ct);
+            var result = await save.HandleAsync(null, input, ct, ActorId);
             if (result.Succeeded)
             {
                 TempData["Flash"] = t["{0} já pode entrar com o e-mail {1}.", result.Value!.FullName, result.Value.Email!].Value;
@@ -51,11 +56,12 @@ public sealed class StaffController(AppDbContext db, UserManager<AppUser> users,
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return NotFound();
+        if (await IsPlatformAdminAsync(user)) return PlatformAccountRefused();
         var input = new StaffInput
         {
             FullName = user.FullName, Email = user.Email!, BranchId = user.BranchId,
             Mobile = BrazilianPhone.Format(user.PhoneNumber),
-            Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Staff,
+            Role = (await users.GetRolesAsync(user)).FirstOrDefault(Roles.All.Contains) ?? Roles.Staff,
         };
         return View(await FormAsync(id, input, ct));
     }
@@ -63,11 +69,13 @@ public sealed class StaffController(AppDbContext db, UserManager<AppUser> users,
     [HttpPost("{id:guid}/editar")]
     public async Task<IActionResult> Edit(Guid id, StaffInput input, CancellationToken ct)
     {
-        if (!await db.Users.AnyAsync(u => u.Id == id, ct)) return NotFound();
+        var target = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (target is null) return NotFound();
+        if (await IsPlatformAdminAsync(target)) return PlatformAccountRefused();
         if (IsMe(id)) input.Role = Roles.Owner; // an owner cannot demote themselves and leave the business without one
         if (ModelState.IsValid)
         {
-            var result = await save.HandleAsync(id, input, ct);
+            var result = await save.HandleAsync(id, input, ct, ActorId);
             if (result.Succeeded)
             {
                 TempData["Flash"] = t["Cadastro de {0} atualizado.", result.Value!.FullName].Value;
@@ -88,19 +96,41 @@ public sealed class StaffController(AppDbContext db, UserManager<AppUser> users,
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return NotFound();
+        if (await IsPlatformAdminAsync(user)) return PlatformAccountRefused();
         if (IsMe(id))
         {
             TempData["Flash"] = t["Você não pode desativar o seu próprio acesso."].Value;
             return RedirectToAction(nameof(Index));
         }
+        var before = await save.DescribeAsync(id, passwordChanged: false, ct);
         user.IsActive = active;
-        // A new security stamp ends the person's open sessions within a minute.
+        // Deactivated: every open session ends now on this instance (the server-side sessions), and within
+        // a minute on any other (the security stamp is re-checked every minute).
         await users.UpdateSecurityStampAsync(user);
+        if (!active) await sessions.EndAllAsync(db, id);
+        ChangeLog.Record(db, ActorId, clock.GetUtcNow().UtcDateTime, SaveStaffMember.AuditSubject, id, before,
+            await save.DescribeAsync(id, passwordChanged: false, ct));
+        await db.SaveChangesAsync(ct);
         TempData["Flash"] = (active ? t["Acesso de {0} reativado.", user.FullName] : t["Acesso de {0} desativado.", user.FullName]).Value;
         return RedirectToAction(nameof(Index));
     }
 
     private bool IsMe(Guid id) => users.GetUserId(User) == id.ToString();
+
+    private Guid ActorId => Guid.Parse(users.GetUserId(User)!);
+
+    /// <summary>
+    /// A platform administrator is not the business's to manage: an owner cannot edit, reset or deactivate
+    /// one (the account may belong to this business, but the role runs the whole platform). Their own
+    /// account stays theirs to edit.
+    /// </summary>
+    private async Task<bool> IsPlatformAdminAsync(AppUser user) => !IsMe(user.Id) && await users.IsInRoleAsync(user, Roles.PlatformAdmin);
+
+    private RedirectToActionResult PlatformAccountRefused()
+    {
+        TempData["Flash"] = t["Este acesso pertence à administração da plataforma e não pode ser alterado aqui."].Value;
+        return RedirectToAction(nameof(Index));
+    }
 
     private async Task<StaffForm> FormAsync(Guid? id, StaffInput input, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Reconhece.Web.Features.Shared;
 
 namespace Reconhece.Web.Features.Staff;
 
@@ -28,9 +29,11 @@ public sealed class StaffInput
     /// <summary>Required when adding; when editing, filled only to set a new password.</summary>
     [Display(Name = "Senha")]
     [DataType(DataType.Password)]
-    [StringLength(100, ErrorMessage = "Use no máximo {1} caracteres.")]
+    [StringLength(Identity.PasswordRules.MaxLength, ErrorMessage = "Use no máximo {1} caracteres.")]
     public string? Password { get; set; }
 }
+
+public sealed record StaffPage(IReadOnlyList<StaffRow> Rows, ChangeList Changes);
 
 public sealed record StaffRow(Guid Id, string FullName, string Email, string? Mobile, string? Branch, string Role, bool IsActive);
 

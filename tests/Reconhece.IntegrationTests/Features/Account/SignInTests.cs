@@ -33,14 +33,42 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Five_failed_attempts_lock_the_account_even_for_the_right_password()
+    public async Task Five_failures_make_that_address_wait_for_a_real_or_an_unknown_email_alike_and_lock_no_account()
     {
         var owner = await app.SignUpAsync();
-        for (var i = 0; i < 5; i++) await app.SignInAsync(owner.Email, "errada123");
+        var nobody = Scenario.UniqueEmail("ninguem");
+        for (var i = 0; i < 5; i++)
+        {
+            await app.SignInAsync(owner.Email, "errada123");
+            await app.SignInAsync(nobody, "errada123");
+        }
 
-        var (_, page) = await app.SignInAsync(owner.Email, owner.Password);
+        var (_, real) = await app.SignInAsync(owner.Email, owner.Password);
+        var (_, unknown) = await app.SignInAsync(nobody, "errada123");
 
-        Assert.Contains("bloqueado por 15 minutos", page.FormError, StringComparison.Ordinal);
+        Assert.Equal("Muitas tentativas sem sucesso. Por segurança, aguarde 1 minuto(s) e tente de novo.", real.FormError);
+        Assert.Equal(real.FormError, unknown.FormError);
+        // Nothing is locked on the account: from another address (SignInThrottleTests) the owner gets in.
+        Assert.Null(await app.AsAdminAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Sign_in_never_tells_a_stranger_whether_an_account_exists_or_is_deactivated()
+    {
+        var owner = await app.SignUpAsync();
+        var staff = await owner.AddStaffAsync();
+        await owner.Client.PostAsync($"/equipe/{staff.UserId}/desativar");
+
+        var (_, wrongPassword) = await app.SignInAsync(owner.Email, "errada123");
+        var (_, noAccount) = await app.SignInAsync(Scenario.UniqueEmail("ninguem"), "errada123");
+        var (_, deactivatedWrong) = await app.SignInAsync(staff.Email, "errada123");
+        var (_, deactivatedRight) = await app.SignInAsync(staff.Email, staff.Password);
+
+        Assert.Equal("E-mail ou senha incorretos.", wrongPassword.FormError);
+        Assert.Equal(wrongPassword.FormError, noAccount.FormError);
+        Assert.Equal(wrongPassword.FormError, deactivatedWrong.FormError);
+        // Only who knows the password learns why.
+        Assert.Contains("Este acesso está desativado.", deactivatedRight.FormError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public sealed class SignUpTests(AppFactory app) : IClassFixture<AppFactory>
 
     [Theory]
     [InlineData("curta1", "A senha precisa ter pelo menos 8 caracteres.")]
-    [InlineData("semnumeros", "A senha precisa ter pelo menos um número.")]
-    [InlineData("12345678", "A senha precisa ter pelo menos uma letra minúscula.")]
+    [InlineData("12345678", "Esta senha é muito comum e fácil de adivinhar. Escolha outra.")]
+    [InlineData("minha Loja Senha 1", "A senha não pode conter o nome do negócio nem o seu e-mail.")]
     public async Task Weak_passwords_are_explained_in_portuguese(string password, string message)
     {
         var fields = Scenario.SignUpFields("Loja Senha", Scenario.UniqueEmail("senha"));

@@ -50,6 +50,7 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
             ["ExtraRecipients"] = "gerente@adega.com.br, socia@adega.com.br",
         });
         Assert.True(settings.Shows("Configurações dos relatórios salvas."), settings.Text);
+        await app.ConfirmExtraRecipientsAsync(owner);
         // Who added an address that will receive customers' data is on record.
         var log = await owner.Client.GetAsync("/relatorios/configuracoes");
         Assert.True(log.Shows("Outros destinatários:  → gerente@adega.com.br, socia@adega.com.br"), log.Text);

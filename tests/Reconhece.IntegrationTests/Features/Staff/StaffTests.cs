@@ -52,7 +52,7 @@ public sealed class StaffTests(AppFactory app) : IClassFixture<AppFactory>
         var deactivate = await client.PostAsync($"/equipe/{ownerId}/desativar");
         var add = await client.PostAsync("/equipe/novo", new Dictionary<string, string>
         {
-            ["FullName"] = "Intruso", ["Email"] = Scenario.UniqueEmail("intruso"), ["Password"] = "senha1234", ["BranchId"] = owner.BranchId.ToString(),
+            ["FullName"] = "Intruso", ["Email"] = Scenario.UniqueEmail("intruso"), ["Password"] = Scenario.Password, ["BranchId"] = owner.BranchId.ToString(),
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, deactivate.Status);
@@ -88,7 +88,7 @@ public sealed class StaffTests(AppFactory app) : IClassFixture<AppFactory>
 
         var page = await owner.Client.SubmitAsync("/equipe/novo", new Dictionary<string, string>
         {
-            ["FullName"] = "Repetido", ["Email"] = other.Email, ["Password"] = "senha1234", ["BranchId"] = owner.BranchId.ToString(),
+            ["FullName"] = "Repetido", ["Email"] = other.Email, ["Password"] = Scenario.Password, ["BranchId"] = owner.BranchId.ToString(),
         });
 
         Assert.Equal("Este e-mail já está cadastrado.", page.FieldError("Email"));
