@@ -42,6 +42,19 @@ public sealed class MigrationTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Migrate_with_only_the_app_connection_string_says_what_is_missing()
+    {
+        var services = new ServiceCollection().AddLogging()
+            .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = app.AppConnectionString }).Build());
+        await using var provider = services.BuildServiceProvider();
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseMigrator.MigrateAsync(provider));
+
+        Assert.StartsWith("ConnectionStrings:Migrations is not set.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Timestamps_are_timestamptz()
     {
         await using var conn = new NpgsqlConnection(app.ConnectionString);

@@ -24,6 +24,24 @@ public sealed partial class SessionTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task Without_remember_staff_sessions_idle_out_after_12_hours_and_owner_sessions_after_7_days()
+    {
+        var owner = await app.SignUpAsync();
+        var staff = await owner.AddStaffAsync();
+
+        await CookieBrowser.SignInAsync(app, owner.Email, owner.Password, remember: false);
+        await CookieBrowser.SignInAsync(app, staff.Email, staff.Password, remember: false);
+
+        var ownerId = await app.AsAdminAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.Id).SingleAsync());
+        var expiry = await app.AsAdminAsync(db => db.AuthSessions.Where(s => s.BusinessId == owner.BusinessId)
+            .OrderByDescending(s => s.CreatedAt).Select(s => new { s.UserId, s.ExpiresAt, s.CreatedAt }).ToListAsync());
+        var ownerIdle = expiry.First(s => s.UserId == ownerId);
+        var staffIdle = expiry.First(s => s.UserId == staff.UserId);
+        Assert.InRange(ownerIdle.ExpiresAt!.Value - ownerIdle.CreatedAt, TimeSpan.FromDays(6.99), TimeSpan.FromDays(7.01));
+        Assert.InRange(staffIdle.ExpiresAt!.Value - staffIdle.CreatedAt, TimeSpan.FromHours(11.9), TimeSpan.FromHours(12.1));
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_on_the_server_so_a_copied_cookie_is_dead()
     {
         var owner = await app.SignUpAsync();
