@@ -36,6 +36,7 @@ public static class IdentityServices
         services.AddMemoryCache();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PurgeExpiredSessions>();
         // Password-recovery and email-confirmation links: one hour, and single use (the security stamp changes).
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.Configure<SecurityStampValidatorOptions>(o =>

@@ -1,5 +1,6 @@
 using Hangfire;
 using Reconhece.Web.Features.Reports;
+using Reconhece.Web.Identity;
 
 namespace Reconhece.Web.Jobs;
 
@@ -11,6 +12,7 @@ public static class RecurringJobs
 {
     public const string WeeklyReports = "weekly-reports-dispatcher";
     public const string ReportFilesRetention = "report-files-retention";
+    public const string SessionsRetention = "sessions-retention";
 
     public static void Register(IServiceProvider services)
     {
@@ -20,6 +22,9 @@ public static class RecurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Daily at 06:00 UTC (03:00 in Brasília), when no business sends reports by default.
         manager.AddOrUpdate<PurgeOldReportFiles>(ReportFilesRetention, p => p.RunAsync(), Cron.Daily(6),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Daily: sessions that expired without a sign-out (a phone that never came back).
+        manager.AddOrUpdate<PurgeExpiredSessions>(SessionsRetention, p => p.RunAsync(), Cron.Daily(6),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }

@@ -33,6 +33,10 @@ public static class TenantDoors
     public static Task<List<RunRef>> ClaimDueReportRetriesAsync(AppDbContext db, DateTime utcNow, DateTime leaseUntil, CancellationToken ct) =>
         db.Database.SqlQuery<RunRef>($"SELECT * FROM door_claim_report_retries({utcNow}, {leaseUntil})").ToListAsync(ct);
 
+    /// <summary>Retention: deletes the sessions that expired before <paramref name="before"/>, in every business.</summary>
+    public static async Task<int> PurgeExpiredSessionsAsync(AppDbContext db, DateTime before, CancellationToken ct) =>
+        (await db.Database.SqlQuery<int>($"SELECT door_purge_expired_sessions({before}) AS \"Value\"").ToListAsync(ct)).Single();
+
     /// <summary>Retention: deletes the report PDFs of runs created before <paramref name="before"/>, in every business.</summary>
     public static async Task<int> PurgeReportFilesAsync(AppDbContext db, DateTime before, CancellationToken ct) =>
         (await db.Database.SqlQuery<int>($"SELECT door_purge_report_files({before}) AS \"Value\"").ToListAsync(ct)).Single();

@@ -184,7 +184,7 @@ public sealed class TenantWallTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(a.BusinessId, found!.BusinessId);
         Assert.Null(nobody);
-        Assert.Equal("door_claim_report_retries,door_find_user,door_purge_report_files,door_weekly_report_businesses", definers);
+        Assert.Equal("door_claim_report_retries,door_find_user,door_purge_expired_sessions,door_purge_report_files,door_weekly_report_businesses", definers);
     }
 
     [Fact]
@@ -240,5 +240,21 @@ public sealed class TenantWallTests(AppFactory app) : IClassFixture<AppFactory>
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Expired_sessions_of_every_business_are_purged_through_their_door_and_live_ones_stay()
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        var b = await app.SignUpAsync("Empresa B");
+        await AdminExecAsync($"UPDATE auth_sessions SET expires_at = now() - interval '3 days' WHERE business_id IN ('{a.BusinessId}', '{b.BusinessId}')");
+        var live = await app.SignUpAsync("Empresa C");
+
+        using var scope = app.Services.CreateScope();
+        var deleted = await scope.ServiceProvider.GetRequiredService<Reconhece.Web.Identity.PurgeExpiredSessions>().RunAsync();
+
+        Assert.True(deleted >= 2, $"{deleted}");
+        Assert.Empty(await AdminListAsync($"SELECT id::text FROM auth_sessions WHERE business_id IN ('{a.BusinessId}', '{b.BusinessId}')"));
+        Assert.NotEmpty(await AdminListAsync($"SELECT id::text FROM auth_sessions WHERE business_id = '{live.BusinessId}'"));
     }
 }
