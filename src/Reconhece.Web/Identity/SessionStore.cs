@@ -78,6 +78,8 @@ public sealed class SessionStore(IServiceScopeFactory scopes, IDataProtectionPro
     private void Remember(string key, Guid user, AuthenticationTicket ticket)
     {
         cache.Set(key, ticket, CacheFor);
+        // The index only serves EndAllAsync's local eviction; cached tickets expire within a minute anyway.
+        if (_keysByUser.Count > 50_000) _keysByUser.Clear();
         _keysByUser.GetOrAdd(user, _ => new())[key] = 0;
     }
 

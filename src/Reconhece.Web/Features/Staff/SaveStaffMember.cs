@@ -63,7 +63,11 @@ public sealed class SaveStaffMember(
         if (actorId is not null)
         {
             var after = await DescribeAsync(user.Id, passwordChanged: !string.IsNullOrEmpty(input.Password), ct);
-            ChangeLog.Record(db, actorId.Value, clock.GetUtcNow().UtcDateTime, AuditSubject, user.Id, before ?? Empty(after), after);
+            var at = clock.GetUtcNow().UtcDateTime;
+            if (before is not null) ChangeLog.Record(db, actorId.Value, at, AuditSubject, user.Id, before, after);
+            else // a new person: one line says who was given access, as what and where
+                ChangeLog.Record(db, actorId.Value, at, AuditSubject, user.Id, new Dictionary<string, string> { [t["Acesso"]] = "" },
+                    new Dictionary<string, string> { [t["Acesso"]] = t["criado: {0} em {1}", after[t["Papel"]], after[t["Filial"]]] });
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
@@ -87,7 +91,6 @@ public sealed class SaveStaffMember(
         };
     }
 
-    private static Dictionary<string, string> Empty(Dictionary<string, string> shape) => shape.ToDictionary(kv => kv.Key, _ => "");
 
     private async Task<(AppUser, IdentityResult)> WriteAsync(Guid? id, StaffInput input, string email, string mobile, CancellationToken ct)
     {

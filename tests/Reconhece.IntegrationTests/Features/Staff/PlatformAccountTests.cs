@@ -59,7 +59,7 @@ public sealed class PlatformAccountTests(AppFactory app) : IClassFixture<AppFact
         Assert.True(page.Shows("Papel (Bia Atendente): Atendente → Dono"), page.Text);
         Assert.True(page.Shows("Senha (Bia Atendente):  → alterada"), page.Text);
         Assert.True(page.Shows("Acesso (Bia Atendente): ativo → desativado"), page.Text);
-        Assert.True(page.Shows("Pessoa (Bia Atendente):  → Bia Atendente"), page.Text); // the creation, field by field
+        Assert.True(page.Shows("Acesso (Bia Atendente):  → criado: Atendente em Principal"), page.Text); // the creation, in one line
         Assert.True(page.Shows("Marina Dona"), page.Text);
     }
 }
