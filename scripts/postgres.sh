@@ -63,10 +63,10 @@ ensure_postgres() {
 
 # The two roles (docs/decisions/007): reconhece_owner owns the schema and runs `migrate` (it may bypass
 # row-level security, which is what lets its SECURITY DEFINER doors look across businesses);
-# reconhece_app is what the app connects as: no superuser, no owner, no BYPASSRLS. Sets
-# OWNER_CS and APP_CS for database $1. A database made before the roles existed is handed to the owner.
+# reconhece_app is what the app connects as: no superuser, no owner, no BYPASSRLS. With a database
+# name ($1), sets OWNER_CS and APP_CS for it, and hands a database made before the roles existed to the owner.
 ensure_roles() {
-  local db="$1" psql=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+  local db="${1:-}" psql=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
   "${psql[@]}" -d postgres >/dev/null <<SQL || return 1
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reconhece_owner') THEN
@@ -77,6 +77,7 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SQL
+  [ -n "$db" ] || return 0
   if [ "$("${psql[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" = "1" ]; then
     "${psql[@]}" -d "$db" >/dev/null <<SQL || return 1
 ALTER DATABASE "$db" OWNER TO reconhece_owner;

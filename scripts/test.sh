@@ -10,6 +10,9 @@ source scripts/system-packages.sh
 if [ -z "${RECONHECE_TEST_PG:-}" ]; then
   ensure_postgres || { echo "0 passed, 1 failed"; exit 1; }
   trap stop_postgres EXIT
+  # The owner and app roles (decision 007); the tests migrate as the owner and run the app as the app role.
+  # (The test fixture makes them too, on a server given by RECONHECE_TEST_PG or Testcontainers.)
+  ensure_roles || { echo "0 passed, 1 failed"; exit 1; }
   export RECONHECE_TEST_PG="$PG_ADMIN_CS"
 fi
 

@@ -84,8 +84,8 @@ public sealed class ReportRecipients(
         var hash = Hash(token);
         var recipient = await db.ReportRecipients.FirstOrDefaultAsync(r => r.TokenHash == hash, ct);
         if (recipient is null) return null;
+        // The token stays: opening the link again (a second tap, a mail app's preview) says the same "Pronto!".
         recipient.ConfirmedAt ??= clock.GetUtcNow().UtcDateTime;
-        recipient.TokenHash = null;
         await db.SaveChangesAsync(ct);
         return await db.Businesses.Select(b => b.Name).SingleAsync(ct);
     }
