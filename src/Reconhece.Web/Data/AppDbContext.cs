@@ -39,6 +39,7 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

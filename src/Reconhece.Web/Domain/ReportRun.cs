@@ -37,8 +37,6 @@ public class ReportRun : ITenantOwned
     public string? LastError { get; set; }
     /// <summary>The Message-ID every attempt of this run uses, so a resend after an unclear crash is recognisably the same email.</summary>
     public required string MessageId { get; set; }
-    /// <summary>The key of the form that asked for a non-weekly run: a double tap finds the first run instead of sending twice.</summary>
-    public Guid? RequestKey { get; set; }
     /// <summary>The headline numbers of the email body (new, eligible, inactive, top customer), kept for the list.</summary>
     public int NewCustomers { get; set; }
     public int EligibleCustomers { get; set; }

@@ -25,7 +25,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
     [
         typeof(Branch), typeof(AppUser), typeof(LoyaltyProgram), typeof(Customer), typeof(Purchase),
         typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
-        typeof(AuthSession), typeof(ReportRecipient),
+        typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest),
     ];
 
     [Fact]
@@ -172,7 +172,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             FoundById: await db.Branches.FindAsync(a.BranchId),
             Others: await db.Customers.CountAsync() + await db.Purchases.CountAsync() + await db.Ledger.CountAsync()
                 + await db.Recognitions.CountAsync() + await db.Audit.CountAsync() + await db.ReportRuns.CountAsync()
-                + await db.ReportFiles.CountAsync() + await db.ReportRecipients.CountAsync(),
+                + await db.ReportFiles.CountAsync() + await db.ReportRecipients.CountAsync() + await db.ReportRequests.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 

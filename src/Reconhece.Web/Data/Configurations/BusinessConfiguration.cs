@@ -13,7 +13,8 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
         builder.Property(x => x.Culture).HasMaxLength(16);
         // Report settings live on the business row (columns reports_*): every business has them.
         // (The migration that added them filled existing rows with the defaults of ReportSettings.)
-        builder.OwnsOne(x => x.Reports, r => r.Property(x => x.ExtraRecipients).HasMaxLength(1000));
+        // Up to 5 addresses of 200 characters and their separators: text, validated by count and address.
+        builder.OwnsOne(x => x.Reports);
         builder.Navigation(x => x.Reports).IsRequired();
     }
 }

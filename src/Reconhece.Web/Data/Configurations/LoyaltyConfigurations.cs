@@ -93,8 +93,7 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.ToTable("audit_entries");
         builder.Property(x => x.Subject).HasMaxLength(40);
         builder.Property(x => x.Field).HasMaxLength(60);
-        builder.Property(x => x.OldValue).HasMaxLength(500);
-        builder.Property(x => x.NewValue).HasMaxLength(500);
+        // Old and new values can be lists (report recipients): text, so no form can overflow them.
         builder.HasIndex(x => new { x.BusinessId, x.At });
     }
 }

@@ -9,13 +9,11 @@ public class ReportRunConfiguration : IEntityTypeConfiguration<ReportRun>
     public void Configure(EntityTypeBuilder<ReportRun> builder)
     {
         builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(x => x.SentTo).HasMaxLength(2000);
-        builder.Property(x => x.LastError).HasMaxLength(500);
+        // Lists and messages whose length the app does not control (recipients, SMTP replies): text.
         builder.Property(x => x.MessageId).HasMaxLength(200);
         builder.Property(x => x.TopCustomer).HasMaxLength(300);
         // Exactly one weekly run per business and week: the dispatcher of any instance inserts it or finds it.
         builder.HasIndex(x => new { x.BusinessId, x.WeekStart }).IsUnique().HasFilter("is_weekly");
-        builder.HasIndex(x => new { x.BusinessId, x.RequestKey }).IsUnique().HasFilter("request_key IS NOT NULL");
         builder.HasIndex(x => new { x.BusinessId, x.CreatedAt });
         // The dispatcher's retry scan: unsent runs whose next attempt has come.
         builder.HasIndex(x => x.NextAttemptAt).HasFilter("status <> 2");
@@ -40,5 +38,15 @@ public class ReportRecipientConfiguration : IEntityTypeConfiguration<ReportRecip
         builder.Property(x => x.Email).HasMaxLength(200);
         builder.Property(x => x.TokenHash).HasMaxLength(64);
         builder.HasIndex(x => new { x.BusinessId, x.Email }).IsUnique();
+    }
+}
+
+public class ReportRequestConfiguration : IEntityTypeConfiguration<ReportRequest>
+{
+    public void Configure(EntityTypeBuilder<ReportRequest> builder)
+    {
+        // One row per pressed form: its key, per business, points at the run that press made or sent.
+        builder.HasKey(x => new { x.BusinessId, x.Key });
+        builder.HasOne<ReportRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -367,13 +367,11 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnName("field");
 
                     b.Property<string>("NewValue")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("text")
                         .HasColumnName("new_value");
 
                     b.Property<string>("OldValue")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("text")
                         .HasColumnName("old_value");
 
                     b.Property<string>("Subject")
@@ -981,6 +979,37 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("report_recipients", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.ReportRequest", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<bool>("Send")
+                        .HasColumnType("boolean")
+                        .HasColumnName("send");
+
+                    b.HasKey("BusinessId", "Key")
+                        .HasName("pk_report_requests");
+
+                    b.HasIndex("BusinessId", "RunId")
+                        .HasDatabaseName("ix_report_requests_business_id_run_id");
+
+                    b.ToTable("report_requests", (string)null);
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.ReportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1017,8 +1046,7 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnName("is_weekly");
 
                     b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("text")
                         .HasColumnName("last_error");
 
                     b.Property<string>("MessageId")
@@ -1035,17 +1063,12 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<Guid?>("RequestKey")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_key");
-
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
                     b.Property<string>("SentTo")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("text")
                         .HasColumnName("sent_to");
 
                     b.Property<int>("Status")
@@ -1073,11 +1096,6 @@ namespace Reconhece.Web.Data.Migrations
 
                     b.HasIndex("BusinessId", "CreatedAt")
                         .HasDatabaseName("ix_report_runs_business_id_created_at");
-
-                    b.HasIndex("BusinessId", "RequestKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_report_runs_business_id_request_key")
-                        .HasFilter("request_key IS NOT NULL");
 
                     b.HasIndex("BusinessId", "WeekStart")
                         .IsUnique()
@@ -1200,8 +1218,7 @@ namespace Reconhece.Web.Data.Migrations
 
                             b1.Property<string>("ExtraRecipients")
                                 .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)")
+                                .HasColumnType("text")
                                 .HasColumnName("reports_extra_recipients");
 
                             b1.Property<int>("Hour")
@@ -1325,6 +1342,17 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_report_recipients_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.ReportRequest", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.ReportRun", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "RunId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_requests_report_runs_business_id_run_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.ReportRun", b =>

@@ -39,6 +39,8 @@ public sealed class AdjustPoints(AppDbContext db, PointsLedger ledger, IStringLo
             errors.Add(nameof(input.Reason), t["Informe o motivo do ajuste."]);
         else if (input.Reason.Length > 200)
             errors.Add(nameof(input.Reason), t["Use no máximo {0} caracteres.", 200]);
+        if (input.IdempotencyKey == Guid.Empty)
+            errors.Add("", t["O formulário expirou. Recarregue a página e tente de novo."]);
         if (errors.Any) return errors.ToResult<decimal>();
 
         var delta = negative ? -points : points;
@@ -56,7 +58,17 @@ public sealed class AdjustPoints(AppDbContext db, PointsLedger ledger, IStringLo
             return FormResult.Ok(balance);
         }
         await tx.RollbackAsync(ct);
-        if (outcome == LedgerOutcome.Duplicate) return FormResult.Ok(await db.Customers.Where(c => c.Id == customerId).Select(c => c.Balance).SingleAsync(ct));
+        if (outcome == LedgerOutcome.Duplicate)
+        {
+            // The same form again (double tap, Back and resubmit) is fine; the same key with other content is not.
+            var first = await db.Ledger.Where(l => l.IdempotencyKey == input.IdempotencyKey)
+                .Select(l => new { l.CustomerId, l.Points, l.Reason }).SingleAsync(ct);
+            if (first.CustomerId == customerId && first.Points == delta && first.Reason == input.Reason!.Trim())
+                return FormResult.Ok(await db.Customers.Where(c => c.Id == customerId).Select(c => c.Balance).SingleAsync(ct));
+            errors.Add("", t["Este formulário já registrou outro ajuste ({0} pontos: {1}). Nada foi alterado agora. Recarregue a página para fazer um novo ajuste.",
+                first.Points.ToString("+#,##0.##;-#,##0.##", Format.PtBr), first.Reason ?? ""]);
+            return errors.ToResult<decimal>();
+        }
         errors.Add(nameof(input.Points), t["O cliente não tem pontos suficientes para este ajuste."]);
         return errors.ToResult<decimal>();
     }

@@ -6,7 +6,11 @@ public sealed record RegisterForm(
     RegisterPurchaseInput Input,
     PointRuleKind RuleKind, decimal ValuePerPoint, string? UnitName, decimal PointsPerUnit,
     bool CollectName, bool CollectEmail, bool CollectBirthDate,
-    IReadOnlyList<(Guid Id, string Name)> Branches, Guid? BranchId);
+    IReadOnlyList<(Guid Id, string Name)> Branches, Guid? BranchId)
+{
+    /// <summary>The purchase this form's key registered before, when the form came back with other content.</summary>
+    public Guid? RegisteredWithKey { get; init; }
+}
 
 public sealed record PurchaseResult(
     Guid PurchaseId, Guid CustomerId, string? CustomerName, string Phone, bool IsNewCustomer,

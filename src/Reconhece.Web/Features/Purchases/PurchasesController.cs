@@ -25,7 +25,14 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
         if (!result.Succeeded)
         {
             result.CopyTo(ModelState);
-            return View(await FormAsync(input, branchId, ct));
+            // The key already registered another purchase: link to it, and give the form a fresh key.
+            Guid? registered = result.Value == Guid.Empty ? null : result.Value;
+            if (registered is not null)
+            {
+                input.IdempotencyKey = Guid.NewGuid();
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            }
+            return View(await FormAsync(input, branchId, ct) with { RegisteredWithKey = registered });
         }
         // Post-redirect-get: reloading the result page never registers again.
         return Redirect($"/compras/{result.Value}?registrada=1");

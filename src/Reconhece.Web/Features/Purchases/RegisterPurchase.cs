@@ -89,7 +89,15 @@ public sealed class RegisterPurchase(
                 if (errors.Any && attempt == 0 && context.BranchId is null) continue; // maybe just reassigned: look again
                 if (errors.Any) return errors.ToResult<Guid>();
                 var outcome = await WriteAsync(business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, ct);
-                if (outcome is not null) return FormResult.Ok(outcome.Value);
+                if (outcome is { Conflict: { } other })
+                {
+                    // The same form key with other content (IETF Idempotency-Key: 422): nothing is stored, and the
+                    // person sees what the key did register.
+                    errors.Add("", t["Este formulário já registrou outra compra: {0}, {1}. Nada foi registrado agora. Confira os dados e toque em Registrar para uma nova compra.",
+                        BrazilianPhone.Format(other.Phone), other.Amount is { } a ? Format.Money(a) : t["{0} un.", other.Quantity ?? 0]]);
+                    return new FormResult<Guid>(other.Id, errors.Items);
+                }
+                if (outcome is { Id: { } id }) return FormResult.Ok(id);
                 if (attempt > 0) throw new InvalidOperationException("Purchase context changed twice in a row.");
             }
         }
@@ -118,8 +126,13 @@ public sealed class RegisterPurchase(
         return (errors, new PurchaseWrite(phone, amount, quantity, fields, context.Program.Rule.PointsFor(amount, quantity)));
     }
 
-    /// <summary>The purchase id, or null when the context was outdated and nothing was written.</summary>
-    private async Task<Guid?> WriteAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context,
+    /// <summary>What the key registered before, when it is not this purchase.</summary>
+    private sealed record StoredPurchase(Guid Id, string Phone, decimal? Amount, int? Quantity);
+
+    /// <summary>The purchase id; or the other purchase this key registered; or neither when the context was outdated.</summary>
+    private sealed record WriteOutcome(Guid? Id, StoredPurchase? Conflict);
+
+    private async Task<WriteOutcome> WriteAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context,
         PurchaseWrite w, Guid key, CancellationToken ct)
     {
         var purchaseId = Guid.CreateVersion7();
@@ -145,12 +158,17 @@ public sealed class RegisterPurchase(
         p.AddWithValue("owner_choice", ownerChoice);
         try
         {
-            return (long)(await cmd.ExecuteScalarAsync(ct))! == 1 ? purchaseId : null;
+            return new WriteOutcome((long)(await cmd.ExecuteScalarAsync(ct))! == 1 ? purchaseId : null, null);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == IdempotencyIndex)
         {
-            // A retry or a double tap: nothing was written; show the purchase this form registered.
-            return await db.Purchases.Where(x => x.IdempotencyKey == key).Select(x => x.Id).SingleAsync(ct);
+            // The key was used before: nothing was written. The same purchase (a retry, a double tap, Back and
+            // resubmit) shows what that form registered; a different one is refused.
+            var stored = await db.Purchases.Where(x => x.IdempotencyKey == key)
+                .Select(x => new StoredPurchase(x.Id, db.Customers.Where(c => c.Id == x.CustomerId).Select(c => c.Phone).First(), x.Amount, x.Quantity))
+                .SingleAsync(ct);
+            var same = stored.Phone == w.Phone && stored.Amount == w.Amount && stored.Quantity == w.Quantity;
+            return same ? new WriteOutcome(stored.Id, null) : new WriteOutcome(null, stored);
         }
     }
 

@@ -50,6 +50,13 @@ public sealed class RecognizeCustomer(AppDbContext db, PointsLedger ledger, Time
         if (outcome != LedgerOutcome.Applied)
         {
             await tx.RollbackAsync(ct);
+            // The same form again is "already recognised"; the key of another customer's form is refused.
+            if (outcome == LedgerOutcome.Duplicate
+                && await db.Ledger.AnyAsync(l => l.IdempotencyKey == input.IdempotencyKey && l.CustomerId != customerId, ct))
+            {
+                errors.Add("", t["Este formulário já registrou o reconhecimento de outro cliente. Nada foi registrado agora. Abra o cliente de novo pela lista."]);
+                return errors.ToResult<RecognizeOutcome>();
+            }
             return FormResult.Ok(outcome == LedgerOutcome.Duplicate ? RecognizeOutcome.AlreadyRecognized : RecognizeOutcome.NotEligible);
         }
         db.Recognitions.Add(recognition);

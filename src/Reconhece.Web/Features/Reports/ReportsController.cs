@@ -43,18 +43,22 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
     [HttpPost("gerar")]
     public async Task<IActionResult> Generate(Guid requestKey, [FromServices] RequestReports reports, CancellationToken ct)
     {
-        var runId = await reports.GenerateAsync(KeyOrNew(requestKey), ct);
-        TempData["Flash"] = t["Relatórios gerados. Toque em um deles para baixar."].Value;
-        return Redirect($"/relatorios#r-{runId}");
+        if (requestKey == Guid.Empty) return FormExpired();
+        var outcome = await reports.GenerateAsync(requestKey, ct);
+        TempData["Flash"] = outcome.Replayed
+            ? t["Este pedido já tinha gerado estes relatórios; nada foi gerado de novo."].Value
+            : t["Relatórios gerados. Toque em um deles para baixar."].Value;
+        return Redirect($"/relatorios#r-{outcome.RunId}");
     }
 
     [HttpPost("enviar")]
     public async Task<IActionResult> Send(Guid requestKey, [FromServices] RequestReports reports, CancellationToken ct)
     {
-        var (runId, status) = await reports.SendNowAsync(KeyOrNew(requestKey), ct);
-        var run = await db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
+        if (requestKey == Guid.Empty) return FormExpired();
+        var outcome = await reports.SendNowAsync(requestKey, ct);
+        var run = await db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == outcome.RunId, ct);
         var zone = await db.ZoneAsync(ct);
-        TempData["Flash"] = status switch
+        var status = outcome.Status switch
         {
             ReportRunStatus.Sent => t["Relatórios enviados para {0}.", run.SentTo ?? ""].Value,
             ReportRunStatus.Failed when run.NextAttemptAt is { } next =>
@@ -62,7 +66,15 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
             ReportRunStatus.Failed => t["Não foi possível enviar: {0}", run.LastError ?? ""].Value,
             _ => t["O envio está em andamento."].Value,
         };
-        return Redirect($"/relatorios#r-{runId}");
+        // A replayed form (double tap, Back and resubmit) never sends again: say so.
+        TempData["Flash"] = outcome.Replayed ? t["Este pedido já tinha sido feito; nada foi enviado de novo."].Value + " " + status : status;
+        return Redirect($"/relatorios#r-{outcome.RunId}");
+    }
+
+    private RedirectToActionResult FormExpired()
+    {
+        TempData["Flash"] = t["O formulário expirou. Recarregue a página e tente de novo."].Value;
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:guid}/{slug}.pdf")]
@@ -95,7 +107,4 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
 
     private async Task<ReportSettingsForm> SettingsFormAsync(ReportSettingsInput input, CancellationToken ct) =>
         new(input, await ChangeLog.RecentAsync(db, SaveReportSettings.AuditSubject, ct), await db.ZoneAsync(ct));
-
-    /// <summary>A form without its key (tampered, very old page) still works, only without double-tap protection.</summary>
-    private static Guid KeyOrNew(Guid key) => key == Guid.Empty ? Guid.NewGuid() : key;
 }

@@ -7,31 +7,34 @@ using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Reports;
 
+/// <summary>What a press of "Gerar agora" or "Enviar agora" led to.</summary>
+public sealed record ReportRequestOutcome(Guid RunId, ReportRunStatus? Status, bool Replayed);
+
 /// <summary>
-/// "Gerar agora" and "Enviar agora" on the Relatórios page, for the last complete week. Each form carries
-/// a request key: a double tap finds the run the first tap made instead of building or sending again.
+/// "Gerar agora" and "Enviar agora" on the Relatórios page, for the last complete week. Each form carries a
+/// request key, stored with the run it led to (report_requests): a replay of the same form, in parallel or
+/// long after the first press finished, finds that run and never builds or sends again.
 /// </summary>
 public sealed class RequestReports(AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, SendWeeklyReport sender, TimeProvider clock)
 {
     /// <summary>Builds the four PDFs now (nothing is emailed); returns the run to download them from.</summary>
-    public async Task<Guid> GenerateAsync(Guid requestKey, CancellationToken ct)
+    public async Task<ReportRequestOutcome> GenerateAsync(Guid requestKey, CancellationToken ct)
     {
-        if (await RunIdByKeyAsync(requestKey, ct) is { } existing) return existing;
+        if (await FindAsync(requestKey, ct) is { } existing) return existing;
         var now = clock.GetUtcNow().UtcDateTime;
-        var run = NewExtraRun(await LastCompleteWeekAsync(now, ct), now, requestKey);
+        var run = NewExtraRun(await LastCompleteWeekAsync(now, ct), now);
         db.ReportRuns.Add(run);
         await builder.BuildAsync(run, now, ct);
-        return await SaveOrFindAsync(run, requestKey, ct);
+        return await RecordAsync(requestKey, run.Id, send: false, now, ct) ?? new ReportRequestOutcome(run.Id, run.Status, false);
     }
 
     /// <summary>
     /// Sends the last complete week's reports now. While that week's weekly email has not gone out, this
     /// is it (the schedule will not send it again); once it has, this sends an extra copy.
     /// </summary>
-    public async Task<(Guid RunId, ReportRunStatus? Status)> SendNowAsync(Guid requestKey, CancellationToken ct)
+    public async Task<ReportRequestOutcome> SendNowAsync(Guid requestKey, CancellationToken ct)
     {
-        if (await RunIdByKeyAsync(requestKey, ct) is { } existing)
-            return (existing, await db.ReportRuns.Where(r => r.Id == existing).Select(r => r.Status).SingleAsync(ct));
+        if (await FindAsync(requestKey, ct) is { } existing) return existing;
         var now = clock.GetUtcNow().UtcDateTime;
         var week = await LastCompleteWeekAsync(now, ct);
         var businessId = current.RequiredId;
@@ -42,44 +45,56 @@ public sealed class RequestReports(AppDbContext db, CurrentBusiness current, Bui
             await WeeklyRuns.CreateAsync(db, businessId, week, now, DispatchWeeklyReports.Lease, ct);
             weekly = await WeeklyRunAsync(week, ct);
         }
-        var targetId = weekly!.Status == ReportRunStatus.Sent
-            ? await SaveOrFindAsync(NewExtraRun(week, now, requestKey), requestKey, ct)
-            : weekly.Id;
-        return (targetId, await sender.SendAsync(businessId, targetId, ct));
+        Guid targetId;
+        if (weekly!.Status == ReportRunStatus.Sent)
+        {
+            var extra = NewExtraRun(week, now);
+            db.ReportRuns.Add(extra);
+            targetId = extra.Id;
+        }
+        else targetId = weekly.Id;
+        // The key is stored before sending: a twin request that got there first wins, and this one sends nothing.
+        if (await RecordAsync(requestKey, targetId, send: true, now, ct) is { } twin) return twin;
+        return new ReportRequestOutcome(targetId, await sender.SendAsync(businessId, targetId, ct), false);
     }
 
     private Task<ReportRun?> WeeklyRunAsync(DateOnly week, CancellationToken ct) =>
         db.ReportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.IsWeekly && r.WeekStart == week, ct);
 
-    private Task<Guid?> RunIdByKeyAsync(Guid key, CancellationToken ct) =>
-        db.ReportRuns.Where(r => r.RequestKey == key).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+    private async Task<ReportRequestOutcome?> FindAsync(Guid key, CancellationToken ct)
+    {
+        var found = await db.ReportRequests.Where(r => r.Key == key)
+            .Select(r => new { r.RunId, Status = db.ReportRuns.Where(x => x.Id == r.RunId).Select(x => (ReportRunStatus?)x.Status).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : new ReportRequestOutcome(found.RunId, found.Status, Replayed: true);
+    }
 
     private async Task<DateOnly> LastCompleteWeekAsync(DateTime now, CancellationToken ct) =>
         ReportSchedule.LastCompleteWeek(now, await db.ZoneAsync(ct));
 
-    private ReportRun NewExtraRun(DateOnly week, DateTime now, Guid requestKey)
+    private ReportRun NewExtraRun(DateOnly week, DateTime now)
     {
         var id = Guid.NewGuid();
         return new ReportRun
         {
             Id = id, BusinessId = current.RequiredId, WeekStart = week, IsWeekly = false, Status = ReportRunStatus.Pending,
-            CreatedAt = now, MessageId = WeeklyRuns.MessageIdFor(id), RequestKey = requestKey,
+            CreatedAt = now, MessageId = WeeklyRuns.MessageIdFor(id),
         };
     }
 
-    /// <summary>Saves a new run; when a twin request saved one with the same key first, returns that one.</summary>
-    private async Task<Guid> SaveOrFindAsync(ReportRun run, Guid requestKey, CancellationToken ct)
+    /// <summary>Saves the key (and any new run); when a twin request saved the key first, returns what it led to.</summary>
+    private async Task<ReportRequestOutcome?> RecordAsync(Guid key, Guid runId, bool send, DateTime now, CancellationToken ct)
     {
-        if (db.Entry(run).State == EntityState.Detached) db.ReportRuns.Add(run);
+        db.ReportRequests.Add(new ReportRequest { Key = key, RunId = runId, Send = send, At = now });
         try
         {
             await db.SaveChangesAsync(ct);
-            return run.Id;
+            return null;
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             db.ChangeTracker.Clear();
-            return await RunIdByKeyAsync(requestKey, ct) ?? throw new InvalidOperationException("Report run vanished.", e);
+            return await FindAsync(key, ct) ?? throw new InvalidOperationException("Report request vanished.", e);
         }
     }
 }
