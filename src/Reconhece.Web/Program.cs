@@ -44,7 +44,7 @@ if (grantAdmin is not null)
 
 // The app must connect as a role the row-level security policies bind; say so clearly if it does not.
 await AppRoleCheck.EnsureAppRoleAsync(app.Configuration);
-PdfFonts.Install(app.Configuration["Reports:FontFolder"]);
+PdfFonts.Install(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Reconhece.Web.Features.Reports.ReportOptions>>().Value.FontFolder);
 if (JobOptions.Read(app.Configuration).RunServer) RecurringJobs.Register(app.Services);
 
 if (seedDemo || app.Configuration.GetValue<bool>("Demo:Seed"))
@@ -64,6 +64,7 @@ if (app.Environment.IsProduction())
     app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders();
+app.UseHeadAsGet();
 app.UseStatusCodePagesWithReExecute("/erro/{0}");
 app.UseRequestLocalization();
 app.UseStaticFiles();

@@ -34,6 +34,7 @@ public static class FeatureServices
         services.AddScoped<RequestReports>();
         services.AddScoped<SaveReportSettings>();
         services.AddScoped<PurgeOldReportFiles>();
+        ReportOptions.AddReportOptions(services);
         return services;
     }
 }

@@ -26,6 +26,13 @@ public sealed class JobOptions
     public int QueuePollSeconds { get; set; } = 5;
 
     public static JobOptions Read(IConfiguration configuration) => configuration.GetSection(Section).Get<JobOptions>() ?? new JobOptions();
+
+    /// <summary>What is wrong with these values, in the words the start-up error shows.</summary>
+    public IReadOnlyList<string> Problems() =>
+    [
+        .. Workers is >= 1 and <= 64 ? Array.Empty<string>() : ["Jobs:Workers must be between 1 and 64"],
+        .. QueuePollSeconds is >= 1 and <= 3600 ? Array.Empty<string>() : ["Jobs:QueuePollSeconds must be between 1 and 3600"],
+    ];
 }
 
 /// <summary>Hangfire on PostgreSQL, in the app's own database (schema "hangfire").</summary>
@@ -34,6 +41,10 @@ public static class JobServices
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = JobOptions.Read(configuration);
+        // A bad value stops the app at start with a clear message, not a silent queue that never runs.
+        // (Checked here too: Hangfire's own set-up below would fail on it first, less clearly.)
+        if (options.Problems() is { Count: > 0 } problems)
+            throw new Microsoft.Extensions.Options.OptionsValidationException(JobOptions.Section, typeof(JobOptions), problems);
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = JobOptions.Schema,

@@ -18,6 +18,25 @@ public sealed class RunningTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetString());
     }
 
+    [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/entrar", HttpStatusCode.OK)]
+    [InlineData("/health", HttpStatusCode.OK)]
+    [InlineData("/css/site.css", HttpStatusCode.OK)]
+    [InlineData("/painel", HttpStatusCode.Redirect)]
+    [InlineData("/nao-existe", HttpStatusCode.NotFound)]
+    public async Task Head_answers_like_get_without_a_body(string path, HttpStatusCode expected)
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)));
+        using var get = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(expected, head.StatusCode);
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task An_unknown_page_gets_a_portuguese_404()
     {

@@ -9,11 +9,9 @@ namespace Reconhece.Web.Features.Reports;
 /// with their headline numbers and sending history; the Relatórios page says the files were removed.
 /// Without it the stored PDFs would grow by gigabytes a week across all businesses.
 /// </summary>
-public sealed class PurgeOldReportFiles(AppDbContext db, IConfiguration configuration, TimeProvider clock, ILogger<PurgeOldReportFiles> log)
+public sealed class PurgeOldReportFiles(AppDbContext db, Microsoft.Extensions.Options.IOptions<ReportOptions> options, TimeProvider clock, ILogger<PurgeOldReportFiles> log)
 {
-    public const int DefaultKeepDays = 180;
-
-    public int KeepDays => Math.Max(7, configuration.GetValue("Reports:KeepFilesDays", DefaultKeepDays));
+    public int KeepDays => options.Value.KeepFilesDays;
 
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync() => PurgeAsync(clock.GetUtcNow().UtcDateTime, CancellationToken.None);

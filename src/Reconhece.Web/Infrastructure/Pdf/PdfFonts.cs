@@ -10,6 +10,7 @@ namespace Reconhece.Web.Infrastructure.Pdf;
 public sealed class PdfFonts : IFontResolver
 {
     public const string Family = "DejaVu Sans";
+    public const string DefaultFolder = "/usr/share/fonts/truetype/dejavu";
     private const string Regular = "DejaVuSans";
     private const string Bold = "DejaVuSans-Bold";
     private static readonly object Gate = new();
@@ -24,13 +25,20 @@ public sealed class PdfFonts : IFontResolver
         lock (Gate)
         {
             if (_installed) return;
-            var dir = string.IsNullOrWhiteSpace(folder) ? "/usr/share/fonts/truetype/dejavu" : folder;
-            if (!File.Exists(Path.Combine(dir, Regular + ".ttf")))
+            var dir = string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder;
+            if (Missing(dir) is { Count: > 0 } missing)
                 throw new InvalidOperationException(
-                    $"DejaVu Sans not found in {dir}. Install Debian's fonts-dejavu-core or set Reports:FontFolder.");
+                    $"{string.Join(" and ", missing)} not found in {dir}. Install Debian's fonts-dejavu-core or set Reports:FontFolder.");
             GlobalFontSettings.FontResolver = new PdfFonts(dir);
             _installed = true;
         }
+    }
+
+    /// <summary>The font files (regular and bold) that are not in <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<string> Missing(string? folder)
+    {
+        var dir = string.IsNullOrWhiteSpace(folder) ? DefaultFolder : folder;
+        return new[] { Regular, Bold }.Select(f => f + ".ttf").Where(f => !File.Exists(Path.Combine(dir, f))).ToList();
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
