@@ -37,6 +37,8 @@ public class ReportRun : ITenantOwned
     public string? LastError { get; set; }
     /// <summary>The Message-ID every attempt of this run uses, so a resend after an unclear crash is recognisably the same email.</summary>
     public required string MessageId { get; set; }
+    /// <summary>The attempt that owns the run now: a job whose lease is not this one (a duplicate, a stale retry) sends nothing.</summary>
+    public Guid? LeaseId { get; set; }
     /// <summary>The headline numbers of the email body (new, eligible, inactive, top customer), kept for the list.</summary>
     public int NewCustomers { get; set; }
     public int EligibleCustomers { get; set; }

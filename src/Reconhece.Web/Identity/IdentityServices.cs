@@ -71,7 +71,8 @@ public static class IdentityServices
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAssertion(c =>
                 c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && http.GetEndpoint() is null)).Build())
             .AddPolicy(Policies.Owner, p => p.RequireRole(Roles.Owner))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Owner, Roles.Staff));
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Owner, Roles.Staff))
+            .AddPolicy(Policies.Platform, p => p.RequireRole(Roles.PlatformAdmin));
         return services;
     }
 }
@@ -80,4 +81,5 @@ public static class Policies
 {
     public const string Owner = "Owner";
     public const string Staff = "Staff";
+    public const string Platform = "Platform";
 }

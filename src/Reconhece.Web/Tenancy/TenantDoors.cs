@@ -33,6 +33,12 @@ public static class TenantDoors
     public static Task<List<RunRef>> ClaimDueReportRetriesAsync(AppDbContext db, DateTime utcNow, DateTime leaseUntil, CancellationToken ct) =>
         db.Database.SqlQuery<RunRef>($"SELECT * FROM door_claim_report_retries({utcNow}, {leaseUntil})").ToListAsync(ct);
 
+    public sealed record StuckRun(Guid BusinessId, string BusinessName, Guid RunId, DateOnly WeekStart, int Attempts, int Status, string? LastError, DateTime CreatedAt);
+
+    /// <summary>The platform page: report runs that reached the attempt cap without being sent, in every business.</summary>
+    public static Task<List<StuckRun>> StuckReportRunsAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<StuckRun>($"SELECT * FROM door_stuck_report_runs()").ToListAsync(ct);
+
     /// <summary>Retention: deletes the sessions that expired before <paramref name="before"/>, in every business.</summary>
     public static async Task<int> PurgeExpiredSessionsAsync(AppDbContext db, DateTime before, CancellationToken ct) =>
         (await db.Database.SqlQuery<int>($"SELECT door_purge_expired_sessions({before}) AS \"Value\"").ToListAsync(ct)).Single();

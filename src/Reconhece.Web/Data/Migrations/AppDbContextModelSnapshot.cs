@@ -1049,6 +1049,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("last_error");
 
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_id");
+
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(200)

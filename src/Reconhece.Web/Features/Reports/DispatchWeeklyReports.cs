@@ -28,13 +28,22 @@ public sealed class DispatchWeeklyReports(
         var businesses = await TenantDoors.WeeklyReportBusinessesAsync(db, ct);
         foreach (var b in businesses)
         {
-            var week = ReportSchedule.DueWeek(utcNow, BrazilTimeZones.Find(b.TimeZoneId), b.Schedule, b.CreatedAt);
-            if (week is null || b.LastWeek >= week) continue;
-            Guid? runId;
-            using (current.Use(b.Id)) runId = await WeeklyRuns.CreateAsync(db, b.Id, week.Value, utcNow, Lease, ct);
-            if (runId is null) continue; // another instance created it first
-            jobs.Enqueue<SendWeeklyReport>(j => j.RunAsync(b.Id, runId.Value));
-            enqueued.Add((b.Id, runId.Value));
+            // Each business on its own: one bad one (a time zone gone, a local time that does not exist) is
+            // logged and skipped, and the others still get their reports.
+            try
+            {
+                var week = ReportSchedule.DueWeek(utcNow, BrazilTimeZones.Find(b.TimeZoneId), b.Schedule, b.CreatedAt);
+                if (week is null || b.LastWeek >= week) continue;
+                Guid? runId;
+                using (current.Use(b.Id)) runId = await WeeklyRuns.CreateAsync(db, b.Id, week.Value, utcNow, Lease, ct);
+                if (runId is null) continue; // another instance created it first
+                jobs.Enqueue<SendWeeklyReport>(j => j.RunAsync(b.Id, runId.Value));
+                enqueued.Add((b.Id, runId.Value));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Report dispatcher skipped business {BusinessId}", b.Id);
+            }
         }
 
         // Retries: claim each due run by moving its next attempt a lease ahead, then enqueue it.

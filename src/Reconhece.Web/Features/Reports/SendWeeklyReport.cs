@@ -13,10 +13,14 @@ using Reconhece.Web.Tenancy;
 namespace Reconhece.Web.Features.Reports;
 
 /// <summary>
-/// The job that builds (once) and emails (once) one report run. It locks the run's row for the whole
-/// attempt, so a second worker — a duplicate enqueue, another app instance — waits and then finds it
-/// sent. The run becomes Sent in the same transaction, right after the mail server accepted the
-/// message; a failed attempt is recorded with the next attempt's time, which the dispatcher honours.
+/// The job that builds (once) and emails (once) one report run, with every failure bounded and visible:
+/// 1. the attempt is counted and the run's lease taken in a transaction of its own, before anything can
+///    fail (a crash later still counts, and the dispatcher retries after the lease);
+/// 2. the attempt locks the run (FOR UPDATE), sends only if it still owns the lease, and marks the run
+///    Sent right after the mail server accepts, committing with no cancellation token;
+/// 3. any failure (building, database, SMTP, cancellation) is recorded with its pt-BR reason and the next
+///    attempt's time in a transaction of its own; at <see cref="ReportSchedule.MaxAttempts"/> the run
+///    stops, logs an error and shows on the platform page.
 /// </summary>
 public sealed class SendWeeklyReport(
     AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, IEmailSender email,
@@ -30,20 +34,54 @@ public sealed class SendWeeklyReport(
     public async Task<ReportRunStatus?> SendAsync(Guid businessId, Guid runId, CancellationToken ct)
     {
         using var _ = current.Use(businessId);
-        var business = await db.Businesses.AsNoTracking().Select(b => new { b.Name, b.IsActive, b.Reports }).SingleOrDefaultAsync(ct);
-        if (business is not { IsActive: true })
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["BusinessId"] = businessId, ["RunId"] = runId });
+        var active = await db.Businesses.AsNoTracking().Select(b => (bool?)b.IsActive).SingleOrDefaultAsync(ct);
+        if (active != true)
         {
             log.LogInformation("Report run {RunId} skipped: business {BusinessId} is inactive or gone", runId, businessId);
             return null;
         }
+        // The run is read fresh under its lock below; an entity a caller still tracks must not stand in for it.
+        db.ChangeTracker.Clear();
+        var lease = Guid.NewGuid();
+        var attempt = await ClaimAsync(runId, lease, ct);
+        if (attempt is null) return await StatusAsync(runId);
+        try
+        {
+            return await AttemptAsync(runId, lease, ct);
+        }
+        catch (Exception ex)
+        {
+            await RecordFailureAsync(businessId, runId, lease, attempt.Value, ex);
+            return await StatusAsync(runId);
+        }
+    }
 
+    /// <summary>Counts the attempt and takes the lease, committed at once; null when the run is sent, capped or gone.</summary>
+    private async Task<int?> ClaimAsync(Guid runId, Guid lease, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow().UtcDateTime + DispatchWeeklyReports.Lease;
+        var claimed = await db.Database.SqlQuery<int>($"""
+            UPDATE report_runs SET attempts = attempts + 1, lease_id = {lease}, next_attempt_at = {until}
+            WHERE id = {runId} AND status <> {(int)ReportRunStatus.Sent} AND attempts < {ReportSchedule.MaxAttempts}
+            RETURNING attempts AS "Value"
+            """).ToListAsync(ct);
+        return claimed.Count == 1 ? claimed[0] : null;
+    }
+
+    private async Task<ReportRunStatus?> AttemptAsync(Guid runId, Guid lease, CancellationToken ct)
+    {
+        var business = await db.Businesses.AsNoTracking().Select(b => new { b.Name, b.Reports }).SingleAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var run = await db.ReportRuns.FromSql($"SELECT * FROM report_runs WHERE id = {runId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (run is null) return null;
-        if (run.Status == ReportRunStatus.Sent) return run.Status;
+        if (run is null || run.Status == ReportRunStatus.Sent) return run?.Status;
+        if (run.LeaseId != lease)
+        {
+            log.LogInformation("Report run {RunId}: another attempt owns it now; this one sends nothing", runId);
+            return run.Status;
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        run.Attempts++;
         List<ReportFile> files;
         if (run.BuiltAt is null)
         {
@@ -55,31 +93,91 @@ public sealed class SendWeeklyReport(
         else files = await db.ReportFiles.Where(f => f.RunId == run.Id).ToListAsync(ct);
         var program = await db.Programs.AsNoTracking().Select(p => new { p.InactivityDays }).SingleAsync(ct);
         var recipients = await RecipientsAsync(business.Reports, ct);
+        if (recipients.Count == 0)
+            throw new ReportNotSentException("Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.");
 
+        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files);
+        await email.SendAsync(message, ct);
+        // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.
+        run.Status = ReportRunStatus.Sent;
+        run.SentAt = clock.GetUtcNow().UtcDateTime;
+        run.SentTo = string.Join(", ", recipients.Select(r => r.Address));
+        run.NextAttemptAt = null;
+        run.LastError = null;
         try
         {
-            if (recipients.Count == 0)
-                throw new ReportNotSentException("Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.");
-            var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files);
-            await email.SendAsync(message, ct);
-            run.Status = ReportRunStatus.Sent;
-            run.SentAt = clock.GetUtcNow().UtcDateTime;
-            run.SentTo = string.Join(", ", recipients.Select(r => r.Address));
-            run.NextAttemptAt = null;
-            run.LastError = null;
-            log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients", run.Id, run.WeekStart, recipients.Count);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            run.Status = ReportRunStatus.Failed;
-            run.LastError = Describe(ex);
-            run.NextAttemptAt = run.Attempts >= ReportSchedule.MaxAttempts ? null : now + ReportSchedule.RetryDelay(run.Attempts);
-            log.LogWarning(ex, "Report run {RunId} attempt {Attempt} failed; next attempt at {NextAttemptAt}", run.Id, run.Attempts, run.NextAttemptAt);
+            await tx.DisposeAsync();
+            await RecordAcceptedAsync(run, ex);
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return run.Status;
+        log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients", run.Id, run.WeekStart, recipients.Count);
+        return ReportRunStatus.Sent;
     }
+
+    /// <summary>
+    /// The mail server accepted but the commit failed: record Sent again on its own, a few times. If the
+    /// database stays down, the run's lease runs out and the next attempt resends with the same Message-ID
+    /// (the one duplicate that is physically possible; it is logged as such).
+    /// </summary>
+    private async Task RecordAcceptedAsync(ReportRun run, Exception cause)
+    {
+        db.ChangeTracker.Clear();
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                await db.ReportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(r => r.Status, ReportRunStatus.Sent).SetProperty(r => r.SentAt, run.SentAt)
+                    .SetProperty(r => r.SentTo, run.SentTo).SetProperty(r => r.NextAttemptAt, (DateTime?)null)
+                    .SetProperty(r => r.LastError, (string?)null), CancellationToken.None);
+                log.LogWarning(cause, "Report run {RunId}: accepted by the mail server; the first commit failed, the second recorded it", run.Id);
+                return;
+            }
+            catch (Exception again) when (i < 2)
+            {
+                log.LogWarning(again, "Report run {RunId}: recording an accepted send failed, trying again", run.Id);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
+            catch (Exception again)
+            {
+                log.LogError(again, "Report run {RunId} of business {BusinessId} was accepted by the mail server but could not be recorded; the next attempt resends it with Message-ID {MessageId}",
+                    run.Id, run.BusinessId, run.MessageId);
+                throw new AcceptedButNotRecordedException(again);
+            }
+        }
+    }
+
+    /// <summary>Records a failed attempt on its own (the attempt's transaction is gone), unless another attempt owns the run.</summary>
+    private async Task RecordFailureAsync(Guid businessId, Guid runId, Guid lease, int attempt, Exception ex)
+    {
+        if (ex is AcceptedButNotRecordedException) return; // the database is down; the lease brings the next attempt
+        db.ChangeTracker.Clear();
+        var capped = attempt >= ReportSchedule.MaxAttempts;
+        DateTime? next = capped ? null : clock.GetUtcNow().UtcDateTime + ReportSchedule.RetryDelay(attempt);
+        var reason = Describe(ex);
+        try
+        {
+            await db.ReportRuns.Where(r => r.Id == runId && r.LeaseId == lease && r.Status != ReportRunStatus.Sent)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ReportRunStatus.Failed).SetProperty(r => r.LastError, reason)
+                    .SetProperty(r => r.NextAttemptAt, next), CancellationToken.None);
+        }
+        catch (Exception dbError)
+        {
+            // Even this failed (the database is down): the attempt is counted and the lease brings the next one.
+            log.LogError(dbError, "Report run {RunId}: could not record the failed attempt {Attempt}", runId, attempt);
+        }
+        if (capped)
+            log.LogError(ex, "Report run {RunId} of business {BusinessId} failed {Attempts} times and stops: {Reason}", runId, businessId, attempt, reason);
+        else
+            log.LogWarning(ex, "Report run {RunId} attempt {Attempt} failed; next attempt at {NextAttemptAt}", runId, attempt, next);
+    }
+
+    private Task<ReportRunStatus?> StatusAsync(Guid runId) =>
+        db.ReportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => (ReportRunStatus?)r.Status).FirstOrDefaultAsync(CancellationToken.None);
 
     /// <summary>The business's active owners and the extra addresses the owner configured.</summary>
     private async Task<List<MailboxAddress>> RecipientsAsync(ReportSettings settings, CancellationToken ct)
@@ -111,8 +209,13 @@ public sealed class SendWeeklyReport(
         AuthenticationException => "O servidor de e-mail recusou o usuário e a senha configurados.",
         SocketException or SmtpProtocolException or IOException or TimeoutException =>
             "Não foi possível falar com o servidor de e-mail.",
-        _ => "Erro inesperado ao enviar o e-mail.",
+        OperationCanceledException => "O envio foi interrompido antes de terminar.",
+        System.Data.Common.DbException or DbUpdateException => "Falha no banco de dados durante o envio.",
+        _ => "Erro inesperado ao montar ou enviar os relatórios.",
     };
 }
 
 public sealed class ReportNotSentException(string message) : Exception(message);
+
+/// <summary>The mail server accepted, and the database would not record it even on a second try.</summary>
+public sealed class AcceptedButNotRecordedException(Exception inner) : Exception("Accepted send could not be recorded.", inner);
