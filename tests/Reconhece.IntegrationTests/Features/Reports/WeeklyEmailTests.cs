@@ -97,7 +97,7 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
 
         Assert.Single(first);
         Assert.Empty(again);
-        Assert.Equal([ReportRunStatus.Sent, ReportRunStatus.Sent], statuses);
+        Assert.Contains(ReportRunStatus.Sent, statuses); // the job that lost the lease sends nothing
         Assert.Equal(ReportRunStatus.Sent, third);
         Assert.Single(app.Smtp.To(owner.Email));
         Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.CountAsync()));
@@ -173,7 +173,9 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Single(runs);
         var sent = await Task.WhenAll(SendOn(app.Services, runs[0]), SendOn(second.Services, runs[0]));
 
-        Assert.Equal([ReportRunStatus.Sent, ReportRunStatus.Sent], sent);
+        // The job that lost the lease exits without sending (it may see the run still pending).
+        Assert.Contains(ReportRunStatus.Sent, sent);
+        Assert.Equal(ReportRunStatus.Sent, await SendOn(second.Services, runs[0]));
         Assert.Single(app.Smtp.To(owner.Email));
     }
 
