@@ -17,7 +17,7 @@ public static class Logging
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate:
-                "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {BusinessId} {UserId}{NewLine}{Exception}"));
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {BusinessId} {UserId} {JobId}{NewLine}{Exception}"));
 
     /// <summary>One line per request: method, path (never the query string or body), status, time, business, user.</summary>
     public static IApplicationBuilder UseAppRequestLogging(this IApplicationBuilder app) =>

@@ -57,6 +57,8 @@ public static class JobServices
         // Hangfire keeps its storage and job activator in process-wide statics. This host's own storage and
         // activator are handed to its client and server explicitly, so several hosts in one process (the
         // tests) never run jobs against another host's database or disposed services.
+        // Job log lines carry the job and business ids (a process-wide filter list: added once).
+        if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobLogContext)) GlobalJobFilters.Filters.Add(new JobLogContext());
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -13,6 +13,7 @@ public static class RecurringJobs
     public const string WeeklyReports = "weekly-reports-dispatcher";
     public const string ReportFilesRetention = "report-files-retention";
     public const string SessionsRetention = "sessions-retention";
+    public const string Invariants = "invariants-check";
 
     public static void Register(IServiceProvider services)
     {
@@ -25,6 +26,9 @@ public static class RecurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Daily: sessions that expired without a sign-out (a phone that never came back).
         manager.AddOrUpdate<PurgeExpiredSessions>(SessionsRetention, p => p.RunAsync(), Cron.Daily(6),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Nightly at 07:00 UTC (04:00 in Brasília): the data promises, for every business.
+        manager.AddOrUpdate<Features.Platform.CheckInvariants>(Invariants, c => c.RunAsync(), Cron.Daily(7),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }

@@ -39,6 +39,15 @@ public static class TenantDoors
     public static Task<List<StuckRun>> StuckReportRunsAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<StuckRun>($"SELECT * FROM door_stuck_report_runs()").ToListAsync(ct);
 
+    public sealed record InvariantViolation(Guid BusinessId, string BusinessName, string CheckName, string Detail);
+
+    /// <summary>
+    /// The nightly check, across businesses: balance = ledger sum, spend and visits = the purchases not
+    /// reversed, eligible_since agrees with balance and goal, no report run stuck at its cap.
+    /// </summary>
+    public static Task<List<InvariantViolation>> InvariantViolationsAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<InvariantViolation>($"SELECT * FROM door_invariant_violations()").ToListAsync(ct);
+
     /// <summary>Retention: deletes the sessions that expired before <paramref name="before"/>, in every business.</summary>
     public static async Task<int> PurgeExpiredSessionsAsync(AppDbContext db, DateTime before, CancellationToken ct) =>
         (await db.Database.SqlQuery<int>($"SELECT door_purge_expired_sessions({before}) AS \"Value\"").ToListAsync(ct)).Single();

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Microsoft.AspNetCore.TestHost;
+using Reconhece.IntegrationTests.Support;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Reports;
+using Serilog.Core;
+using Serilog.Events;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Features.Reports;
+
+/// <summary>Collects what the app logs (Serilog reads sinks registered as services).</summary>
+public sealed class CapturedLog : ILogEventSink
+{
+    public ConcurrentQueue<LogEvent> Events { get; } = new();
+    public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+}
+
+/// <summary>The jobs app (Hangfire's server running) with its log captured.</summary>
+public sealed class LoggedJobsAppFactory : ReportsAppFactory
+{
+    public CapturedLog Log { get; } = new();
+    protected override bool RunJobServer => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+        builder.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(Log));
+    }
+}
+
+public sealed class JobLogContextTests(LoggedJobsAppFactory app) : IClassFixture<LoggedJobsAppFactory>
+{
+    [Fact]
+    public async Task A_job_log_line_carries_the_job_id_and_the_business_id()
+    {
+        var owner = await app.SignUpAsync("Loja do Registro");
+        await owner.Client.RegisterPurchaseAsync("11987650001", "80");
+        var runId = Guid.NewGuid();
+        await app.InBusinessAsync(owner.BusinessId, async db =>
+        {
+            db.ReportRuns.Add(new ReportRun { Id = runId, WeekStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)), CreatedAt = DateTime.UtcNow, MessageId = $"log-{runId:N}@reconhece.app" });
+            return await db.SaveChangesAsync();
+        });
+
+        var jobId = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SendWeeklyReport>(j => j.RunAsync(owner.BusinessId, runId));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        LogEvent? sent = null;
+        while (sent is null && DateTime.UtcNow < deadline)
+        {
+            sent = app.Log.Events.FirstOrDefault(e => e.MessageTemplate.Text.StartsWith("Report run {RunId} for week", StringComparison.Ordinal)
+                && e.Properties.TryGetValue("RunId", out var r) && r.ToString() == runId.ToString());
+            await Task.Delay(200);
+        }
+
+        Assert.NotNull(sent);
+        Assert.Equal(jobId, (sent.Properties["JobId"] as ScalarValue)?.Value?.ToString());
+        Assert.Equal(owner.BusinessId.ToString(), (sent.Properties["BusinessId"] as ScalarValue)?.Value?.ToString());
+    }
+}
