@@ -35,6 +35,7 @@ public static class FeatureServices
         services.AddScoped<SaveReportSettings>();
         services.AddScoped<PurgeOldReportFiles>();
         ReportOptions.AddReportOptions(services);
+        services.AddScoped<ReportLinks>();
         services.AddScoped<Platform.CheckInvariants>();
         return services;
     }

@@ -12,8 +12,10 @@ namespace Reconhece.Web.Features.Reports;
 /// </summary>
 public static class ReportEmail
 {
+    // links: when the PDFs are too big to attach, a download link per file, valid until linksExpire.
     public static MimeMessage Compose(ReportRun run, string businessName, int inactivityDays, string from,
-        IReadOnlyList<MailboxAddress> to, IReadOnlyList<ReportFile> files)
+        IReadOnlyList<MailboxAddress> to, IReadOnlyList<ReportFile> files,
+        IReadOnlyDictionary<ReportKind, string>? links = null, DateTime? linksExpire = null)
     {
         var period = $"{run.WeekStart.ToString("dd/MM", Format.PtBr)} a {run.WeekEnd.ToString("dd/MM/yyyy", Format.PtBr)}";
         var message = new MimeMessage { Subject = $"Relatórios da semana {period} — {businessName}", MessageId = run.MessageId };
@@ -28,13 +30,17 @@ public static class ReportEmail
             ($"Clientes sem comprar há mais de {inactivityDays} dias", run.InactiveCustomers.ToString("N0", Format.PtBr)),
             ("Melhor cliente", run.TopCustomer ?? "ainda nenhum"),
         ];
-        var attached = files.OrderBy(f => f.Kind).Select(f => $"{BuildWeeklyReports.Kinds[f.Kind].Title} ({f.FileName})").ToList();
+        var attached = files.OrderBy(f => f.Kind).Select(f => links is null
+            ? $"{BuildWeeklyReports.Kinds[f.Kind].Title} ({f.FileName})"
+            : $"{BuildWeeklyReports.Kinds[f.Kind].Title}: {links[f.Kind]}").ToList();
+        var listHeading = links is null ? "Em anexo:"
+            : $"Os relatórios são grandes demais para anexar. Baixe-os por estes links (valem até {linksExpire:dd/MM/yyyy}; depois, na tela Relatórios):";
         const string Hint = "Quem atingiu a meta merece um convite: a tela Reconhecimento tem a mensagem pronta para o WhatsApp.";
         const string Signature = "Reconhece — conheça e reconheça seus clientes";
 
         var text = new StringBuilder().AppendLine("Olá!").AppendLine().AppendLine(intro).AppendLine();
         foreach (var (label, value) in numbers) text.AppendLine(Format.PtBr, $"• {label}: {value}");
-        text.AppendLine().AppendLine("Em anexo:");
+        text.AppendLine().AppendLine(listHeading);
         for (var i = 0; i < attached.Count; i++) text.AppendLine(Format.PtBr, $"{i + 1}. {attached[i]}");
         text.AppendLine().AppendLine(Hint).AppendLine().AppendLine(Signature);
 
@@ -45,13 +51,14 @@ public static class ReportEmail
         foreach (var (label, value) in numbers)
             html.Append("<tr><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0\">").Append(H(label))
                 .Append("</td><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0;text-align:right;font-weight:bold\">").Append(H(value)).Append("</td></tr>");
-        html.Append("</table><p>Em anexo:</p><ol>");
+        html.Append("</table><p>").Append(H(listHeading)).Append("</p><ol>");
         foreach (var a in attached) html.Append("<li>").Append(H(a)).Append("</li>");
         html.Append("</ol><p>").Append(H(Hint)).Append("</p><p style=\"color:#64748b\">").Append(H(Signature)).Append("</p></div>");
 
         var builder = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() };
-        foreach (var file in files.OrderBy(f => f.Kind))
-            builder.Attachments.Add(file.FileName, file.Content, new ContentType("application", "pdf"));
+        if (links is null)
+            foreach (var file in files.OrderBy(f => f.Kind))
+                builder.Attachments.Add(file.FileName, file.Content, new ContentType("application", "pdf"));
         message.Body = builder.ToMessageBody();
         return message;
     }

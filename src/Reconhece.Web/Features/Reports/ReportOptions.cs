@@ -10,6 +10,14 @@ public sealed class ReportOptions
     /// <summary>Report PDFs older than this many days are deleted daily; the runs and their numbers stay.</summary>
     public int KeepFilesDays { get; set; } = 180;
 
+    /// <summary>Above this total size the four PDFs go as signed download links, not attachments.</summary>
+    public int AttachUpToMegabytes { get; set; } = 5;
+
+    /// <summary>How long those download links work.</summary>
+    public int LinkDays { get; set; } = 14;
+
+    public long AttachUpToBytes => AttachUpToMegabytes * 1024L * 1024L;
+
     /// <summary>The folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf.</summary>
     public string FontFolder { get; set; } = PdfFonts.DefaultFolder;
 
@@ -17,6 +25,8 @@ public sealed class ReportOptions
     {
         services.AddOptions<ReportOptions>().BindConfiguration(Section)
             .Validate(o => o.KeepFilesDays is >= 7 and <= 3650, "Reports:KeepFilesDays must be between 7 and 3650 days")
+            .Validate(o => o.AttachUpToMegabytes is >= 0 and <= 50, "Reports:AttachUpToMegabytes must be between 0 and 50")
+            .Validate(o => o.LinkDays is >= 1 and <= 90, "Reports:LinkDays must be between 1 and 90")
             // Both faces, regular and bold: a report with a missing bold font would fail only when built, at night.
             .Validate(o => PdfFonts.Missing(o.FontFolder).Count == 0, "Reports:FontFolder lacks DejaVuSans.ttf or DejaVuSans-Bold.ttf: install Debian's fonts-dejavu-core or point Reports__FontFolder at both files")
             .ValidateOnStart();

@@ -1,12 +1,28 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Reconhece.Web.Features.Reports;
 
-/// <summary>The landing of the confirmation link an extra report recipient receives (no account needed).</summary>
+/// <summary>The links report emails carry, opened with no account: a recipient's confirmation, and large reports' PDFs.</summary>
 [AllowAnonymous]
 public sealed class ReportRecipientsController(ReportRecipients recipients) : Controller
 {
+    /// <summary>A PDF through the signed link of a weekly email too big for attachments (ReportLinks).</summary>
+    [HttpGet("/relatorios/baixar/{token}/{slug}.pdf")]
+    public async Task<IActionResult> Download(string token, string slug, [FromServices] ReportLinks links,
+        [FromServices] Data.AppDbContext db, [FromServices] Tenancy.CurrentBusiness current, CancellationToken ct)
+    {
+        var check = links.Read(token, out var businessId, out var runId);
+        if (check == ReportLinks.Check.Expired) return View("/Features/Reports/LinkExpired.cshtml");
+        var kind = BuildWeeklyReports.Kinds.Where(k => k.Value.Slug == slug).Select(k => (Domain.ReportKind?)k.Key).FirstOrDefault();
+        if (check != ReportLinks.Check.Valid || kind is null) return NotFound();
+        using var scope = current.Use(businessId);
+        var file = await db.ReportFiles.AsNoTracking().Where(f => f.RunId == runId && f.Kind == kind)
+            .Select(f => new { f.FileName, f.Content }).FirstOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(file.Content, "application/pdf", file.FileName);
+    }
+
     [HttpGet("/relatorios/confirmar/{token}")]
     public async Task<IActionResult> Confirm(string token, CancellationToken ct)
     {

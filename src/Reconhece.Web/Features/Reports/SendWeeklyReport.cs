@@ -23,8 +23,8 @@ namespace Reconhece.Web.Features.Reports;
 ///    stops, logs an error and shows on the platform page.
 /// </summary>
 public sealed class SendWeeklyReport(
-    AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, IEmailSender email,
-    IOptions<EmailOptions> emailOptions, TimeProvider clock, ILogger<SendWeeklyReport> log)
+    AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, IEmailSender email, ReportLinks reportLinks,
+    IOptions<EmailOptions> emailOptions, IOptions<ReportOptions> reportOptions, TimeProvider clock, ILogger<SendWeeklyReport> log)
 {
     /// <summary>Hangfire's entry point. Retries are ours (visible to the owner), not Hangfire's.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -96,7 +96,12 @@ public sealed class SendWeeklyReport(
         if (recipients.Count == 0)
             throw new ReportNotSentException("Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.");
 
-        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files);
+        // Too big to attach: signed links that open this run's PDFs until they expire.
+        IReadOnlyDictionary<ReportKind, string>? links = null;
+        var expires = reportLinks.ExpiresFrom(now);
+        if (files.Sum(f => (long)f.Content.Length) > reportOptions.Value.AttachUpToBytes)
+            links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(run.BusinessId, run.Id, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
+        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires);
         await email.SendAsync(message, ct);
         // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.
         run.Status = ReportRunStatus.Sent;
