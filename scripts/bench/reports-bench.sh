@@ -27,8 +27,12 @@ APP="$PWD/src/Reconhece.Web/bin/Release/net10.0/Reconhece.Web.dll"
 export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000
 
 fresh_db() {
-  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
-  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1;Maximum Pool Size=50"
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1
+  ensure_roles "$1"
+  "${PSQL[@]}" -d postgres -c "CREATE DATABASE $1 OWNER reconhece_owner"
+  # As in production: migrate as the owner role, the app as the app role (row-level security binds it).
+  export ConnectionStrings__Migrations="$OWNER_CS"
+  export ConnectionStrings__Default="$APP_CS;Maximum Pool Size=50"
   (cd src/Reconhece.Web && dotnet "$APP" migrate >/dev/null)
 }
 start_app() {
@@ -137,6 +141,7 @@ SQL
   "${PSQL[@]}" -d reconhece_bench_weekly -F' ' -c "SELECT count(*), round(extract(epoch FROM max(sent_at) - min(created_at))::numeric, 1),
       round(extract(epoch FROM max(sent_at) - min(built_at))::numeric, 1), max(attempts), count(*) FILTER (WHERE status = 3)
       FROM report_runs" | awk '{printf "weekly run: %s runs sent, %s s from the first run created to the last sent (%s s from the first built); max attempts %s; failed %s\n", $1, $2, $3, $4, $5}' | tee "$OUT/weekly.txt"
-  echo "emails accepted by the SMTP sink (count, bytes): $(cat "$OUT/smtp-count"); app $(mem); wall time since app start $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f s", e - s}')" | tee -a "$OUT/weekly.txt"
+  read -r mails bytes <"$OUT/smtp-count"
+  echo "emails accepted by the SMTP sink: $mails, $((bytes / 1024 / 1024)) MiB in all, $((bytes / mails / 1024)) KiB each on average (attachments up to Reports__AttachUpToMegabytes, links above); app $(mem); wall time since app start $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f s", e - s}')" | tee -a "$OUT/weekly.txt"
 fi
 echo "Results in $OUT"

@@ -46,13 +46,14 @@ public sealed class JobLogContextTests(LoggedJobsAppFactory app) : IClassFixture
         });
 
         var jobId = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SendWeeklyReport>(j => j.RunAsync(owner.BusinessId, runId));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: with the whole suite running in parallel, a Hangfire server can take a while to start polling.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         LogEvent? sent = null;
         while (sent is null && DateTime.UtcNow < deadline)
         {
             sent = app.Log.Events.FirstOrDefault(e => e.MessageTemplate.Text.StartsWith("Report run {RunId} for week", StringComparison.Ordinal)
                 && e.Properties.TryGetValue("RunId", out var r) && r.ToString() == runId.ToString());
-            await Task.Delay(200);
+            await Task.Delay(250);
         }
 
         Assert.NotNull(sent);
