@@ -86,4 +86,24 @@ public static class ReportScenario
             Assert.True((await app.NewClient().GetAsync(link)).Shows("Pronto! Você passa a receber")); // a second tap too
         }
     }
+
+    /// <summary>A report run for a past week (not the weekly one), ready for the send job.</summary>
+    public static async Task<Guid> AddRunAsync(this AppFactory app, OwnerSession owner)
+    {
+        var runId = Guid.NewGuid();
+        await app.InBusinessAsync(owner.BusinessId, async db =>
+        {
+            db.ReportRuns.Add(new Reconhece.Web.Domain.ReportRun
+            {
+                Id = runId, WeekStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)), IsWeekly = false,
+                CreatedAt = DateTime.UtcNow, MessageId = $"teste-{runId:N}@reconhece.app",
+            });
+            return await db.SaveChangesAsync();
+        });
+        return runId;
+    }
+
+    /// <summary>The weekly report emails an address got (the account emails, such as confirmations, are others).</summary>
+    public static List<MimeKit.MimeMessage> ReportEmailsTo(this SmtpTestServer smtp, string address) =>
+        smtp.To(address).Where(m => m.Subject?.StartsWith("Relatórios", StringComparison.Ordinal) == true).ToList();
 }

@@ -49,7 +49,7 @@ public sealed class AccountEmailTests(ReportsAppFactory app) : IClassFixture<Rep
         Assert.True(page.Shows($"Aguardando confirmação"), page.Text);
         Assert.True(page.Shows(owner.Email) && page.Shows("contador@loja.com.br"), page.Text);
         Assert.True(refused.Shows("Nenhum destinatário confirmado"), refused.Text);
-        Assert.DoesNotContain(app.Smtp.To(owner.Email), m => m.Subject?.StartsWith("Relatórios", StringComparison.Ordinal) == true);
+        Assert.Empty(app.Smtp.ReportEmailsTo(owner.Email));
 
         // The owner opens the confirmation link; the extra address opens its invitation.
         await RunJobsAsync(owner, (e, b, u) => e.ConfirmAddressAsync(b, u));
@@ -61,7 +61,7 @@ public sealed class AccountEmailTests(ReportsAppFactory app) : IClassFixture<Rep
         var sent = await owner.Client.PressAsync("/relatorios/enviar");
 
         Assert.True(sent.Shows("Relatórios enviados para"), sent.Text);
-        var mail = app.Smtp.To(owner.Email).Single(m => m.Subject?.StartsWith("Relatórios", StringComparison.Ordinal) == true);
+        var mail = Assert.Single(app.Smtp.ReportEmailsTo(owner.Email));
         Assert.Equal([owner.Email, "contador@loja.com.br"], mail.To.Mailboxes.Select(m => m.Address));
         Assert.False((await owner.Client.GetAsync("/relatorios")).Shows("Aguardando confirmação"));
     }

@@ -41,8 +41,7 @@ public sealed class HangfireJobsTests(JobsAppFactory app) : IClassFixture<JobsAp
     }
 
     /// <summary>The weekly emails the owner got (the sign-up's confirmation email is another).</summary>
-    private List<MimeKit.MimeMessage> Reports(OwnerSession owner) =>
-        app.Smtp.To(owner.Email).Where(m => m.Subject?.StartsWith("Relatórios", StringComparison.Ordinal) == true).ToList();
+    private List<MimeKit.MimeMessage> Reports(OwnerSession owner) => app.Smtp.ReportEmailsTo(owner.Email);
 
     /// <summary>What Hangfire and the runs did, for a failure message: jobs with state and reason, runs with status and error.</summary>
     private Task<string> DiagnosisAsync() => app.AsAdminAsync(async db => string.Join("\n", (await db.Database.SqlQuery<string>($"""

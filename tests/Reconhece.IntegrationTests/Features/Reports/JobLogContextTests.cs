@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Hangfire;
 using Microsoft.AspNetCore.TestHost;
 using Reconhece.IntegrationTests.Support;
-using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Reports;
 using Serilog.Core;
 using Serilog.Events;
@@ -38,12 +37,7 @@ public sealed class JobLogContextTests(LoggedJobsAppFactory app) : IClassFixture
     {
         var owner = await app.SignUpAsync("Loja do Registro");
         await owner.Client.RegisterPurchaseAsync("11987650001", "80");
-        var runId = Guid.NewGuid();
-        await app.InBusinessAsync(owner.BusinessId, async db =>
-        {
-            db.ReportRuns.Add(new ReportRun { Id = runId, WeekStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)), CreatedAt = DateTime.UtcNow, MessageId = $"log-{runId:N}@reconhece.app" });
-            return await db.SaveChangesAsync();
-        });
+        var runId = await app.AddRunAsync(owner);
 
         var jobId = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<SendWeeklyReport>(j => j.RunAsync(owner.BusinessId, runId));
         // Generous: with the whole suite running in parallel, a Hangfire server can take a while to start polling.
@@ -56,7 +50,8 @@ public sealed class JobLogContextTests(LoggedJobsAppFactory app) : IClassFixture
             await Task.Delay(250);
         }
 
-        Assert.NotNull(sent);
+        var status = await app.InBusinessAsync(owner.BusinessId, db => Task.FromResult(db.ReportRuns.Where(r => r.Id == runId).Select(r => new { r.Status, r.Attempts, r.LastError }).Single()));
+        Assert.True(sent is not null, $"run {status}; {app.Log.Events.Count} events: " + string.Join(" | ", app.Log.Events.Take(15).Select(e => e.MessageTemplate.Text)));
         Assert.Equal(jobId, (sent.Properties["JobId"] as ScalarValue)?.Value?.ToString());
         Assert.Equal(owner.BusinessId.ToString(), (sent.Properties["BusinessId"] as ScalarValue)?.Value?.ToString());
     }

@@ -25,15 +25,10 @@ public sealed partial class LargeReportLinkTests(LinkOnlyReportsAppFactory app) 
         app.Clock.Now = null;
         var owner = await app.SignUpAsync("Posto Relatório Grande");
         await owner.Client.RegisterPurchaseAsync("11987650001", "80");
-        var runId = Guid.NewGuid();
-        await app.InBusinessAsync(owner.BusinessId, async db =>
-        {
-            db.ReportRuns.Add(new ReportRun { Id = runId, WeekStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)), CreatedAt = DateTime.UtcNow, MessageId = $"grande-{runId:N}@reconhece.app" });
-            return await db.SaveChangesAsync();
-        });
+        var runId = await app.AddRunAsync(owner);
 
         Assert.Equal(ReportRunStatus.Sent, await app.InScopeAsync<SendWeeklyReport, ReportRunStatus?>(s => s.SendAsync(owner.BusinessId, runId, CancellationToken.None)));
-        var mail = Assert.Single(app.Smtp.To(owner.Email), m => m.Subject?.StartsWith("Relatórios", StringComparison.Ordinal) == true);
+        var mail = Assert.Single(app.Smtp.ReportEmailsTo(owner.Email));
         var links = LinkPattern().Matches(mail.TextBody ?? "").Select(m => new Uri(m.Value).PathAndQuery).ToList();
         var stranger = app.NewClient();
         using var pdf = await stranger.Http.GetAsync(new Uri(links[0], UriKind.Relative));

@@ -21,7 +21,7 @@ public sealed class ReportRequestReplayTests(ReportsAppFactory app) : IClassFixt
 
         Assert.True(first.Shows("Relatórios enviados para"), first.Text);
         Assert.True(replay.Shows("Este pedido já tinha sido feito; nada foi enviado de novo."), replay.Text);
-        Assert.Single(app.Smtp.To(owner.Email), m => m.Subject?.StartsWith("Relatórios", StringComparison.Ordinal) == true);
+        Assert.Single(app.Smtp.ReportEmailsTo(owner.Email));
         Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.CountAsync()));
         Assert.True(generated.Shows("O formulário expirou. Recarregue a página e tente de novo."), generated.Text);
     }

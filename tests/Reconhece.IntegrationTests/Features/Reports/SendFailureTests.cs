@@ -156,16 +156,7 @@ public sealed class SendFailureTests(ReportsAppFactory app) : IClassFixture<Repo
         app.Smtp.Failing = false;
         var owner = await app.SignUpAsync(name);
         await owner.Client.RegisterPurchaseAsync("11987650001", "80");
-        var runId = Guid.NewGuid();
-        await app.InBusinessAsync(owner.BusinessId, async db =>
-        {
-            db.ReportRuns.Add(new ReportRun
-            {
-                Id = runId, WeekStart = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)), IsWeekly = false,
-                CreatedAt = DateTime.UtcNow, MessageId = $"teste-{runId:N}@reconhece.app",
-            });
-            return await db.SaveChangesAsync();
-        });
+        var runId = await app.AddRunAsync(owner);
         return (owner, runId);
     }
 
@@ -175,8 +166,7 @@ public sealed class SendFailureTests(ReportsAppFactory app) : IClassFixture<Repo
     private Task<ReportRun> RunAsync(OwnerSession owner, Guid runId) =>
         app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
 
-    private List<MimeKit.MimeMessage> Reports(OwnerSession owner) =>
-        app.Smtp.To(owner.Email).Where(m => m.Subject?.StartsWith("Relatórios", StringComparison.Ordinal) == true).ToList();
+    private List<MimeKit.MimeMessage> Reports(OwnerSession owner) => app.Smtp.ReportEmailsTo(owner.Email);
 
     private async Task<AppClient> PlatformAdminAsync()
     {
