@@ -82,7 +82,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     app.Logger.LogInformation("Reconhece is listening on {Urls}", string.Join(", ", app.Urls));
     var email = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value;
-    if (DataServices.DataProtectionCertificate(app.Configuration) is null)
+    if (string.IsNullOrWhiteSpace(app.Configuration["DataProtection:CertificatePath"]))
         app.Logger.LogWarning("No DataProtection:CertificatePath configured: the key ring that signs cookies is stored unencrypted in the database");
     if (!email.UsesSmtp)
         app.Logger.LogWarning("No SMTP server configured (Email:Smtp:Host): emails are written as .eml files to {Folder}", email.PickupFolder);
