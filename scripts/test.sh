@@ -20,6 +20,9 @@ fi
 # Sans; pdftoppm (poppler-utils) renders report pages to PNG artefacts.
 ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 ensure_package /usr/bin/pdftoppm poppler-utils
+# The fault run drives the app with curl and a small Python client.
+command -v curl >/dev/null || ensure_package /usr/bin/curl curl
+command -v python3 >/dev/null || ensure_package /usr/bin/python3 python3
 if [ -z "${RECONHECE_CHROMIUM:-}" ]; then
   ensure_package /usr/bin/chromium chromium
   export RECONHECE_CHROMIUM="$(command -v chromium || true)"
