@@ -208,19 +208,24 @@ public sealed class TenantWallTests(AppFactory app) : IClassFixture<AppFactory>
         return conn;
     }
 
-    /// <summary>The statement runs as the app runs its raw SQL: in one command after CALL use_business.</summary>
     private static async Task<string> ScalarAsync(NpgsqlConnection conn, string sql, Guid? business)
     {
-        await using var cmd = new NpgsqlCommand("CALL use_business(@b);\n" + sql, conn);
-        cmd.Parameters.Add(new NpgsqlParameter("b", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)business ?? DBNull.Value });
+        await using var cmd = AsTheAppSends(conn, sql, business);
         return (string)(await cmd.ExecuteScalarAsync())!;
     }
 
     private static async Task<int> ExecAsync(NpgsqlConnection conn, string sql, Guid? business)
     {
-        await using var cmd = new NpgsqlCommand("CALL use_business(@b);\n" + sql, conn);
-        cmd.Parameters.Add(new NpgsqlParameter("b", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)business ?? DBNull.Value });
+        await using var cmd = AsTheAppSends(conn, sql, business);
         return await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Hand-written SQL with the business set by the app's own mechanism (TenantSql), in the same command.</summary>
+    private static NpgsqlCommand AsTheAppSends(NpgsqlConnection conn, string sql, Guid? business)
+    {
+        var cmd = new NpgsqlCommand(sql, conn);
+        TenantSql.Prefix(cmd, business);
+        return cmd;
     }
 
     private async Task<List<string>> AdminListAsync(string sql)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Infrastructure;
 using Reconhece.Web.Infrastructure.Email;
 using Reconhece.Web.Tenancy;
 
@@ -17,7 +18,6 @@ namespace Reconhece.Web.Features.Account;
 public sealed class AccountEmails(
     CurrentBusiness current, UserManager<AppUser> users, IEmailSender email, IOptions<EmailOptions> options, IConfiguration configuration)
 {
-    public string PublicUrl => (configuration["App:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
 
     [AutomaticRetry(Attempts = 3)]
     public async Task PasswordResetAsync(Guid businessId, Guid userId)
@@ -25,7 +25,7 @@ public sealed class AccountEmails(
         using var _ = current.Use(businessId);
         if (await users.FindByIdAsync(userId.ToString()) is not { IsActive: true, Email: not null } user) return;
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{PublicUrl}/redefinir-senha?u={user.Id}&t={Uri.EscapeDataString(token)}";
+        var link = $"{configuration.PublicSite()}/redefinir-senha?u={user.Id}&t={Uri.EscapeDataString(token)}";
         await SendAsync(user, "Reconhece: crie uma nova senha",
             $"Olá, {user.FullName}!\n\nRecebemos um pedido para criar uma nova senha do seu acesso ao Reconhece. " +
             $"Para criar, abra este link (vale por 1 hora e só uma vez):\n\n{link}\n\n" +
@@ -38,7 +38,7 @@ public sealed class AccountEmails(
         using var _ = current.Use(businessId);
         if (await users.FindByIdAsync(userId.ToString()) is not { Email: not null, EmailConfirmed: false } user) return;
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = $"{PublicUrl}/confirmar-email?u={user.Id}&t={Uri.EscapeDataString(token)}";
+        var link = $"{configuration.PublicSite()}/confirmar-email?u={user.Id}&t={Uri.EscapeDataString(token)}";
         await SendAsync(user, "Reconhece: confirme o seu e-mail",
             $"Olá, {user.FullName}!\n\nOs relatórios semanais trazem dados dos seus clientes, por isso só vão para endereços confirmados. " +
             $"Confirme este e-mail abrindo o link (vale por 1 hora; na tela Relatórios há um botão para pedir outro):\n\n{link}");

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Reconhece.Web.Infrastructure;
 
 namespace Reconhece.Web.Features.Reports;
 
@@ -21,8 +22,7 @@ public sealed class ReportLinks(IDataProtectionProvider protection, IOptions<Rep
     {
         var payload = $"{businessId:N}.{runId:N}.{expiresUtc.Ticks}";
         var token = WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes(payload)));
-        var site = (configuration["App:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
-        return $"{site}/relatorios/baixar/{token}/{slug}.pdf";
+        return $"{configuration.PublicSite()}/relatorios/baixar/{token}/{slug}.pdf";
     }
 
     public enum Check { Valid, Invalid, Expired }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Account;
+using Reconhece.Web.Infrastructure;
 using Reconhece.Web.Infrastructure.Email;
 using Reconhece.Web.Tenancy;
 
@@ -20,7 +20,7 @@ public sealed record RecipientStatus(string Email, bool IsOwner, bool Confirmed)
 /// through the link sent to them. Unconfirmed addresses are listed on the Relatórios page and get nothing.
 /// </summary>
 public sealed class ReportRecipients(
-    AppDbContext db, CurrentBusiness current, IEmailSender email, IOptions<EmailOptions> options, AccountEmails accountEmails,
+    AppDbContext db, CurrentBusiness current, IEmailSender email, IOptions<EmailOptions> options, IConfiguration configuration,
     IBackgroundJobClient jobs, TimeProvider clock)
 {
     /// <summary>Keeps one row per extra address; new ones get an invitation (as a job). Caller saves.</summary>
@@ -67,7 +67,7 @@ public sealed class ReportRecipients(
             {
                 Text = $"Olá!\n\n{businessName} quer enviar a você, toda semana, os relatórios de clientes do Reconhece. " +
                        $"Eles trazem dados pessoais de clientes, por isso só começam depois que você confirmar:\n\n" +
-                       $"{accountEmails.PublicUrl}/relatorios/confirmar/{token}\n\nSe você não conhece {businessName}, ignore este e-mail: nada será enviado." +
+                       $"{configuration.PublicSite()}/relatorios/confirmar/{token}\n\nSe você não conhece {businessName}, ignore este e-mail: nada será enviado." +
                        "\n\nReconhece — conheça e reconheça seus clientes",
             },
         };
