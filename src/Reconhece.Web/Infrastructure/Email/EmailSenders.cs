@@ -17,11 +17,31 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         var smtp = options.Value.Smtp;
-        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(smtp.Host!, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
-        if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
-        await client.SendAsync(message, ct);
-        await client.DisconnectAsync(quit: true, ct);
+        var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        try
+        {
+            await client.ConnectAsync(smtp.Host!, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security, ignoreCase: true), ct);
+            if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
+            await client.SendAsync(message, ct);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        // Accepted (250): the caller records it now. QUIT is a courtesy said afterwards: its failure must not
+        // make an accepted send look failed (and be sent again), nor its wait on a busy server widen the
+        // moment in which a crash leaves a sent email unrecorded (docs/reliability.md, killed workers).
+        _ = QuitAsync(client);
+    }
+
+    private static async Task QuitAsync(SmtpClient client)
+    {
+        using (client)
+        {
+            try { await client.DisconnectAsync(quit: true, CancellationToken.None); }
+            catch (Exception) { /* the message was accepted; a lost goodbye changes nothing */ }
+        }
     }
 }
 
