@@ -24,6 +24,18 @@ public sealed class JobOptions
     public int Workers { get; set; } = 4;
     /// <summary>How often idle workers look for jobs. Hangfire.PostgreSql's own default is 15 s.</summary>
     public int QueuePollSeconds { get; set; } = 5;
+    /// <summary>
+    /// How long a job fetched by an instance that died stays invisible before another worker takes it
+    /// (Hangfire's InvisibilityTimeout; live workers keep theirs alive). The fault scripts shorten it.
+    /// </summary>
+    public int InvisibilitySeconds { get; set; } = 30 * 60;
+    /// <summary>
+    /// When a Hangfire lock left by an instance that died is taken over (Hangfire.PostgreSql's
+    /// DistributedLockTimeout, 10 min by default). Hangfire holds its locks for milliseconds (the
+    /// recurring-job scheduler, state changes) and the app takes none, so a minute is ample, and a crash
+    /// stalls the minutely dispatcher for a minute at most.
+    /// </summary>
+    public int LockTimeoutSeconds { get; set; } = 60;
 
     public static JobOptions Read(IConfiguration configuration) => configuration.GetSection(Section).Get<JobOptions>() ?? new JobOptions();
 
@@ -32,6 +44,8 @@ public sealed class JobOptions
     [
         .. Workers is >= 1 and <= 64 ? Array.Empty<string>() : ["Jobs:Workers must be between 1 and 64"],
         .. QueuePollSeconds is >= 1 and <= 3600 ? Array.Empty<string>() : ["Jobs:QueuePollSeconds must be between 1 and 3600"],
+        .. LockTimeoutSeconds is >= 5 and <= 3600 ? Array.Empty<string>() : ["Jobs:LockTimeoutSeconds must be between 5 and 3600"],
+        .. InvisibilitySeconds is >= 10 and <= 86_400 ? Array.Empty<string>() : ["Jobs:InvisibilitySeconds must be between 10 and 86400"],
     ];
 }
 
@@ -53,6 +67,8 @@ public static class JobServices
             QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollSeconds),
             // A long report is never picked up a second time while it still runs.
             UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilitySeconds),
+            DistributedLockTimeout = TimeSpan.FromSeconds(options.LockTimeoutSeconds),
         };
         // Hangfire keeps its storage and job activator in process-wide statics. This host's own storage and
         // activator are handed to its client and server explicitly, so several hosts in one process (the

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.Options;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Tenancy;
@@ -13,12 +14,18 @@ namespace Reconhece.Web.Features.Reports;
 /// next_attempt_at keeps a queued run from being enqueued again while it waits.
 /// </summary>
 public sealed class DispatchWeeklyReports(
-    AppDbContext db, CurrentBusiness current, IBackgroundJobClient jobs, TimeProvider clock, ILogger<DispatchWeeklyReports> log)
+    AppDbContext db, CurrentBusiness current, IBackgroundJobClient jobs, IOptions<ReportOptions> options, TimeProvider clock,
+    ILogger<DispatchWeeklyReports> log)
 {
     /// <summary>How long an enqueued run is left alone before the dispatcher assumes its job was lost.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
+    private TimeSpan Lease => options.Value.Lease;
 
-    [AutomaticRetry(Attempts = 0), DisableConcurrentExecution(timeoutInSeconds: 60)]
+    /// <summary>
+    /// Hangfire's entry point. No DisableConcurrentExecution: an instance killed while holding that lock
+    /// stalled every dispatch until the lock timed out (docs/reliability.md, killed workers), and two
+    /// dispatchers at once are safe anyway: the unique (business, week) key and SKIP LOCKED split the work.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
     public Task RunAsync() => DispatchAsync(clock.GetUtcNow().UtcDateTime, CancellationToken.None);
 
     /// <summary>Returns the runs it enqueued (new and retried).</summary>

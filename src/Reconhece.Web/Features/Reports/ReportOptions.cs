@@ -18,6 +18,15 @@ public sealed class ReportOptions
 
     public long AttachUpToBytes => AttachUpToMegabytes * 1024L * 1024L;
 
+    /// <summary>
+    /// How long an attempt owns its run before the dispatcher may start another (the attempt's lease). Long
+    /// enough for the biggest report to build and send; the fault scripts shorten it to see killed workers
+    /// recover within seconds.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 30 * 60;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
     /// <summary>The folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf.</summary>
     public string FontFolder { get; set; } = PdfFonts.DefaultFolder;
 
@@ -26,6 +35,7 @@ public sealed class ReportOptions
         services.AddOptions<ReportOptions>().BindConfiguration(Section)
             .Validate(o => o.KeepFilesDays is >= 7 and <= 3650, "Reports:KeepFilesDays must be between 7 and 3650 days")
             .Validate(o => o.AttachUpToMegabytes is >= 0 and <= 50, "Reports:AttachUpToMegabytes must be between 0 and 50")
+            .Validate(o => o.LeaseSeconds is >= 5 and <= 86_400, "Reports:LeaseSeconds must be between 5 and 86400")
             .Validate(o => o.LinkDays is >= 1 and <= 90, "Reports:LinkDays must be between 1 and 90")
             // Both faces, regular and bold: a report with a missing bold font would fail only when built, at night.
             .Validate(o => PdfFonts.Missing(o.FontFolder).Count == 0, "Reports:FontFolder lacks DejaVuSans.ttf or DejaVuSans-Bold.ttf: install Debian's fonts-dejavu-core or point Reports__FontFolder at both files")

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
@@ -15,7 +16,8 @@ public sealed record ReportRequestOutcome(Guid RunId, ReportRunStatus? Status, b
 /// request key, stored with the run it led to (report_requests): a replay of the same form, in parallel or
 /// long after the first press finished, finds that run and never builds or sends again.
 /// </summary>
-public sealed class RequestReports(AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, SendWeeklyReport sender, TimeProvider clock)
+public sealed class RequestReports(
+    AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, SendWeeklyReport sender, IOptions<ReportOptions> options, TimeProvider clock)
 {
     /// <summary>Builds the four PDFs now (nothing is emailed); returns the run to download them from.</summary>
     public async Task<ReportRequestOutcome> GenerateAsync(Guid requestKey, CancellationToken ct)
@@ -42,7 +44,7 @@ public sealed class RequestReports(AppDbContext db, CurrentBusiness current, Bui
         var weekly = await WeeklyRunAsync(week, ct);
         if (weekly is null)
         {
-            await WeeklyRuns.CreateAsync(db, businessId, week, now, DispatchWeeklyReports.Lease, ct);
+            await WeeklyRuns.CreateAsync(db, businessId, week, now, options.Value.Lease, ct);
             weekly = await WeeklyRunAsync(week, ct);
         }
         Guid targetId;

@@ -60,7 +60,7 @@ public sealed class SendWeeklyReport(
     /// <summary>Counts the attempt and takes the lease, committed at once; null when the run is sent, capped or gone.</summary>
     private async Task<int?> ClaimAsync(Guid runId, Guid lease, CancellationToken ct)
     {
-        var until = clock.GetUtcNow().UtcDateTime + DispatchWeeklyReports.Lease;
+        var until = clock.GetUtcNow().UtcDateTime + reportOptions.Value.Lease;
         var claimed = await db.Database.SqlQuery<int>($"""
             UPDATE report_runs SET attempts = attempts + 1, lease_id = {lease}, next_attempt_at = {until}
             WHERE id = {runId} AND status <> {(int)ReportRunStatus.Sent} AND attempts < {ReportSchedule.MaxAttempts}

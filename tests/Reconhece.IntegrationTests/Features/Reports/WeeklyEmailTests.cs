@@ -144,7 +144,7 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         var run = (await DispatchAsync(monday)).Single(r => r.BusinessId == owner.BusinessId);
         // The job never ran (the instance died): within the lease nothing happens, after it the run is enqueued again.
         Assert.DoesNotContain(await DispatchAsync(monday.AddMinutes(20)), r => r.RunId == run.RunId);
-        Assert.Contains(await DispatchAsync(monday + DispatchWeeklyReports.Lease + TimeSpan.FromMinutes(1)), r => r.RunId == run.RunId);
+        Assert.Contains(await DispatchAsync(monday + new ReportOptions().Lease + TimeSpan.FromMinutes(1)), r => r.RunId == run.RunId);
 
         Assert.Equal(ReportRunStatus.Sent, await SendAsync(owner.BusinessId, run.RunId));
         Assert.Single(app.Smtp.To(owner.Email));
