@@ -1,0 +1,102 @@
+# Shared by the job fault scripts (worker-kill.sh, smtp-outage.sh; docs/reliability.md). Sourced, not run.
+# A fresh database with $BUSINESSES businesses that are all due for their weekly reports, an SMTP sink on
+# loopback that logs each message's Message-ID, a web instance (no jobs) and a jobs instance whose lease
+# and Hangfire invisibility are short, so that a killed worker's runs come back within seconds.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source scripts/postgres.sh
+source scripts/system-packages.sh
+BUSINESSES="${BUSINESSES:-200}"; PER="${PER:-200}"
+WEB_PORT="${FAULT_WEB_PORT:-5095}"; JOBS_PORT="${FAULT_JOBS_PORT:-5096}"; SMTP_PORT="${FAULT_SMTP_PORT:-2527}"
+DB=reconhece_faults_jobs
+OUT="${FAULT_OUT:-$PWD/artifacts/faults}"; mkdir -p "$OUT"
+APP="$PWD/src/Reconhece.Web/bin/Release/net10.0/Reconhece.Web.dll"
+PSQL=()
+WEB_PID=""; JOBS_PID=""; SINK_PID=""
+
+weekly_cleanup() {
+  for pid in "$WEB_PID" "$JOBS_PID" "$SINK_PID"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null || true
+}
+
+# The database, the businesses and the build.
+weekly_prepare() {
+  ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+  ensure_postgres
+  PSQL=("$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -v ON_ERROR_STOP=1 -qtA -U postgres)
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+  ensure_roles "$DB"
+  "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB OWNER reconhece_owner" >/dev/null
+  export ConnectionStrings__Migrations="$OWNER_CS" ConnectionStrings__Default="$APP_CS"
+  export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning
+  export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$SMTP_PORT" Email__Smtp__Security=None
+  dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
+  (cd src/Reconhece.Web && dotnet "$APP" migrate >/dev/null)
+  "${PSQL[@]}" -d "$DB" -v businesses="$BUSINESSES" -v per="$PER" -f scripts/bench/weekly-businesses.sql >/dev/null
+  : >"$OUT/message-ids.txt"; : >"$OUT/smtp-count"; : >"$OUT/jobs.log"
+}
+
+start_sink() {
+  python3 scripts/bench/smtp-sink.py "$SMTP_PORT" "$OUT/smtp-count" "$OUT/message-ids.txt" 2>>"$OUT/sink.log" & SINK_PID=$!
+}
+stop_sink() { [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=""; }
+
+wait_healthy() { for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
+
+# The web instance serves pages and runs no jobs, as a front end behind a load balancer would.
+start_web() {
+  (cd src/Reconhece.Web && Jobs__RunServer=false exec dotnet "$APP" --urls "http://127.0.0.1:$WEB_PORT") >"$OUT/web.log" 2>&1 &
+  WEB_PID=$!
+  wait_healthy "$WEB_PORT" || { echo "The web instance did not start:"; tail -20 "$OUT/web.log"; exit 1; }
+}
+
+# The jobs instance: Hangfire's workers and the minutely dispatcher. A short lease and invisibility
+# (15 s, production: 30 min) bring a killed worker's runs back within seconds.
+start_jobs() {
+  (cd src/Reconhece.Web && Jobs__RunServer=true Jobs__QueuePollSeconds=1 Jobs__InvisibilitySeconds=15 Reports__LeaseSeconds=15 \
+    exec dotnet "$APP" --urls "http://127.0.0.1:$JOBS_PORT") >>"$OUT/jobs.log" 2>&1 &
+  JOBS_PID=$!
+}
+
+# "sent total failed" of the weekly runs.
+run_counts() { "${PSQL[@]}" -d "$DB" -F' ' -c "SELECT count(*) FILTER (WHERE status = 2), count(*), count(*) FILTER (WHERE status = 3) FROM report_runs WHERE is_weekly"; }
+
+# Waits until every business's weekly run is sent, at most $1 seconds; prints progress.
+wait_all_sent() {
+  local deadline=$(( $(date +%s) + $1 )) sent total failed
+  while :; do
+    read -r sent total failed <<<"$(run_counts)"
+    printf "\r  runs created %s, sent %s, failing now %s, emails at the sink %s   " "$total" "$sent" "$failed" "$(wc -l <"$OUT/message-ids.txt")"
+    [ "$sent" -ge "$BUSINESSES" ] && { echo; return 0; }
+    [ "$(date +%s)" -ge "$deadline" ] && { echo; return 1; }
+    sleep 2
+  done
+}
+
+# Counts by Message-ID at the sink against the runs: missed, duplicated (each identified), attempts.
+# Prints one summary line starting with $1 and exits non-zero when a run was missed or left unsent.
+weekly_verdict() {
+  "${PSQL[@]}" -d "$DB" -F, -c "SELECT message_id, id, attempts, status FROM report_runs WHERE is_weekly" >"$OUT/runs.csv"
+  python3 - "$1" "$OUT/runs.csv" "$OUT/message-ids.txt" "$BUSINESSES" "${2:-}" <<'PY' | tee "$OUT/${1// /-}.txt"
+import collections, sys
+label, runs_file, ids_file, businesses, extra = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+runs = {}
+for line in open(runs_file):
+    mid, rid, attempts, status = line.strip().split(",")
+    runs[mid] = (rid, int(attempts), int(status))
+seen = collections.Counter(l.strip().strip("<>") for l in open(ids_file) if l.strip())
+unsent = [r for r in runs.values() if r[2] != 2]
+missed = [m for m in runs if seen[m] == 0]
+duplicated = {m: n for m, n in seen.items() if n > 1}
+strangers = [m for m in seen if m not in runs]
+attempts = collections.Counter(r[1] for r in runs.values())
+ok = len(runs) == businesses and not unsent and not missed and not strangers
+print(f"{label}: {len(runs)} runs, {len(runs) - len(unsent)} sent, emails at the sink {sum(seen.values())}, "
+      f"missed {len(missed)}, duplicated {len(duplicated)}, unknown Message-IDs {len(strangers)}; "
+      f"attempts per run {dict(sorted(attempts.items()))}{extra}: " + ("PASSED" if ok else "FAILED"))
+for m, n in duplicated.items():
+    rid, a, _ = runs[m]
+    print(f"  duplicated: run {rid} ({a} attempts), Message-ID <{m}> received {n} times")
+sys.exit(0 if ok else 1)
+PY
+}
