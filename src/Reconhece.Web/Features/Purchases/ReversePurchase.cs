@@ -6,7 +6,7 @@ using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Purchases;
 
-public enum ReverseOutcome { Reversed, AlreadyReversed, NotFound }
+public enum ReverseOutcome { Reversed, AlreadyReversed, NotFound, ReasonTooLong }
 
 /// <summary>
 /// The owner cancels a mistaken purchase: the purchase is marked reversed and a reversing ledger entry
@@ -14,11 +14,16 @@ public enum ReverseOutcome { Reversed, AlreadyReversed, NotFound }
 /// </summary>
 public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, CurrentBusiness current, TimeProvider clock)
 {
+    /// <summary>The reason's column limit (purchases.reversal_reason, ledger_entries.reason).</summary>
+    public const int ReasonMaxLength = 200;
+
     public async Task<ReverseOutcome> HandleAsync(Guid purchaseId, string? reason, Guid userId, CancellationToken ct)
     {
         var business = current.RequiredId;
         var now = clock.GetUtcNow().UtcDateTime;
-        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(200, reason.Trim().Length)];
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        // Refused, never cut: the owner sees why and nothing is reversed.
+        if (why is { Length: > ReasonMaxLength }) return ReverseOutcome.ReasonTooLong;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Marking it first, conditionally, makes a double-tapped "Estornar" a no-op the second time.
         var marked = await db.Purchases.Where(p => p.Id == purchaseId && p.ReversedAt == null)
