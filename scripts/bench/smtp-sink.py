@@ -1,10 +1,12 @@
 """An SMTP server on loopback that accepts every message (the reports benchmark and the job fault scripts).
 It keeps a count and the total size in COUNT_FILE and, when IDS_FILE is given, appends each message's
-Message-ID to it, one per line, so a resent email shows up as a repeated line.
+arrival time (Unix seconds) and Message-ID to it, one per line, so a resent email shows up as a repeated
+Message-ID.
 usage: python3 smtp-sink.py PORT COUNT_FILE [IDS_FILE]"""
 import asyncore
 import re
 import sys
+import time
 import warnings
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -26,7 +28,7 @@ class Sink(smtpd.SMTPServer):
             headers = data.split(b"\r\n\r\n", 1)[0]
             found = MESSAGE_ID.search(headers)
             with open(ids_file, "a") as f:
-                f.write((found.group(1).decode() if found else "(sem Message-ID)") + "\n")
+                f.write(f"{time.time():.3f} " + (found.group(1).decode() if found else "(sem Message-ID)") + "\n")
         with open(count_file, "w") as f:
             f.write(f"{Sink.messages} {Sink.size}\n")
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Reconhece.IntegrationTests.Support;
 using Reconhece.Web.Domain;
 using Xunit;
@@ -139,23 +138,8 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
     private static string? MessageAbout(Page page, string field) =>
         page.FieldError(field) ?? (page.Doc.QuerySelector($"[data-valmsg-for='{field}']") is null && Messages(page) is { Length: > 0 } m ? m : null);
 
-    private static string Messages(Page page) => string.Join(" ", page.Doc.QuerySelectorAll(".errors, [data-valmsg-for], .flash")
+    private static string Messages(Page page) => string.Join(" ", page.Doc.QuerySelectorAll(".errors, [data-valmsg-for], .flash.error")
         .Select(e => Page.Normalize(e.TextContent).Trim()).Where(t => t.Length > 0));
 
-    /// <summary>A fingerprint of every row in the app's tables, seen as the superuser (no row-level security).</summary>
-    private async Task<string> SnapshotAsync()
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("""
-            SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-              AND tablename NOT IN ('__EFMigrationsHistory', 'auth_sessions', 'data_protection_keys') ORDER BY 1
-            """, connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        var sql = string.Join(" || ", tables.Select(t => $"(SELECT '{t}:' || count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"{t}\" x)"));
-        await using var command = new NpgsqlCommand($"SELECT {sql}", connection);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<string> SnapshotAsync() => DatabaseSnapshot.TakeAsync(app.ConnectionString);
 }

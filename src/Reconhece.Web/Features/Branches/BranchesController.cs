@@ -63,7 +63,7 @@ public sealed class BranchesController(AppDbContext db, TimeProvider clock, IStr
         if (branch is null) return NotFound();
         if (branch.IsActive && await db.Branches.CountAsync(b => b.IsActive, ct) == 1)
         {
-            TempData["Flash"] = t["O negócio precisa de pelo menos uma filial ativa."].Value;
+            TempData["FlashError"] = t["O negócio precisa de pelo menos uma filial ativa."].Value;
             return RedirectToAction(nameof(Index));
         }
         branch.IsActive = false;

@@ -81,9 +81,8 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
     {
         var result = await adjust.HandleAsync(id, input, UserId, ct);
         if (result is null) return NotFound();
-        TempData["Flash"] = result.Succeeded
-            ? t["Ajuste registrado. Saldo: {0} pontos.", Format.Points(result.Value)].Value
-            : string.Join(" ", result.Errors.Select(e => e.Message));
+        if (result.Succeeded) TempData["Flash"] = t["Ajuste registrado. Saldo: {0} pontos.", Format.Points(result.Value)].Value;
+        else TempData["FlashError"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Details), new { id });
     }
 

@@ -51,12 +51,12 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
     {
         var outcome = await reverse.HandleAsync(id, reason, UserId, ct);
         if (outcome == ReverseOutcome.NotFound) return NotFound();
-        TempData["Flash"] = outcome switch
-        {
-            ReverseOutcome.Reversed => t["Compra estornada. Os pontos foram retirados do saldo."].Value,
-            ReverseOutcome.ReasonTooLong => t["Motivo longo demais: use no máximo {0} caracteres. A compra não foi estornada.", ReversePurchase.ReasonMaxLength].Value,
-            _ => t["Esta compra já tinha sido estornada."].Value,
-        };
+        if (outcome == ReverseOutcome.ReasonTooLong)
+            TempData["FlashError"] = t["Motivo longo demais: use no máximo {0} caracteres. A compra não foi estornada.", ReversePurchase.ReasonMaxLength].Value;
+        else
+            TempData["Flash"] = outcome == ReverseOutcome.Reversed
+                ? t["Compra estornada. Os pontos foram retirados do saldo."].Value
+                : t["Esta compra já tinha sido estornada."].Value;
         return RedirectToAction(nameof(Result), new { id });
     }
 

@@ -47,12 +47,11 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
             result.CopyTo(ModelState);
             return View(await FormAsync(customerId, input, ct));
         }
-        TempData["Flash"] = result.Value switch
-        {
-            RecognizeOutcome.Recognized => t["Reconhecimento registrado. A meta foi descontada do saldo."].Value,
-            RecognizeOutcome.AlreadyRecognized => t["Este reconhecimento já tinha sido registrado."].Value,
-            _ => t["Este cliente não está mais elegível: o saldo está abaixo da meta."].Value,
-        };
+        if (result.Value is RecognizeOutcome.Recognized or RecognizeOutcome.AlreadyRecognized)
+            TempData["Flash"] = result.Value == RecognizeOutcome.Recognized
+                ? t["Reconhecimento registrado. A meta foi descontada do saldo."].Value
+                : t["Este reconhecimento já tinha sido registrado."].Value;
+        else TempData["FlashError"] = t["Este cliente não está mais elegível: o saldo está abaixo da meta."].Value;
         return Redirect($"/clientes/{customerId}");
     }
 

@@ -73,7 +73,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
 
     private RedirectToActionResult FormExpired()
     {
-        TempData["Flash"] = t["O formulário expirou. Recarregue a página e tente de novo."].Value;
+        TempData["FlashError"] = t["O formulário expirou. Recarregue a página e tente de novo."].Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -99,7 +99,7 @@ public sealed class StaffController(
         if (await IsPlatformAdminAsync(user)) return PlatformAccountRefused();
         if (IsMe(id))
         {
-            TempData["Flash"] = t["Você não pode desativar o seu próprio acesso."].Value;
+            TempData["FlashError"] = t["Você não pode desativar o seu próprio acesso."].Value;
             return RedirectToAction(nameof(Index));
         }
         var before = await save.DescribeAsync(id, passwordChanged: false, ct);
@@ -128,7 +128,7 @@ public sealed class StaffController(
 
     private RedirectToActionResult PlatformAccountRefused()
     {
-        TempData["Flash"] = t["Este acesso pertence à administração da plataforma e não pode ser alterado aqui."].Value;
+        TempData["FlashError"] = t["Este acesso pertence à administração da plataforma e não pode ser alterado aqui."].Value;
         return RedirectToAction(nameof(Index));
     }
 
