@@ -5,12 +5,13 @@
 # Then every run must be sent, and the SMTP sink, counting by Message-ID, must have each run's email:
 # 0 missed, and any duplicate identified: the one physically possible is a kill after the mail server took
 # the message and before the commit that records it; the next attempt resends it with the same Message-ID.
-# Usage: scripts/faults/worker-kill.sh [short|full]   short: 20 businesses, 5 kills; full: 200, 100.
+# Usage: scripts/faults/worker-kill.sh [short|full]   short: 20 businesses of 1,000 customers, 5 kills;
+# full: 200 businesses of 2,000 customers, 100 kills.
 set -euo pipefail
 MODE="${1:-full}"
-# 1,000 customers each, so that the run lasts through the kills; the first kill comes once the runs exist.
-PER="${PER:-1000}"
-if [ "$MODE" = short ]; then BUSINESSES="${BUSINESSES:-20}"; KILLS="${KILLS:-5}"; else BUSINESSES="${BUSINESSES:-200}"; KILLS="${KILLS:-100}"; fi
+# Customers enough for the run to last through the kills; the first kill comes once the runs exist.
+if [ "$MODE" = short ]; then BUSINESSES="${BUSINESSES:-20}"; KILLS="${KILLS:-5}"; PER="${PER:-1000}"
+else BUSINESSES="${BUSINESSES:-200}"; KILLS="${KILLS:-100}"; PER="${PER:-2000}"; fi
 source "$(dirname "$0")/weekly-run.sh"
 trap weekly_cleanup EXIT
 weekly_prepare

@@ -16,8 +16,9 @@ namespace Reconhece.Web.Features.Reports;
 /// The job that builds (once) and emails (once) one report run, with every failure bounded and visible:
 /// 1. the attempt is counted and the run's lease taken in a transaction of its own, before anything can
 ///    fail (a crash later still counts, and the dispatcher retries after the lease);
-/// 2. the attempt locks the run (FOR UPDATE), sends only if it still owns the lease, and marks the run
-///    Sent right after the mail server accepts, committing with no cancellation token;
+/// 2. the attempt locks the run (FOR UPDATE) and works only while it owns the lease: it builds the PDFs
+///    once and commits them, then locks again, sends, and marks the run Sent right after the mail server
+///    accepts, committing that one row with no cancellation token;
 /// 3. any failure (building, database, SMTP, cancellation) is recorded with its pt-BR reason and the next
 ///    attempt's time in a transaction of its own; at <see cref="ReportSchedule.MaxAttempts"/> the run
 ///    stops, logs an error and shows on the platform page.
@@ -72,25 +73,29 @@ public sealed class SendWeeklyReport(
     private async Task<ReportRunStatus?> AttemptAsync(Guid runId, Guid lease, CancellationToken ct)
     {
         var business = await db.Businesses.AsNoTracking().Select(b => new { b.Name, b.Reports }).SingleAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = await db.ReportRuns.FromSql($"SELECT * FROM report_runs WHERE id = {runId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (run is null || run.Status == ReportRunStatus.Sent) return run?.Status;
-        if (run.LeaseId != lease)
-        {
-            log.LogInformation("Report run {RunId}: another attempt owns it now; this one sends nothing", runId);
-            return run.Status;
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        List<ReportFile> files;
-        if (run.BuiltAt is null)
+        ReportRun? run;
+        List<ReportFile>? justBuilt = null;
+        // 1. Build once. The PDFs (megabytes of WAL to flush) are committed on their own, before sending, so
+        //    that the commit after the mail server accepts is one small row: a crash between the two is then
+        //    a matter of milliseconds, not of the seconds a big flush takes on a busy disk (docs/reliability.md).
+        await using (var build = await db.Database.BeginTransactionAsync(ct))
         {
-            await builder.BuildAsync(run, now, ct);
-            await db.SaveChangesAsync(ct);
-            // Just built: the files are in memory already, no need to read megabytes back.
-            files = db.ReportFiles.Local.Where(f => f.RunId == run.Id).ToList();
+            if (!await OwnsAsync(runId, lease, ct)) return await StatusAsync(runId);
+            run = await db.ReportRuns.SingleAsync(r => r.Id == runId, ct);
+            if (run.BuiltAt is null)
+            {
+                await builder.BuildAsync(run, now, ct);
+                await db.SaveChangesAsync(ct);
+                await build.CommitAsync(ct);
+                // The files are in memory already, no need to read megabytes back.
+                justBuilt = db.ReportFiles.Local.Where(f => f.RunId == run.Id).ToList();
+            }
         }
-        else files = await db.ReportFiles.Where(f => f.RunId == run.Id).ToListAsync(ct);
+        // 2. Send, holding the run's lock, only while the lease is still ours.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await OwnsAsync(runId, lease, ct)) return await StatusAsync(runId);
+        var files = justBuilt ?? await db.ReportFiles.Where(f => f.RunId == run.Id).ToListAsync(ct);
         var program = await db.Programs.AsNoTracking().Select(p => new { p.InactivityDays }).SingleAsync(ct);
         var recipients = await RecipientsAsync(business.Reports, ct);
         if (recipients.Count == 0)
@@ -121,6 +126,16 @@ public sealed class SendWeeklyReport(
         }
         log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients", run.Id, run.WeekStart, recipients.Count);
         return ReportRunStatus.Sent;
+    }
+
+    /// <summary>Locks the run (FOR UPDATE, in the open transaction); true when it is unsent and this attempt holds its lease.</summary>
+    private async Task<bool> OwnsAsync(Guid runId, Guid lease, CancellationToken ct)
+    {
+        var holder = await db.Database.SqlQuery<Guid?>(
+            $"SELECT lease_id AS \"Value\" FROM report_runs WHERE id = {runId} AND status <> {(int)ReportRunStatus.Sent} FOR UPDATE").ToListAsync(ct);
+        if (holder.Count == 1 && holder[0] == lease) return true;
+        if (holder.Count == 1) log.LogInformation("Report run {RunId}: another attempt owns it now; this one sends nothing", runId);
+        return false;
     }
 
     /// <summary>
