@@ -108,6 +108,7 @@ public sealed class SendWeeklyReport(
             links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(run.BusinessId, run.Id, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
         var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires);
         await email.SendAsync(message, ct);
+        var accepted = System.Diagnostics.Stopwatch.StartNew();
         // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.
         run.Status = ReportRunStatus.Sent;
         run.SentAt = clock.GetUtcNow().UtcDateTime;
@@ -124,6 +125,9 @@ public sealed class SendWeeklyReport(
             await tx.DisposeAsync();
             await RecordAcceptedAsync(run, ex);
         }
+        // A crash in this gap is the one way an email goes twice (docs/reliability.md): say when it grows.
+        if (accepted.ElapsedMilliseconds > 1000)
+            log.LogWarning("Report run {RunId} was recorded {Elapsed} ms after the mail server accepted it", run.Id, accepted.ElapsedMilliseconds);
         log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients", run.Id, run.WeekStart, recipients.Count);
         return ReportRunStatus.Sent;
     }
