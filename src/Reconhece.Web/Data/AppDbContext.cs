@@ -40,6 +40,8 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -10,4 +10,5 @@ public class Business
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public ReportSettings Reports { get; set; } = new();
+    public AgendaSettings Agenda { get; set; } = new();
 }

@@ -24,5 +24,15 @@ public class Customer : ITenantOwned
     /// <summary>When the balance last reached the goal; null while below it.</summary>
     public DateTime? EligibleSince { get; set; }
     public Guid? FirstBranchId { get; set; }
+    /// <summary>Where the customer last bought: staff who see the agenda see their branch's customers.</summary>
+    public Guid? LastBranchId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set when the customer does not want to be contacted (LGPD art. 18 IX); they still earn points.</summary>
+    public DateTime? ContactOptOutAt { get; set; }
+    /// <summary>The agenda leaves the customer out until then ("Adiar 7 dias", or a contact just made).</summary>
+    public DateTime? AgendaSnoozedUntil { get; set; }
+    /// <summary>The median number of days between visits, kept by the agenda (<see cref="RhythmVisits"/> tells when it is stale).</summary>
+    public double? RhythmDays { get; set; }
+    /// <summary>The visit count <see cref="RhythmDays"/> was computed at; another count means it is stale.</summary>
+    public int? RhythmVisits { get; set; }
 }

@@ -27,6 +27,9 @@ public static class FeatureServices
         services.AddScoped<EditCustomer>();
         services.AddScoped<AdjustPoints>();
         services.AddScoped<RecognizeCustomer>();
+        services.AddScoped<ContactConsent>();
+        services.AddScoped<Agenda.LogContact>();
+        services.AddScoped<Agenda.SaveAgendaSettings>();
         services.AddScoped<SaveProgramSettings>();
         services.AddScoped<BuildWeeklyReports>();
         services.AddScoped<SendWeeklyReport>();

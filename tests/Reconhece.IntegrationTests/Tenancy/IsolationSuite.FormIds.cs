@@ -16,7 +16,7 @@ namespace Reconhece.IntegrationTests.Tenancy;
 public abstract partial class IsolationSuite<TFactory>
 {
     /// <summary>Form and query fields that name another row; matched by name, any case.</summary>
-    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey"];
+    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey", "CustomerId", "Key"];
 
 
     [Fact]
@@ -32,7 +32,9 @@ public abstract partial class IsolationSuite<TFactory>
             {
                 if (endpoint.RoutePattern.Parameters.Any(p => p.Name.EndsWith("id", StringComparison.OrdinalIgnoreCase)))
                     routes.Add($"{method} {Shape(route)}");
-                foreach (var name in BoundNames(action).Where(n => IdFields.Contains(n, StringComparer.OrdinalIgnoreCase)))
+                // Route parameters are tried by the route cases; these are the form and query fields.
+                foreach (var name in BoundNames(action).Where(n => IdFields.Contains(n, StringComparer.OrdinalIgnoreCase)
+                             && !endpoint.RoutePattern.Parameters.Any(p => p.Name.Equals(n, StringComparison.OrdinalIgnoreCase))))
                     fields.Add($"{method} {Shape(route)} {name}");
             }
         }
@@ -50,7 +52,7 @@ public abstract partial class IsolationSuite<TFactory>
     {
         Assert.Equal("POST", method);
         var a = await app.SignUpAsync("Empresa A");
-        var (purchaseKey, adjustKey, recognitionKey, reportKey) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (purchaseKey, adjustKey, recognitionKey, reportKey, contactKey) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await a.Client.SubmitAsync("/registrar", new Dictionary<string, string>
         {
             ["Phone"] = "11955554444", ["Amount"] = "600", ["Customer.Name"] = "Cliente de A", ["IdempotencyKey"] = purchaseKey.ToString(),
@@ -64,6 +66,10 @@ public abstract partial class IsolationSuite<TFactory>
         await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string> { ["IdempotencyKey"] = recognitionKey.ToString() });
         var aRun = await a.Client.SubmitAsync("/relatorios", new Dictionary<string, string> { ["requestKey"] = reportKey.ToString() }, "/relatorios/gerar");
         var aRunId = aRun.FirstRunId();
+        await a.Client.PostAsync("/acoes/contato", new Dictionary<string, string>
+        {
+            ["CustomerId"] = aCustomer.ToString(), ["List"] = "0", ["Channel"] = "0", ["Key"] = contactKey.ToString(),
+        });
 
         var b = await app.SignUpAsync("Empresa B");
         var bStaff = await b.AddStaffAsync("Pessoa de B");
@@ -76,6 +82,8 @@ public abstract partial class IsolationSuite<TFactory>
         var foreign = field switch
         {
             "branchId" or "BranchId" => a.BranchId,
+            "CustomerId" or "customerId" => aCustomer,
+            "Key" => contactKey,
             "IdempotencyKey" when route == "/registrar" => purchaseKey,
             "IdempotencyKey" when route.StartsWith("/clientes", StringComparison.Ordinal) => adjustKey,
             "IdempotencyKey" => recognitionKey,
@@ -87,6 +95,7 @@ public abstract partial class IsolationSuite<TFactory>
         {
             "/clientes/{customer}/ajuste" => $"/clientes/{bCustomer}",
             "/relatorios/gerar" or "/relatorios/enviar" => "/relatorios",
+            "/acoes/contato" or "/acoes/adiar" => "/acoes?lista=meta",
             _ => url,
         };
         var fields = new Dictionary<string, string>
@@ -94,7 +103,8 @@ public abstract partial class IsolationSuite<TFactory>
             [field] = foreign.ToString(), ["Phone"] = "11933332222", ["Amount"] = "10", ["FullName"] = "Infiltrado",
             ["Email"] = Scenario.UniqueEmail("infiltrado"), ["Password"] = Scenario.Password, ["Points"] = "1", ["Reason"] = "teste",
         };
-        var page = await b.Client.SubmitAsync(formPage, fields, url);
+        // "Adiar 7 dias" is a second button of the contact form (formaction): posted as that button would.
+        var page = route == "/acoes/adiar" ? await b.Client.PostAsync(url, fields) : await b.Client.SubmitAsync(formPage, fields, url);
 
         Assert.NotEqual(HttpStatusCode.InternalServerError, page.Status);
         Assert.DoesNotContain("Cliente de A", page.Text, StringComparison.Ordinal);
@@ -136,6 +146,9 @@ public static class IsolationCases
         { "POST", "/clientes/{customer}/ajuste" },
         { "GET", "/reconhecimento/{customer}" },
         { "POST", "/reconhecimento/{customer}" },
+        { "GET", "/clientes/{customer}/sem-contato" },
+        { "POST", "/clientes/{customer}/sem-contato" },
+        { "POST", "/clientes/{customer}/aceita-contato" },
     };
 
     public static TheoryData<string, string, string> FormIdCases => new()
@@ -148,5 +161,8 @@ public static class IsolationCases
         { "POST", "/reconhecimento/{customer}", "IdempotencyKey" },
         { "POST", "/relatorios/gerar", "requestKey" },
         { "POST", "/relatorios/enviar", "requestKey" },
+        { "POST", "/acoes/contato", "CustomerId" },
+        { "POST", "/acoes/contato", "Key" },
+        { "POST", "/acoes/adiar", "customerId" },
     };
 }

@@ -25,7 +25,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
     [
         typeof(Branch), typeof(AppUser), typeof(LoyaltyProgram), typeof(Customer), typeof(Purchase),
         typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
-        typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest),
+        typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest), typeof(Contact), typeof(ConsentEvent),
     ];
 
     [Fact]
@@ -163,6 +163,11 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string>());
         await a.Client.PressAsync("/relatorios/gerar");
         await a.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string> { ["ExtraRecipients"] = "socio@empresa-a.com.br" });
+        await a.Client.PostAsync("/acoes/contato", new Dictionary<string, string>
+        {
+            ["CustomerId"] = aCustomer.ToString(), ["List"] = "0", ["Channel"] = "0", ["Key"] = Guid.NewGuid().ToString(),
+        });
+        await a.Client.SubmitAsync($"/clientes/{aCustomer}/sem-contato", new Dictionary<string, string> { ["How"] = "No balcão" });
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -172,7 +177,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             FoundById: await db.Branches.FindAsync(a.BranchId),
             Others: await db.Customers.CountAsync() + await db.Purchases.CountAsync() + await db.Ledger.CountAsync()
                 + await db.Recognitions.CountAsync() + await db.Audit.CountAsync() + await db.ReportRuns.CountAsync()
-                + await db.ReportFiles.CountAsync() + await db.ReportRecipients.CountAsync() + await db.ReportRequests.CountAsync(),
+                + await db.ReportFiles.CountAsync() + await db.ReportRecipients.CountAsync() + await db.ReportRequests.CountAsync()
+                + await db.Contacts.CountAsync() + await db.ConsentEvents.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -185,6 +191,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal([b.BusinessId], seen.Programs);
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Recognitions.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.ReportRecipients.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Contacts.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.ConsentEvents.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
 
@@ -236,10 +244,11 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
     {
         var branches = await db.Branches.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Address}:{x.IsActive}").ToListAsync();
         var users = await db.Users.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.FullName}:{x.Email}:{x.IsActive}:{x.BranchId}:{x.SecurityStamp}").ToListAsync();
-        var customers = await db.Customers.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Balance}:{x.Visits}:{x.EligibleSince}").ToListAsync();
+        var customers = await db.Customers.OrderBy(x => x.Id)
+            .Select(x => $"{x.Id}:{x.Name}:{x.Balance}:{x.Visits}:{x.EligibleSince}:{x.ContactOptOutAt}:{x.AgendaSnoozedUntil}").ToListAsync();
         var purchases = await db.Purchases.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Points}:{x.ReversedAt}").ToListAsync();
         var counts = $"{await db.Ledger.CountAsync()}:{await db.Recognitions.CountAsync()}:{await db.Audit.CountAsync()}"
-            + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}";
+            + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}:{await db.Contacts.CountAsync()}:{await db.ConsentEvents.CountAsync()}";
         return string.Join("|", branches.Concat(users).Concat(customers).Concat(purchases).Append(counts));
     });
 }

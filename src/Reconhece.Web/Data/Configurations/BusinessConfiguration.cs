@@ -16,5 +16,17 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
         // Up to 5 addresses of 200 characters and their separators: text, validated by count and address.
         builder.OwnsOne(x => x.Reports);
         builder.Navigation(x => x.Reports).IsRequired();
+        // The agenda settings too (columns agenda_*). Database defaults fill existing rows and rows made by
+        // SQL (the benchmarks' data); a template left null uses its list's default text.
+        builder.OwnsOne(x => x.Agenda, a =>
+        {
+            a.Property(x => x.StaffSeesAgenda).HasDefaultValue(false);
+            a.Property(x => x.NearGoalPercent).HasDefaultValueSql("80");
+            a.Property(x => x.ConversionDays).HasDefaultValueSql("14");
+            foreach (var template in new[] { nameof(AgendaSettings.GoalTemplate), nameof(AgendaSettings.FadingTemplate), nameof(AgendaSettings.NearGoalTemplate),
+                         nameof(AgendaSettings.BirthdayTemplate), nameof(AgendaSettings.NewTemplate), nameof(AgendaSettings.GroupTemplate) })
+                a.Property<string?>(template).HasMaxLength(AgendaSettings.TemplateMaxLength);
+        });
+        builder.Navigation(x => x.Agenda).IsRequired();
     }
 }

@@ -519,12 +519,119 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("businesses", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.ConsentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("How")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("how");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("opted_out");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent_events");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_consent_events_business_id_user_id");
+
+                    b.HasIndex("BusinessId", "CustomerId", "At")
+                        .HasDatabaseName("ix_consent_events_business_id_customer_id_at");
+
+                    b.ToTable("consent_events", (string)null);
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("List")
+                        .HasColumnType("integer")
+                        .HasColumnName("list");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("BusinessId", "At")
+                        .HasDatabaseName("ix_contacts_business_id_at");
+
+                    b.HasIndex("BusinessId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contacts_business_id_idempotency_key");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_contacts_business_id_user_id");
+
+                    b.HasIndex("BusinessId", "CustomerId", "At")
+                        .HasDatabaseName("ix_contacts_business_id_customer_id_at");
+
+                    b.ToTable("contacts", (string)null);
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.Customer", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTime?>("AgendaSnoozedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agenda_snoozed_until");
 
                     b.Property<decimal>("Balance")
                         .HasPrecision(14, 2)
@@ -538,6 +645,10 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");
+
+                    b.Property<DateTime?>("ContactOptOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contact_opt_out_at");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -559,6 +670,10 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<DateTime?>("FirstPurchaseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_purchase_at");
+
+                    b.Property<Guid?>("LastBranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_branch_id");
 
                     b.Property<DateTime?>("LastPurchaseAt")
                         .HasColumnType("timestamp with time zone")
@@ -584,6 +699,14 @@ namespace Reconhece.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone");
+
+                    b.Property<double?>("RhythmDays")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rhythm_days");
+
+                    b.Property<int?>("RhythmVisits")
+                        .HasColumnType("integer")
+                        .HasColumnName("rhythm_visits");
 
                     b.Property<int>("Visits")
                         .HasColumnType("integer")
@@ -1206,6 +1329,69 @@ namespace Reconhece.Web.Data.Migrations
 
             modelBuilder.Entity("Reconhece.Web.Domain.Business", b =>
                 {
+                    b.OwnsOne("Reconhece.Web.Domain.AgendaSettings", "Agenda", b1 =>
+                        {
+                            b1.Property<Guid>("BusinessId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("BirthdayTemplate")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("agenda_birthday_template");
+
+                            b1.Property<int>("ConversionDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("agenda_conversion_days")
+                                .HasDefaultValueSql("14");
+
+                            b1.Property<string>("FadingTemplate")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("agenda_fading_template");
+
+                            b1.Property<string>("GoalTemplate")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("agenda_goal_template");
+
+                            b1.Property<string>("GroupTemplate")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("agenda_group_template");
+
+                            b1.Property<int>("NearGoalPercent")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("agenda_near_goal_percent")
+                                .HasDefaultValueSql("80");
+
+                            b1.Property<string>("NearGoalTemplate")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("agenda_near_goal_template");
+
+                            b1.Property<string>("NewTemplate")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("agenda_new_template");
+
+                            b1.Property<bool>("StaffSeesAgenda")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("boolean")
+                                .HasDefaultValue(false)
+                                .HasColumnName("agenda_staff_sees_agenda");
+
+                            b1.HasKey("BusinessId");
+
+                            b1.ToTable("businesses");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BusinessId")
+                                .HasConstraintName("fk_businesses_businesses_id");
+                        });
+
                     b.OwnsOne("Reconhece.Web.Domain.ReportSettings", "Reports", b1 =>
                         {
                             b1.Property<Guid>("BusinessId")
@@ -1246,8 +1432,49 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasConstraintName("fk_businesses_businesses_id");
                         });
 
+                    b.Navigation("Agenda")
+                        .IsRequired();
+
                     b.Navigation("Reports")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.ConsentEvent", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_events_customers_business_id_customer_id");
+
+                    b.HasOne("Reconhece.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_events_users_business_id_user_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.Contact", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contacts_customers_business_id_customer_id");
+
+                    b.HasOne("Reconhece.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contacts_users_business_id_user_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.Customer", b =>

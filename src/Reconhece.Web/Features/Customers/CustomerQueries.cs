@@ -51,8 +51,11 @@ public static class CustomerQueries
                 .Select(r => new RecognitionLine(r.At, r.What, r.PointsDebited, db.Users.Where(u => u.Id == r.UserId).Select(u => u.FullName).First()))
                 .ToListAsync(ct);
         }
+        var consent = await db.ConsentEvents.Where(e => e.CustomerId == id).OrderByDescending(e => e.At).Take(20)
+            .Select(e => new ConsentLine(e.At, e.OptedOut, e.How, e.Reason, db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault()))
+            .ToListAsync(ct);
         return new CustomerPage(c.Id, c.Phone, c.Name, c.Email, c.BirthDate, c.Balance, program.Goal, program.RecognitionText,
             c.LifetimeSpend, c.LifetimePoints, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt, c.EligibleSince, favouriteName,
-            purchases, ledger, recognitions, isOwner, await db.ZoneAsync(ct), Guid.NewGuid());
+            purchases, ledger, recognitions, isOwner, await db.ZoneAsync(ct), Guid.NewGuid(), c.ContactOptOutAt, consent);
     }
 }

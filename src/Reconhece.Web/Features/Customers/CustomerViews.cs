@@ -17,9 +17,12 @@ public sealed record CustomerPage(
     decimal Balance, decimal Goal, string RecognitionText, decimal LifetimeSpend, decimal LifetimePoints, int Visits,
     DateTime? FirstPurchaseAt, DateTime? LastPurchaseAt, DateTime? EligibleSince, string? FavouriteBranch,
     IReadOnlyList<PurchaseLine> Purchases, IReadOnlyList<LedgerLine> Ledger, IReadOnlyList<RecognitionLine> Recognitions,
-    bool IsOwner, TimeZoneInfo Zone, Guid AdjustKey)
+    bool IsOwner, TimeZoneInfo Zone, Guid AdjustKey, DateTime? ContactOptOutAt, IReadOnlyList<ConsentLine> Consent)
 {
     public bool Eligible => Domain.Goal.IsReached(Balance, Goal);
     public int Percent => Domain.Goal.Percent(Balance, Goal);
     public decimal AverageTicket => Visits == 0 ? 0m : Math.Round(LifetimeSpend / Visits, 2);
 }
+
+/// <summary>A change in whether the customer accepts contact, as the customer page lists it.</summary>
+public sealed record ConsentLine(DateTime At, bool OptedOut, string? How, string? Reason, string? By);

@@ -15,14 +15,14 @@ public sealed record DashboardView(
     string BusinessName, string UserName,
     PeriodFigures Week, PeriodFigures PreviousWeek, PeriodFigures Month, PeriodFigures PreviousMonth,
     int EligibleNow, int Inactive, int BecameInactiveThisWeek, int InactivityDays, int TotalCustomers,
-    IReadOnlyList<TopCustomer> Top, TimeZoneInfo Zone);
+    IReadOnlyList<TopCustomer> Top, TimeZoneInfo Zone, Agenda.AgendaResults Contacts);
 
 /// <summary>The owner's Painel: the seed's questions answered at a glance.</summary>
 public static class DashboardQuery
 {
     public static async Task<DashboardView> LoadAsync(AppDbContext db, string userName, DateTime utcNow, CancellationToken ct)
     {
-        var business = await db.Businesses.Select(b => new { b.Name, b.TimeZoneId }).SingleAsync(ct);
+        var business = await db.Businesses.Select(b => new { b.Id, b.Name, b.TimeZoneId, b.Agenda.ConversionDays }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
         var week = Periods.WeekOf(utcNow, zone);
@@ -40,7 +40,7 @@ public static class DashboardQuery
             BecameInactiveThisWeek: await db.Customers.CountAsync(c => c.LastPurchaseAt < inactiveBefore && c.LastPurchaseAt >= inactiveBefore.AddDays(-7), ct),
             program.InactivityDays,
             TotalCustomers: await db.Customers.CountAsync(c => c.Visits > 0, ct),
-            top, zone);
+            top, zone, await Agenda.AgendaResultsQuery.LoadAsync(db, business.Id, business.ConversionDays, utcNow, Agenda.AgendaController.ResultsDays, null, ct));
     }
 
     private static async Task<PeriodFigures> FiguresAsync(AppDbContext db, Period p, CancellationToken ct)

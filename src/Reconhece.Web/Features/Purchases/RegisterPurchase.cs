@@ -42,9 +42,9 @@ public sealed class RegisterPurchase(
     private const string Sql = """
         WITH c AS (
             INSERT INTO customers AS k (id, business_id, phone, name, email, birth_date, balance, lifetime_points, lifetime_spend,
-                                        visits, first_purchase_at, last_purchase_at, eligible_since, first_branch_id, created_at)
+                                        visits, first_purchase_at, last_purchase_at, eligible_since, first_branch_id, last_branch_id, created_at)
             SELECT @new_customer, @business, @phone, @name, @email, @birth, @points, @points, @spend, 1, @now, @now,
-                   CASE WHEN @goal > 0 AND @points >= @goal THEN @now END, @branch, @now
+                   CASE WHEN @goal > 0 AND @points >= @goal THEN @now END, @branch, @branch, @now
             -- The context the points were computed with must still hold: same program version, an active
             -- branch, and (for staff) still their branch. Otherwise nothing is written and the caller reloads.
             WHERE EXISTS (SELECT 1 FROM loyalty_programs lp JOIN branches b ON b.business_id = lp.business_id
@@ -57,6 +57,7 @@ public sealed class RegisterPurchase(
                 visits = k.visits + 1,
                 first_purchase_at = COALESCE(k.first_purchase_at, @now),
                 last_purchase_at = GREATEST(k.last_purchase_at, @now),
+                last_branch_id = @branch,
                 eligible_since = CASE WHEN @goal > 0 AND k.balance + @points >= @goal THEN COALESCE(k.eligible_since, @now) END,
                 name = COALESCE(k.name, EXCLUDED.name),
                 email = COALESCE(k.email, EXCLUDED.email),

@@ -21,10 +21,11 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
         var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
         var rows = await db.Customers.Where(c => program.Goal > 0 && c.Balance >= program.Goal)
             .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Take(500)
-            .Select(c => new { c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt })
+            .Select(c => new { c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt, c.ContactOptOutAt })
             .ToListAsync(ct);
         return View(new EligibleList(
-            rows.Select(c => new EligibleRow(c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt,
+            // No link for a customer who does not want contact (LGPD art. 18 IX).
+            rows.Select(c => new EligibleRow(c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt, c.ContactOptOutAt is not null ? null :
                 Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText)))).ToList(),
             program.Goal, program.RecognitionText, await db.ZoneAsync(ct)));
     }
@@ -68,11 +69,12 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
 
     private async Task<RecognizeForm?> FormAsync(Guid customerId, RecognizeInput input, CancellationToken ct)
     {
-        var c = await db.Customers.Where(x => x.Id == customerId).Select(x => new { x.Name, x.Phone, x.Balance }).FirstOrDefaultAsync(ct);
+        var c = await db.Customers.Where(x => x.Id == customerId).Select(x => new { x.Name, x.Phone, x.Balance, x.ContactOptOutAt }).FirstOrDefaultAsync(ct);
         if (c is null) return null;
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
         var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
-        var link = Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText));
+        var link = c.ContactOptOutAt is not null ? null
+            : Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText));
         return new RecognizeForm(customerId, c.Name, c.Phone, c.Balance, program.Goal, input, link);
     }
 }

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reconhece.Web.Domain;
+
+namespace Reconhece.Web.Data.Configurations;
+
+public class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        // A double-tapped "Contato feito" carries the same key: the second insert finds the first.
+        builder.HasIndex(x => new { x.BusinessId, x.IdempotencyKey }).IsUnique();
+        // The results: contacts of a period, and a customer's contacts.
+        builder.HasIndex(x => new { x.BusinessId, x.At });
+        builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.At });
+    }
+}
+
+public class ConsentEventConfiguration : IEntityTypeConfiguration<ConsentEvent>
+{
+    public void Configure(EntityTypeBuilder<ConsentEvent> builder)
+    {
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.How).HasMaxLength(ConsentEvent.HowMaxLength);
+        builder.Property(x => x.Reason).HasMaxLength(ConsentEvent.ReasonMaxLength);
+        builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.At });
+    }
+}

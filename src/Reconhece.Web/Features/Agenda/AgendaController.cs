@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Agenda;
+
+/// <summary>
+/// Ações: the daily agenda of whom to contact, a WhatsApp message ready for each, the contacts logged and
+/// whether they brought the customer back. The owner always sees it; staff when the owner allows, and
+/// then only the customers whose last purchase was at their branch.
+/// </summary>
+[Authorize(Policy = Policies.Staff), Route("/acoes")]
+public sealed class AgendaController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    /// <summary>The results shown cover the contacts of the last this many days.</summary>
+    public const int ResultsDays = 30;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? lista, int pagina, CancellationToken ct)
+    {
+        var context = await AgendaContext.LoadAsync(db, ct);
+        var (allowed, branch) = await ScopeAsync(context, ct);
+        if (!allowed) return View("Closed");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await AgendaQuery.RefreshRhythmsAsync(db, context.BusinessId, ct);
+        var counts = await AgendaQuery.CountsAsync(db, context, branch, now, ct);
+        var list = AgendaLists.FromSlug(lista) ?? AgendaLists.Daily.FirstOrDefault(l => counts.GetValueOrDefault(l) > 0, AgendaList.Goal);
+        var pages = Math.Max(1, (counts.GetValueOrDefault(list) + AgendaQuery.PageSize - 1) / AgendaQuery.PageSize);
+        var page = Math.Clamp(pagina, 1, pages);
+        var rows = await AgendaQuery.PageAsync(db, context, list, branch, now, page, ct);
+        var template = AgendaLists.TemplateFor(list, context, t);
+        var items = rows.Select(r => new AgendaItem(r, Why(r, list, context, now),
+            Invitation.WhatsAppLink(r.Phone, Invitation.Render(template, Fields(r, context))), Guid.NewGuid())).ToList();
+        var isOwner = User.IsInRole(Roles.Owner);
+        var results = await AgendaResultsQuery.LoadAsync(db, context.BusinessId, context.Settings.ConversionDays, now, ResultsDays,
+            isOwner ? null : User.UserId(), ct);
+        return View(new AgendaPage(context, list, counts, items, page, pages, results, isOwner));
+    }
+
+    [HttpPost("contato")]
+    public async Task<IActionResult> Contact(ContactInput input, string? lista, int pagina, [FromServices] LogContact log, CancellationToken ct)
+    {
+        var context = await AgendaContext.LoadAsync(db, ct);
+        var (allowed, branch) = await ScopeAsync(context, ct);
+        if (!allowed) return NotFound();
+        var result = await log.HandleAsync(input, User.UserId(), branch, ct);
+        if (result is null) return NotFound();
+        if (!result.Succeeded) TempData["FlashError"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        else TempData["Flash"] = result.Value == ContactOutcome.Logged
+            ? t["Contato registrado. O cliente sai da agenda por {0} dias.", LogContact.RestDays].Value
+            : t["Este contato já tinha sido registrado."].Value;
+        return BackTo(lista, pagina);
+    }
+
+    [HttpPost("adiar")]
+    public async Task<IActionResult> Snooze(Guid customerId, string? lista, int pagina, [FromServices] LogContact log, CancellationToken ct)
+    {
+        var context = await AgendaContext.LoadAsync(db, ct);
+        var (allowed, branch) = await ScopeAsync(context, ct);
+        if (!allowed || !await log.SnoozeAsync(customerId, branch, ct)) return NotFound();
+        TempData["Flash"] = t["Adiado: o cliente volta à agenda em {0} dias.", LogContact.RestDays].Value;
+        return BackTo(lista, pagina);
+    }
+
+    /// <summary>Who may see which customers: the owner all; staff, if allowed, their branch's (none without a branch).</summary>
+    private async Task<(bool Allowed, Guid? Branch)> ScopeAsync(AgendaContext context, CancellationToken ct)
+    {
+        if (User.IsInRole(Roles.Owner)) return (true, null);
+        if (!context.Settings.StaffSeesAgenda) return (false, null);
+        var userId = User.UserId();
+        var branch = await db.Users.Where(u => u.Id == userId).Select(u => u.BranchId).SingleOrDefaultAsync(ct);
+        return (true, branch ?? Guid.Empty);
+    }
+
+    private RedirectResult BackTo(string? lista, int pagina) =>
+        Redirect($"/acoes?lista={Uri.EscapeDataString(AgendaLists.FromSlug(lista) is { } l ? AgendaLists.Slug(l) : "meta")}&pagina={Math.Max(1, pagina)}");
+
+    public static MessageFields Fields(AgendaRow r, AgendaContext context) =>
+        new(r.Name, context.BusinessName, r.Balance, context.Goal, context.Prize);
+
+    /// <summary>Why the customer is on the list, in the owner's words.</summary>
+    private string Why(AgendaRow r, AgendaList list, AgendaContext context, DateTime now)
+    {
+        int DaysSince(DateTime? at) => at is null ? 0 : (int)Math.Floor((now - at.Value).TotalDays);
+        return list switch
+        {
+            AgendaList.Goal => DaysSince(r.EligibleSince) switch
+            {
+                0 => t["Atingiu a meta hoje."],
+                1 => t["Atingiu a meta ontem; esperando há 1 dia."],
+                var d => t["Atingiu a meta há {0} dias e espera o reconhecimento.", d],
+            },
+            AgendaList.Fading => r.Visits >= 3 && r.RhythmDays is { } rhythm
+                ? t["Sem vir há {0} dias; costuma vir a cada {1}. Em risco: {2} por mês.", DaysSince(r.LastPurchaseAt),
+                    Format.Count((int)Math.Max(1, Math.Round(rhythm)), t["dia"], t["dias"]), Format.Money(r.MonthlySpend)]
+                : t["Sem vir há {0} dias. Em risco: {1} por mês.", DaysSince(r.LastPurchaseAt), Format.Money(r.MonthlySpend)],
+            AgendaList.NearGoal => t["Faltam {0} pontos para a meta ({1} de {2}).", Format.Points(context.Goal - r.Balance),
+                Format.Points(r.Balance), Format.Points(context.Goal)],
+            AgendaList.Birthday => r.BirthDate is { } b && b.Month == Format.Local(now, context.Zone).Month && b.Day == Format.Local(now, context.Zone).Day
+                ? t["Faz aniversário hoje!"]
+                : t["Faz aniversário em {0}.", r.BirthDate?.ToString("dd/MM", Format.PtBr) ?? ""],
+            _ => t["Primeira compra em {0}: agradeça a visita.", Format.Date(r.FirstPurchaseAt, context.Zone)],
+        };
+    }
+}

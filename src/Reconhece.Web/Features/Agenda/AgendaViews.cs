@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Agenda;
+
+/// <summary>The lists as the owner reads them: address slug, title and the default message.</summary>
+public static class AgendaLists
+{
+    public static readonly AgendaList[] Daily = [AgendaList.Goal, AgendaList.Fading, AgendaList.NearGoal, AgendaList.Birthday, AgendaList.New];
+
+    public static string Slug(AgendaList list) => list switch
+    {
+        AgendaList.Goal => "meta",
+        AgendaList.Fading => "sumindo",
+        AgendaList.NearGoal => "quase-la",
+        AgendaList.Birthday => "aniversarios",
+        AgendaList.New => "novos",
+        _ => "grupo",
+    };
+
+    public static AgendaList? FromSlug(string? slug) => Daily.Cast<AgendaList?>().FirstOrDefault(l => Slug(l!.Value) == slug);
+
+    public static string Title(AgendaList list, IStringLocalizer<SharedResource> t) => list switch
+    {
+        AgendaList.Goal => t["Meta atingida"],
+        AgendaList.Fading => t["Sumindo"],
+        AgendaList.NearGoal => t["Quase lá"],
+        AgendaList.Birthday => t["Aniversariantes"],
+        AgendaList.New => t["Novos"],
+        _ => t["Convite para grupo"],
+    };
+
+    /// <summary>The message a list starts with until the owner writes their own.</summary>
+    public static string DefaultTemplate(AgendaList list, IStringLocalizer<SharedResource> t) => list switch
+    {
+        AgendaList.Goal => t["Olá, {nome}! Você atingiu a meta na {negocio} e ganhou {premio}. Passe aqui para retirar!"],
+        AgendaList.Fading => t["Olá, {nome}! Sentimos sua falta na {negocio}. Você tem {pontos} pontos esperando por você."],
+        AgendaList.NearGoal => t["Olá, {nome}! Faltam só {faltam} pontos para você ganhar {premio} na {negocio}."],
+        AgendaList.Birthday => t["Feliz aniversário, {nome}! A {negocio} deseja um ótimo dia. Passe aqui para comemorar!"],
+        AgendaList.New => t["Olá, {nome}! Obrigado pela visita à {negocio}. Com {meta} pontos você ganha {premio}; você já tem {pontos}."],
+        _ => t["Olá, {nome}! A {negocio} convida você."],
+    };
+
+    /// <summary>The owner's template for the list, or its default. "Meta atingida" falls back to the programme's invitation.</summary>
+    public static string TemplateFor(AgendaList list, AgendaContext context, IStringLocalizer<SharedResource> t) =>
+        context.Settings.TemplateFor(list) is { Length: > 0 } own ? own
+        : list == AgendaList.Goal && !string.IsNullOrWhiteSpace(context.InvitationMessage) ? context.InvitationMessage
+        : DefaultTemplate(list, t);
+}
+
+public sealed record AgendaItem(AgendaRow Row, string Why, Uri WhatsApp, Guid Key);
+
+public sealed record AgendaPage(
+    AgendaContext Context, AgendaList List, IReadOnlyDictionary<AgendaList, int> Counts, IReadOnlyList<AgendaItem> Items,
+    int Page, int Pages, AgendaResults Results, bool IsOwner);
+
+public sealed record AgendaStaffClosed();
