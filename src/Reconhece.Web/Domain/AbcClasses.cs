@@ -14,9 +14,16 @@ public sealed class AbcClasses(decimal total, int classAPercent, int classBPerce
     /// <summary>The class of the next customer in ranking order; call once per customer, best first.</summary>
     public char Next(decimal points)
     {
-        var shareBefore = total <= 0 ? 100m : 100m * _before / total;
+        var pointsBefore = _before;
         _before += Math.Max(0, points);
+        return ClassOf(points, pointsBefore, total, classAPercent, classBPercent);
+    }
+
+    /// <summary>One customer's class, from the points of everyone ranked above them (the purchase result's hint).</summary>
+    public static char ClassOf(decimal points, decimal pointsAbove, decimal total, int classAPercent, int classBPercent)
+    {
         if (total <= 0 || points <= 0) return 'C';
+        var shareBefore = 100m * pointsAbove / total;
         return shareBefore < classAPercent ? 'A' : shareBefore < classBPercent ? 'B' : 'C';
     }
 

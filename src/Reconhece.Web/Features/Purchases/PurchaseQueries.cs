@@ -6,22 +6,38 @@ namespace Reconhece.Web.Features.Purchases;
 
 public static class PurchaseQueries
 {
+    private sealed record Ranking(decimal Above, decimal Total);
+
     public static async Task<PurchaseResult?> ResultAsync(AppDbContext db, Guid purchaseId, bool isOwner, CancellationToken ct)
     {
         var row = await db.Purchases.Where(p => p.Id == purchaseId)
             .Join(db.Customers, p => p.CustomerId, c => c.Id, (p, c) => new { p, c })
             .Select(x => new
             {
-                x.p.Id, x.p.CustomerId, x.c.Name, x.c.Phone, x.p.WasNewCustomer, x.p.Amount, x.p.Quantity, x.p.Points,
-                x.c.Balance, x.p.At, x.p.ReversedAt,
+                x.p.Id, x.p.CustomerId, CustomerBusinessId = x.c.BusinessId, x.c.Name, x.c.Phone, x.p.WasNewCustomer, x.p.Amount, x.p.Quantity, x.p.Points,
+                x.c.Balance, x.p.At, x.p.ReversedAt, x.c.LifetimePoints, x.c.ContactOptOutAt,
                 Branch = db.Branches.Where(b => b.Id == x.p.BranchId).Select(b => b.Name).First(),
             })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
-        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var business = await db.Businesses.Select(b => new { b.TimeZoneId, b.Reports.ClassAPercent, b.Reports.ClassBPercent, b.Agenda.NearGoalPercent }).SingleAsync(ct);
+        var zone = BrazilTimeZones.Find(business.TimeZoneId);
+        // The class as the ABC report ranks it: by the points of everyone above this customer.
+        var ranking = await db.Database.SqlQuery<Ranking>($"""
+            SELECT COALESCE(sum(lifetime_points) FILTER (WHERE lifetime_points > {row.LifetimePoints}), 0) AS above,
+                   COALESCE(sum(lifetime_points) FILTER (WHERE lifetime_points > 0), 0) AS total
+            FROM customers WHERE business_id = {row.CustomerBusinessId}
+            """).SingleAsync(ct);
+        var previous = await db.Purchases.Where(p => p.CustomerId == row.CustomerId && p.At < row.At && p.ReversedAt == null)
+            .MaxAsync(p => (DateTime?)p.At, ct);
+        var backAfter = previous is { } before && (row.At - before).TotalDays >= program.InactivityDays ? (int)(row.At - before).TotalDays : (int?)null;
+        var hints = new PurchaseHints(
+            AbcClasses.ClassOf(row.LifetimePoints, ranking.Above, ranking.Total, business.ClassAPercent, business.ClassBPercent) == 'A',
+            backAfter, program.Goal > 0 && row.Balance < program.Goal && row.Balance >= program.Goal * business.NearGoalPercent / 100m,
+            row.ContactOptOutAt is not null);
         return new PurchaseResult(row.Id, row.CustomerId, row.Name, row.Phone, row.WasNewCustomer, row.Amount, row.Quantity,
             program.RuleKind == PointRuleKind.ByUnit ? program.UnitName : null, row.Points, row.Balance, program.Goal,
-            program.RecognitionText, row.Branch, row.At, zone, row.ReversedAt is not null, isOwner && row.ReversedAt is null);
+            program.RecognitionText, row.Branch, row.At, zone, row.ReversedAt is not null, isOwner && row.ReversedAt is null, hints);
     }
 }

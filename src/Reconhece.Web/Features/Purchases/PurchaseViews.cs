@@ -15,9 +15,16 @@ public sealed record RegisterForm(
 public sealed record PurchaseResult(
     Guid PurchaseId, Guid CustomerId, string? CustomerName, string Phone, bool IsNewCustomer,
     decimal? Amount, int? Quantity, string? UnitName, decimal Points, decimal Balance, decimal Goal,
-    string RecognitionText, string BranchName, DateTime At, TimeZoneInfo Zone, bool Reversed, bool CanReverse)
+    string RecognitionText, string BranchName, DateTime At, TimeZoneInfo Zone, bool Reversed, bool CanReverse,
+    PurchaseHints Hints)
 {
     public bool Eligible => Domain.Goal.IsReached(Balance, Goal);
     public int Percent => Domain.Goal.Percent(Balance, Goal);
     public decimal Missing => Domain.Goal.Missing(Balance, Goal);
 }
+
+/// <summary>
+/// What staff should know at the counter, the seed's "atenção especial durante as compras": a class A
+/// customer, a customer back after a long absence, one close to the goal, one who does not want contact.
+/// </summary>
+public sealed record PurchaseHints(bool ClassA, int? BackAfterDays, bool NearGoal, bool NoContact);
