@@ -44,8 +44,11 @@ public static class AgendaLists
 
     /// <summary>The owner's template for the list, or its default. "Meta atingida" falls back to the programme's invitation.</summary>
     public static string TemplateFor(AgendaList list, AgendaContext context, IStringLocalizer<SharedResource> t) =>
-        context.Settings.TemplateFor(list) is { Length: > 0 } own ? own
-        : list == AgendaList.Goal && !string.IsNullOrWhiteSpace(context.InvitationMessage) ? context.InvitationMessage
+        TemplateFor(list, context.Settings, context.InvitationMessage, t);
+
+    public static string TemplateFor(AgendaList list, AgendaSettings settings, string invitationMessage, IStringLocalizer<SharedResource> t) =>
+        settings.TemplateFor(list) is { Length: > 0 } own ? own
+        : list == AgendaList.Goal && !string.IsNullOrWhiteSpace(invitationMessage) ? invitationMessage
         : DefaultTemplate(list, t);
 }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
+using Reconhece.Web.Resources;
 using Reconhece.Web.Domain;
 
 namespace Reconhece.Web.Features.Reports;
@@ -7,7 +9,7 @@ namespace Reconhece.Web.Features.Reports;
 public sealed record ReportHeadline(int NewCustomers, int Eligible, int Inactive, string? TopCustomer);
 
 /// <summary>Builds the four PDFs of one run and stores them on it (the caller saves).</summary>
-public sealed class BuildWeeklyReports(AppDbContext db)
+public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedResource> t)
 {
     public static readonly IReadOnlyDictionary<ReportKind, (string Slug, string Title)> Kinds = new Dictionary<ReportKind, (string, string)>
     {
@@ -19,7 +21,7 @@ public sealed class BuildWeeklyReports(AppDbContext db)
 
     public async Task<ReportHeadline> BuildAsync(ReportRun run, DateTime utcNow, CancellationToken ct)
     {
-        var ctx = await ReportContext.LoadAsync(db, run.WeekStart, utcNow, ct);
+        var ctx = await ReportContext.LoadAsync(db, run.WeekStart, utcNow, t, ct);
         var abc = await AbcReport.BuildAsync(db, ctx, ct);
         Add(run, ReportKind.Abc, abc.Pdf, abc.Pages);
         var goal = await GoalReport.BuildAsync(db, ctx, ct);

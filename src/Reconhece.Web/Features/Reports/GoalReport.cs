@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Infrastructure.Pdf;
 
@@ -33,18 +34,18 @@ public static class GoalReport
             return (empty.Pdf, empty.Pages, 0);
         }
         pdf.Line($"{Format.Count(count, "cliente elegível", "clientes elegíveis")} agora; {Format.Count(inWeek, "atingiu", "atingiram")} a meta nesta semana.");
-        pdf.Line("Convide-os para receber o reconhecimento: a tela Reconhecimento tem o convite pronto para o WhatsApp.");
+        pdf.Line("Convide-os para receber o reconhecimento: toque no celular para abrir o WhatsApp com o convite pronto.");
         pdf.Space();
         pdf.BeginTable(Columns);
         var rows = eligible.OrderBy(c => c.EligibleSince).ThenBy(c => c.Phone)
-            .Select(c => new { c.Name, c.Phone, c.EligibleSince, c.Balance, c.LastPurchaseAt, c.LifetimeSpend });
+            .Select(c => new { c.Name, c.Phone, c.EligibleSince, c.Balance, c.LastPurchaseAt, c.LifetimeSpend, c.ContactOptOutAt });
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
             var reachedInWeek = r.EligibleSince >= ctx.Week.Start && r.EligibleSince < ctx.Week.End;
             pdf.Row([
                 ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Date(r.EligibleSince, ctx.Zone), Format.Points(r.Balance),
                 Format.Date(r.LastPurchaseAt, ctx.Zone), Format.Money(r.LifetimeSpend), reachedInWeek ? "Sim" : "—",
-            ], bold: reachedInWeek);
+            ], bold: reachedInWeek, link: ctx.WhatsApp(AgendaList.Goal, r.Phone, r.Name, r.Balance, r.ContactOptOutAt) is { } wa ? (1, wa) : null);
         }
         var done = pdf.Finish();
         return (done.Pdf, done.Pages, count);

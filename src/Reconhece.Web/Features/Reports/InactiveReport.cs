@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Infrastructure.Pdf;
 
@@ -32,11 +33,11 @@ public static class InactiveReport
             var empty = pdf.Finish();
             return (empty.Pdf, empty.Pages, 0);
         }
-        pdf.Line($"Juntos, já gastaram {Format.Money(spend)} aqui. Os primeiros da lista são os que mais vale a pena trazer de volta.");
+        pdf.Line($"Juntos, já gastaram {Format.Money(spend)} aqui. Os primeiros da lista são os que mais vale a pena trazer de volta: toque no celular para abrir o WhatsApp com a mensagem pronta.");
         pdf.Space();
         pdf.BeginTable(Columns);
         var rows = inactive.OrderByDescending(c => c.LifetimeSpend).ThenBy(c => c.LastPurchaseAt)
-            .Select(c => new { c.Name, c.Phone, c.LastPurchaseAt, c.LifetimeSpend, c.Visits, c.Balance });
+            .Select(c => new { c.Name, c.Phone, c.LastPurchaseAt, c.LifetimeSpend, c.Visits, c.Balance, c.ContactOptOutAt });
         var today = Format.Local(ctx.GeneratedAtUtc, ctx.Zone).Date;
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -44,7 +45,7 @@ public static class InactiveReport
             pdf.Row([
                 ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Date(r.LastPurchaseAt, ctx.Zone), away.ToString("N0", Format.PtBr),
                 Format.Money(r.LifetimeSpend), r.Visits.ToString("N0", Format.PtBr), Format.Points(r.Balance),
-            ]);
+            ], link: ctx.WhatsApp(AgendaList.Fading, r.Phone, r.Name, r.Balance, r.ContactOptOutAt) is { } wa ? (1, wa) : null);
         }
         var done = pdf.Finish();
         return (done.Pdf, done.Pages, count);

@@ -17,6 +17,7 @@ public sealed class PdfReportWriter : IDisposable
     private const double Margin = 36, FooterHeight = 28, RowHeight = 13, HeaderRowHeight = 16;
     private static readonly XColor Ink = XColor.FromArgb(31, 41, 55);
     private static readonly XBrush InkBrush = new XSolidBrush(Ink);
+    private static readonly XBrush LinkBrush = new XSolidBrush(XColor.FromArgb(15, 118, 110));
     private static readonly XBrush MutedBrush = new XSolidBrush(XColor.FromArgb(100, 116, 139));
     private static readonly XBrush AccentBrush = new XSolidBrush(XColor.FromArgb(15, 118, 110));
     private static readonly XBrush ZebraBrush = new XSolidBrush(XColor.FromArgb(241, 245, 249));
@@ -77,7 +78,8 @@ public sealed class PdfReportWriter : IDisposable
         DrawHeaderRow();
     }
 
-    public void Row(IReadOnlyList<string> cells, bool bold = false)
+    /// <summary>A table row; with <paramref name="link"/>, that cell opens the address when tapped (a link annotation).</summary>
+    public void Row(IReadOnlyList<string> cells, bool bold = false, (int Column, Uri Url)? link = null)
     {
         if (_y + RowHeight > _pageHeight - Margin - FooterHeight)
         {
@@ -85,7 +87,14 @@ public sealed class PdfReportWriter : IDisposable
             DrawHeaderRow();
         }
         if (_rowsOnPage++ % 2 == 1) _gfx!.DrawRectangle(ZebraBrush, Margin, _y, ContentWidth, RowHeight);
-        DrawCells(cells, bold ? CellBoldFont : CellFont, _y);
+        DrawCells(cells, bold ? CellBoldFont : CellFont, _y, link?.Column);
+        if (link is { } l)
+        {
+            var x = Margin + _columns.Take(l.Column).Sum(c => c.Width);
+            // PDF annotations measure from the bottom of the page; XGraphics from the top.
+            _doc.Pages[_doc.PageCount - 1].AddWebLink(new PdfRectangle(
+                new XPoint(x, _pageHeight - _y - RowHeight), new XPoint(x + _columns[l.Column].Width, _pageHeight - _y)), l.Url.AbsoluteUri);
+        }
         _y += RowHeight;
     }
 
@@ -147,7 +156,7 @@ public sealed class PdfReportWriter : IDisposable
         _y += HeaderRowHeight;
     }
 
-    private void DrawCells(IReadOnlyList<string> cells, XFont font, double y)
+    private void DrawCells(IReadOnlyList<string> cells, XFont font, double y, int? linkColumn = null)
     {
         var x = Margin;
         for (var i = 0; i < _columns.Count; i++)
@@ -155,7 +164,7 @@ public sealed class PdfReportWriter : IDisposable
             var column = _columns[i];
             var text = Fit(i < cells.Count ? cells[i] : "", font, column.Width - 6);
             var rect = new XRect(x + 3, y + 2.5, column.Width - 6, RowHeight - 2);
-            _gfx!.DrawString(text, font, InkBrush, rect, column.Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+            _gfx!.DrawString(text, font, i == linkColumn ? LinkBrush : InkBrush, rect, column.Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
             x += column.Width;
         }
     }

@@ -1,0 +1,48 @@
+using Reconhece.IntegrationTests.Support;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Actions;
+using UglyToad.PdfPig.Annotations;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Features.Agenda;
+
+/// <summary>The Meta atingida and Clientes inativos PDFs: each row's phone opens WhatsApp with the Ações message.</summary>
+public sealed class ReportWhatsAppLinkTests(ReportsAppFactory app) : IClassFixture<ReportsAppFactory>
+{
+    [Fact]
+    public async Task Each_row_links_to_whatsapp_with_the_message_except_customers_who_do_not_want_contact()
+    {
+        var owner = await app.SignUpAsync("Adega Link");
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100", ["RecognitionText"] = "um vinho", ["InactivityDays"] = "30" });
+        await owner.Client.SubmitAsync("/acoes/configuracoes", new Dictionary<string, string>
+        {
+            ["GoalTemplate"] = "{nome}, seu {premio} espera na {negocio}!", ["FadingTemplate"] = "{nome}, volte à {negocio}!",
+        });
+        app.Clock.Now = DateTimeOffset.UtcNow.AddDays(-60);
+        try
+        {
+            await owner.Client.RegisterPurchaseAsync("11987651001", "50", name: "Rita Sumida");
+            await owner.Client.RegisterPurchaseAsync("11987651003", "40", name: "Caio Calado");
+        }
+        finally { app.Clock.Now = null; }
+        await owner.Client.RegisterPurchaseAsync("11987651002", "150", name: "Lia Meta");
+        var quiet = (await owner.CustomerAsync("+5511987651003")).Id;
+        await owner.Client.SubmitAsync($"/clientes/{quiet}/sem-contato", new Dictionary<string, string> { ["How"] = "No balcão" });
+
+        var page = await owner.Client.PressAsync("/relatorios/gerar");
+        var links = page.PdfLinks(page.FirstRunId());
+        var goal = Links(await owner.Client.DownloadAsync(links["meta-atingida"]));
+        var inactive = Links(await owner.Client.DownloadAsync(links["clientes-inativos"]));
+
+        Assert.Equal(["https://wa.me/5511987651002?text=" + Uri.EscapeDataString("Lia, seu um vinho espera na Adega Link!")], goal);
+        Assert.Equal(["https://wa.me/5511987651001?text=" + Uri.EscapeDataString("Rita, volte à Adega Link!")], inactive);
+        Assert.Contains("Caio Calado", string.Join(" ", ReportScenario.PdfLines(await owner.Client.DownloadAsync(links["clientes-inativos"]))), StringComparison.Ordinal);
+    }
+
+    private static List<string> Links(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return doc.GetPages().SelectMany(p => p.GetAnnotations())
+            .Where(a => a.Type == AnnotationType.Link).Select(a => (a.Action as UriAction)?.Uri ?? "").ToList();
+    }
+}
