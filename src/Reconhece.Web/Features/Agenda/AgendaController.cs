@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
 
@@ -35,8 +34,8 @@ public sealed class AgendaController(AppDbContext db, TimeProvider clock, IStrin
         var page = Math.Clamp(pagina, 1, pages);
         var rows = await AgendaQuery.PageAsync(db, context, list, branch, now, page, ct);
         var template = AgendaLists.TemplateFor(list, context, t);
-        var items = rows.Select(r => new AgendaItem(r, Why(r, list, context, now),
-            Invitation.WhatsAppLink(r.Phone, Invitation.Render(template, Fields(r, context))), Guid.NewGuid())).ToList();
+        var items = rows.Select(r => new AgendaItem(r, AgendaLists.Why(r, list, context, now, t),
+            AgendaLists.WhatsApp(r, template, context), Guid.NewGuid())).ToList();
         var isOwner = User.IsInRole(Roles.Owner);
         var results = await AgendaResultsQuery.LoadAsync(db, context.BusinessId, context.Settings.ConversionDays, now, ResultsDays,
             isOwner ? null : User.UserId(), ct);
@@ -80,32 +79,4 @@ public sealed class AgendaController(AppDbContext db, TimeProvider clock, IStrin
 
     private RedirectResult BackTo(string? lista, int pagina) =>
         Redirect($"/acoes?lista={Uri.EscapeDataString(AgendaLists.FromSlug(lista) is { } l ? AgendaLists.Slug(l) : "meta")}&pagina={Math.Max(1, pagina)}");
-
-    public static MessageFields Fields(AgendaRow r, AgendaContext context) =>
-        new(r.Name, context.BusinessName, r.Balance, context.Goal, context.Prize);
-
-    /// <summary>Why the customer is on the list, in the owner's words.</summary>
-    private string Why(AgendaRow r, AgendaList list, AgendaContext context, DateTime now)
-    {
-        int DaysSince(DateTime? at) => at is null ? 0 : (int)Math.Floor((now - at.Value).TotalDays);
-        return list switch
-        {
-            AgendaList.Goal => DaysSince(r.EligibleSince) switch
-            {
-                0 => t["Atingiu a meta hoje."],
-                1 => t["Atingiu a meta ontem; esperando há 1 dia."],
-                var d => t["Atingiu a meta há {0} dias e espera o reconhecimento.", d],
-            },
-            AgendaList.Fading => r.Visits >= 3 && r.RhythmDays is { } rhythm
-                ? t["Sem vir há {0} dias; costuma vir a cada {1}. Em risco: {2} por mês.", DaysSince(r.LastPurchaseAt),
-                    Format.Count((int)Math.Max(1, Math.Round(rhythm)), t["dia"], t["dias"]), Format.Money(r.MonthlySpend)]
-                : t["Sem vir há {0} dias. Em risco: {1} por mês.", DaysSince(r.LastPurchaseAt), Format.Money(r.MonthlySpend)],
-            AgendaList.NearGoal => t["Faltam {0} pontos para a meta ({1} de {2}).", Format.Points(context.Goal - r.Balance),
-                Format.Points(r.Balance), Format.Points(context.Goal)],
-            AgendaList.Birthday => r.BirthDate is { } b && b.Month == Format.Local(now, context.Zone).Month && b.Day == Format.Local(now, context.Zone).Day
-                ? t["Faz aniversário hoje!"]
-                : t["Faz aniversário em {0}.", r.BirthDate?.ToString("dd/MM", Format.PtBr) ?? ""],
-            _ => t["Primeira compra em {0}: agradeça a visita.", Format.Date(r.FirstPurchaseAt, context.Zone)],
-        };
-    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Resources;
 
@@ -50,6 +51,35 @@ public static class AgendaLists
         settings.TemplateFor(list) is { Length: > 0 } own ? own
         : list == AgendaList.Goal && !string.IsNullOrWhiteSpace(invitationMessage) ? invitationMessage
         : DefaultTemplate(list, t);
+
+    /// <summary>The row's WhatsApp link: the list's message filled in for this customer.</summary>
+    public static Uri WhatsApp(AgendaRow r, string template, AgendaContext context) =>
+        Invitation.WhatsAppLink(r.Phone, Invitation.Render(template, new MessageFields(r.Name, context.BusinessName, r.Balance, context.Goal, context.Prize)));
+
+    /// <summary>Why the customer is on the list, in the owner's words.</summary>
+    public static string Why(AgendaRow r, AgendaList list, AgendaContext context, DateTime now, IStringLocalizer<SharedResource> t)
+    {
+        int DaysSince(DateTime? at) => at is null ? 0 : (int)Math.Floor((now - at.Value).TotalDays);
+        return list switch
+        {
+            AgendaList.Goal => DaysSince(r.EligibleSince) switch
+            {
+                0 => t["Atingiu a meta hoje."],
+                1 => t["Atingiu a meta ontem; esperando há 1 dia."],
+                var d => t["Atingiu a meta há {0} dias e espera o reconhecimento.", d],
+            },
+            AgendaList.Fading => r.Visits >= 3 && r.RhythmDays is { } rhythm
+                ? t["Sem vir há {0} dias; costuma vir a cada {1}. Em risco: {2} por mês.", DaysSince(r.LastPurchaseAt),
+                    Format.Count((int)Math.Max(1, Math.Round(rhythm)), t["dia"], t["dias"]), Format.Money(r.MonthlySpend)]
+                : t["Sem vir há {0} dias. Em risco: {1} por mês.", DaysSince(r.LastPurchaseAt), Format.Money(r.MonthlySpend)],
+            AgendaList.NearGoal => t["Faltam {0} pontos para a meta ({1} de {2}).", Format.Points(context.Goal - r.Balance),
+                Format.Points(r.Balance), Format.Points(context.Goal)],
+            AgendaList.Birthday => r.BirthDate is { } b && b.Month == Format.Local(now, context.Zone).Month && b.Day == Format.Local(now, context.Zone).Day
+                ? t["Faz aniversário hoje!"]
+                : t["Faz aniversário em {0}.", r.BirthDate?.ToString("dd/MM", Format.PtBr) ?? ""],
+            _ => t["Primeira compra em {0}: agradeça a visita.", Format.Date(r.FirstPurchaseAt, context.Zone)],
+        };
+    }
 }
 
 public sealed record AgendaItem(AgendaRow Row, string Why, Uri WhatsApp, Guid Key);

@@ -15,7 +15,7 @@ public static class ReportEmail
     // links: when the PDFs are too big to attach, a download link per file, valid until linksExpire.
     public static MimeMessage Compose(ReportRun run, string businessName, int inactivityDays, string from,
         IReadOnlyList<MailboxAddress> to, IReadOnlyList<ReportFile> files,
-        IReadOnlyDictionary<ReportKind, string>? links = null, DateTime? linksExpire = null)
+        IReadOnlyDictionary<ReportKind, string>? links = null, DateTime? linksExpire = null, IReadOnlyList<Agenda.AgendaAction>? actions = null)
     {
         var period = $"{run.WeekStart.ToString("dd/MM", Format.PtBr)} a {run.WeekEnd.ToString("dd/MM/yyyy", Format.PtBr)}";
         var message = new MimeMessage { Subject = $"Relatórios da semana {period} — {businessName}", MessageId = run.MessageId };
@@ -42,6 +42,13 @@ public static class ReportEmail
         foreach (var (label, value) in numbers) text.AppendLine(Format.PtBr, $"• {label}: {value}");
         text.AppendLine().AppendLine(listHeading);
         for (var i = 0; i < attached.Count; i++) text.AppendLine(Format.PtBr, $"{i + 1}. {attached[i]}");
+        const string ActionsHeading = "As ações mais valiosas desta semana (toque para abrir o WhatsApp com a mensagem pronta):";
+        actions ??= [];
+        if (actions.Count > 0)
+        {
+            text.AppendLine().AppendLine(ActionsHeading);
+            foreach (var a in actions) text.AppendLine(Format.PtBr, $"• {a.Who}: {a.Why} {a.WhatsApp.AbsoluteUri}");
+        }
         text.AppendLine().AppendLine(Hint).AppendLine().AppendLine(Signature);
 
         static string H(string s) => WebUtility.HtmlEncode(s);
@@ -53,7 +60,15 @@ public static class ReportEmail
                 .Append("</td><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0;text-align:right;font-weight:bold\">").Append(H(value)).Append("</td></tr>");
         html.Append("</table><p>").Append(H(listHeading)).Append("</p><ol>");
         foreach (var a in attached) html.Append("<li>").Append(H(a)).Append("</li>");
-        html.Append("</ol><p>").Append(H(Hint)).Append("</p><p style=\"color:#64748b\">").Append(H(Signature)).Append("</p></div>");
+        html.Append("</ol>");
+        if (actions.Count > 0)
+        {
+            html.Append("<p><strong>").Append(H(ActionsHeading)).Append("</strong></p><ol>");
+            foreach (var a in actions)
+                html.Append("<li><a href=\"").Append(H(a.WhatsApp.AbsoluteUri)).Append("\">").Append(H(a.Who)).Append("</a>: ").Append(H(a.Why)).Append("</li>");
+            html.Append("</ol>");
+        }
+        html.Append("<p>").Append(H(Hint)).Append("</p><p style=\"color:#64748b\">").Append(H(Signature)).Append("</p></div>");
 
         var builder = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() };
         if (links is null)

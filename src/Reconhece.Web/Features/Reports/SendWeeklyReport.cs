@@ -3,11 +3,13 @@ using Hangfire;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Infrastructure.Email;
+using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Reports;
@@ -25,7 +27,8 @@ namespace Reconhece.Web.Features.Reports;
 /// </summary>
 public sealed class SendWeeklyReport(
     AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, IEmailSender email, ReportLinks reportLinks,
-    IOptions<EmailOptions> emailOptions, IOptions<ReportOptions> reportOptions, TimeProvider clock, ILogger<SendWeeklyReport> log)
+    IOptions<EmailOptions> emailOptions, IOptions<ReportOptions> reportOptions, TimeProvider clock, ILogger<SendWeeklyReport> log,
+    IStringLocalizer<SharedResource> t)
 {
     /// <summary>Hangfire's entry point. Retries are ours (visible to the owner), not Hangfire's.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -106,7 +109,8 @@ public sealed class SendWeeklyReport(
         var expires = reportLinks.ExpiresFrom(now);
         if (files.Sum(f => (long)f.Content.Length) > reportOptions.Value.AttachUpToBytes)
             links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(run.BusinessId, run.Id, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
-        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires);
+        var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
+        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires, actions);
         await email.SendAsync(message, ct);
         var accepted = System.Diagnostics.Stopwatch.StartNew();
         // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.

@@ -37,6 +37,16 @@ public sealed class ReportWhatsAppLinkTests(ReportsAppFactory app) : IClassFixtu
         Assert.Equal(["https://wa.me/5511987651002?text=" + Uri.EscapeDataString("Lia, seu um vinho espera na Adega Link!")], goal);
         Assert.Equal(["https://wa.me/5511987651001?text=" + Uri.EscapeDataString("Rita, volte à Adega Link!")], inactive);
         Assert.Contains("Caio Calado", string.Join(" ", ReportScenario.PdfLines(await owner.Client.DownloadAsync(links["clientes-inativos"]))), StringComparison.Ordinal);
+
+        // The weekly email lists the most valuable actions, each with its link; never the customer who said no.
+        var sent = await owner.Client.PressAsync("/relatorios/enviar");
+        Assert.True(sent.Shows("Enviado"), sent.Text);
+        var mail = Assert.Single(app.Smtp.To(owner.Email));
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(mail.HtmlBody!);
+        var actions = html.QuerySelectorAll("a[href^='https://wa.me/']").Select(a => (Who: a.TextContent, Href: a.GetAttribute("href"))).ToList();
+        Assert.Equal([("Lia Meta", goal[0]), ("Rita Sumida", inactive[0])], actions);
+        Assert.DoesNotContain("Caio Calado", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("As ações mais valiosas desta semana", mail.TextBody, StringComparison.Ordinal);
     }
 
     private static List<string> Links(byte[] pdf)
