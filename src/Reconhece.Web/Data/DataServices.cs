@@ -33,13 +33,17 @@ public static class DataServices
     /// connections), so returning a connection to the pool needs no DISCARD ALL, which would otherwise run
     /// with every request's first query — and would drop prepared statements. Statements the app repeats
     /// (the purchase, the lookups) are prepared automatically, so PostgreSQL plans them once per
-    /// connection instead of on every purchase. A connection string that sets either explicitly wins.
+    /// connection instead of on every purchase. PostgreSQL's JIT is off for the app's sessions: its
+    /// compilation took half a second on the agenda's rhythm refresh, a statement the planner overestimates
+    /// and that touches no row on most page views (docs/benchmarks.md, Ações); a web app's short queries
+    /// never win it back. A connection string that sets any of these explicitly wins.
     /// </summary>
     private static string WithoutResetOnClose(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 50;
+        if (string.IsNullOrEmpty(builder.Options)) builder.Options = "-c jit=off";
         return builder.ConnectionString;
     }
 

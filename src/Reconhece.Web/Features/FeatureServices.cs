@@ -30,6 +30,7 @@ public static class FeatureServices
         services.AddScoped<ContactConsent>();
         services.AddScoped<Agenda.LogContact>();
         services.AddScoped<Agenda.SaveAgendaSettings>();
+        services.AddScoped<Agenda.GroupInvitations>();
         services.AddScoped<SaveProgramSettings>();
         services.AddScoped<BuildWeeklyReports>();
         services.AddScoped<SendWeeklyReport>();

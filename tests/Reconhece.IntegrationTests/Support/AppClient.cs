@@ -40,7 +40,7 @@ public sealed class AppClient(HttpClient http)
         var page = await GetAsync(pageUrl);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var form = page.Doc.QuerySelectorAll<IHtmlFormElement>("form")
-            .FirstOrDefault(f => action is null ? new Uri(f.Action).AbsolutePath != "/sair" : new Uri(f.Action).AbsolutePath == action)
+            .FirstOrDefault(f => action is null ? Resolve(f.Action).AbsolutePath != "/sair" : Resolve(f.Action).AbsolutePath == action)
             ?? throw new InvalidOperationException($"No form {action} on {pageUrl}");
         // What a browser would send: checked radios and checkboxes only, every other field with its value.
         var values = new Dictionary<string, string>();
@@ -54,8 +54,11 @@ public sealed class AppClient(HttpClient http)
         foreach (var area in form.Elements.OfType<IHtmlTextAreaElement>().Where(a => !string.IsNullOrEmpty(a.Name)))
             values[area.Name!] = area.Value;
         foreach (var (k, v) in fields) values[k] = v;
-        return await PostAsync(new Uri(form.Action).AbsolutePath, values);
+        return await PostAsync(Resolve(form.Action).PathAndQuery, values);
     }
+
+    /// <summary>A form's action as the browser reads it ("/acoes/contato?lista=meta" is a path and a query, not a file).</summary>
+    public static Uri Resolve(string action) => new(new Uri("http://localhost/"), action);
 
     /// <summary>Posts to an action (e.g. a "Desativar" button) with this session's antiforgery token.</summary>
     public async Task<Page> PostAsync(string url, IReadOnlyDictionary<string, string>? fields = null)

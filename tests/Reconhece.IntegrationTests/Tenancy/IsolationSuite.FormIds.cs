@@ -53,6 +53,7 @@ public abstract partial class IsolationSuite<TFactory>
         Assert.Equal("POST", method);
         var a = await app.SignUpAsync("Empresa A");
         var (purchaseKey, adjustKey, recognitionKey, reportKey, contactKey) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var invitationKey = Guid.NewGuid();
         await a.Client.SubmitAsync("/registrar", new Dictionary<string, string>
         {
             ["Phone"] = "11955554444", ["Amount"] = "600", ["Customer.Name"] = "Cliente de A", ["IdempotencyKey"] = purchaseKey.ToString(),
@@ -66,6 +67,10 @@ public abstract partial class IsolationSuite<TFactory>
         await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string> { ["IdempotencyKey"] = recognitionKey.ToString() });
         var aRun = await a.Client.SubmitAsync("/relatorios", new Dictionary<string, string> { ["requestKey"] = reportKey.ToString() }, "/relatorios/gerar");
         var aRunId = aRun.FirstRunId();
+        await a.Client.SubmitAsync("/acoes/convites", new Dictionary<string, string>
+        {
+            ["Occasion"] = "Festa de A", ["OccasionDate"] = "12/12/2026", ["Audience"] = "ClassA", ["IdempotencyKey"] = invitationKey.ToString(),
+        });
         await a.Client.PostAsync("/acoes/contato", new Dictionary<string, string>
         {
             ["CustomerId"] = aCustomer.ToString(), ["List"] = "0", ["Channel"] = "0", ["Key"] = contactKey.ToString(),
@@ -86,22 +91,31 @@ public abstract partial class IsolationSuite<TFactory>
             "Key" => contactKey,
             "IdempotencyKey" when route == "/registrar" => purchaseKey,
             "IdempotencyKey" when route.StartsWith("/clientes", StringComparison.Ordinal) => adjustKey,
+            "IdempotencyKey" when route == "/acoes/convites" => invitationKey,
             "IdempotencyKey" => recognitionKey,
             _ => reportKey,
         };
+        var bInvitation = route.Contains("{invitation}", StringComparison.Ordinal)
+            ? Guid.Parse((await b.Client.SubmitAsync("/acoes/convites", new Dictionary<string, string>
+                { ["Occasion"] = "Festa de B", ["OccasionDate"] = "13/12/2026", ["Audience"] = "ClassA" })).Url.AbsolutePath.Split('/').Last())
+            : Guid.Empty;
         var url = route.Replace("{staff}", bStaff.UserId.ToString(), StringComparison.Ordinal)
+            .Replace("{invitation}", bInvitation.ToString(), StringComparison.Ordinal)
             .Replace("{customer}", bCustomer.ToString(), StringComparison.Ordinal);
         var formPage = route switch
         {
             "/clientes/{customer}/ajuste" => $"/clientes/{bCustomer}",
             "/relatorios/gerar" or "/relatorios/enviar" => "/relatorios",
             "/acoes/contato" or "/acoes/adiar" => "/acoes?lista=meta",
+            "/acoes/convites" => "/acoes/convites",
+            "/acoes/convites/{invitation}/contato" => $"/acoes/convites/{bInvitation}",
             _ => url,
         };
         var fields = new Dictionary<string, string>
         {
             [field] = foreign.ToString(), ["Phone"] = "11933332222", ["Amount"] = "10", ["FullName"] = "Infiltrado",
             ["Email"] = Scenario.UniqueEmail("infiltrado"), ["Password"] = Scenario.Password, ["Points"] = "1", ["Reason"] = "teste",
+            ["Occasion"] = "Festa de B", ["OccasionDate"] = "13/12/2026",
         };
         // "Adiar 7 dias" is a second button of the contact form (formaction): posted as that button would.
         var page = route == "/acoes/adiar" ? await b.Client.PostAsync(url, fields) : await b.Client.SubmitAsync(formPage, fields, url);
@@ -149,6 +163,10 @@ public static class IsolationCases
         { "GET", "/clientes/{customer}/sem-contato" },
         { "POST", "/clientes/{customer}/sem-contato" },
         { "POST", "/clientes/{customer}/aceita-contato" },
+        { "GET", "/acoes/convites/{invitation}" },
+        { "POST", "/acoes/convites/{invitation}/contato" },
+        { "POST", "/acoes/convites/{invitation}/todos" },
+        { "GET", "/acoes/convites/{invitation}/convidados.csv" },
     };
 
     public static TheoryData<string, string, string> FormIdCases => new()
@@ -164,5 +182,7 @@ public static class IsolationCases
         { "POST", "/acoes/contato", "CustomerId" },
         { "POST", "/acoes/contato", "Key" },
         { "POST", "/acoes/adiar", "customerId" },
+        { "POST", "/acoes/convites", "IdempotencyKey" },
+        { "POST", "/acoes/convites/{invitation}/contato", "customerId" },
     };
 }

@@ -26,6 +26,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         typeof(Branch), typeof(AppUser), typeof(LoyaltyProgram), typeof(Customer), typeof(Purchase),
         typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
         typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest), typeof(Contact), typeof(ConsentEvent),
+        typeof(GroupInvitation), typeof(InvitationGuest),
     ];
 
     [Fact]
@@ -54,8 +55,10 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         var aStaff = await a.AddStaffAsync("Pessoa de A");
         var aPurchase = LoyaltyScenario.PurchaseIdFrom(await a.Client.RegisterPurchaseAsync("11955554444", "600", name: "Cliente de A"));
         var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
+        var aInvitation = await InvitationAsync(a);
         var b = await app.SignUpAsync("Empresa B");
         var url = route.Replace("{branch}", a.BranchId.ToString(), StringComparison.Ordinal)
+            .Replace("{invitation}", aInvitation.ToString(), StringComparison.Ordinal)
             .Replace("{staff}", aStaff.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{purchase}", aPurchase.ToString(), StringComparison.Ordinal)
             .Replace("{customer}", aCustomer.ToString(), StringComparison.Ordinal);
@@ -167,6 +170,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         {
             ["CustomerId"] = aCustomer.ToString(), ["List"] = "0", ["Channel"] = "0", ["Key"] = Guid.NewGuid().ToString(),
         });
+        await InvitationAsync(a);
         await a.Client.SubmitAsync($"/clientes/{aCustomer}/sem-contato", new Dictionary<string, string> { ["How"] = "No balcão" });
         var b = await app.SignUpAsync("Empresa B");
 
@@ -178,7 +182,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             Others: await db.Customers.CountAsync() + await db.Purchases.CountAsync() + await db.Ledger.CountAsync()
                 + await db.Recognitions.CountAsync() + await db.Audit.CountAsync() + await db.ReportRuns.CountAsync()
                 + await db.ReportFiles.CountAsync() + await db.ReportRecipients.CountAsync() + await db.ReportRequests.CountAsync()
-                + await db.Contacts.CountAsync() + await db.ConsentEvents.CountAsync(),
+                + await db.Contacts.CountAsync() + await db.ConsentEvents.CountAsync()
+                + await db.GroupInvitations.CountAsync() + await db.InvitationGuests.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -193,6 +198,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.ReportRecipients.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Contacts.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.ConsentEvents.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.InvitationGuests.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
 
@@ -240,6 +246,16 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(a.BusinessId, stamped);
     }
 
+    /// <summary>A group invitation of <paramref name="owner"/>'s business (its class A customers), made through the form.</summary>
+    private static async Task<Guid> InvitationAsync(OwnerSession owner)
+    {
+        var page = await owner.Client.SubmitAsync("/acoes/convites", new Dictionary<string, string>
+        {
+            ["Occasion"] = "Festa de A", ["OccasionDate"] = "12/12/2026", ["Audience"] = "ClassA",
+        });
+        return Guid.Parse(page.Url.AbsolutePath.Split('/').Last());
+    }
+
     private Task<string> SnapshotAsync(Guid businessId) => app.InBusinessAsync(businessId, async db =>
     {
         var branches = await db.Branches.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Address}:{x.IsActive}").ToListAsync();
@@ -248,7 +264,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             .Select(x => $"{x.Id}:{x.Name}:{x.Balance}:{x.Visits}:{x.EligibleSince}:{x.ContactOptOutAt}:{x.AgendaSnoozedUntil}").ToListAsync();
         var purchases = await db.Purchases.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Points}:{x.ReversedAt}").ToListAsync();
         var counts = $"{await db.Ledger.CountAsync()}:{await db.Recognitions.CountAsync()}:{await db.Audit.CountAsync()}"
-            + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}:{await db.Contacts.CountAsync()}:{await db.ConsentEvents.CountAsync()}";
+            + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}:{await db.Contacts.CountAsync()}:{await db.ConsentEvents.CountAsync()}"
+            + $":{await db.GroupInvitations.CountAsync()}:{await db.InvitationGuests.CountAsync(g => g.ContactedAt != null)}";
         return string.Join("|", branches.Concat(users).Concat(customers).Concat(purchases).Append(counts));
     });
 }

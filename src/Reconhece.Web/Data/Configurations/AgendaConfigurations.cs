@@ -29,3 +29,26 @@ public class ConsentEventConfiguration : IEntityTypeConfiguration<ConsentEvent>
         builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.At });
     }
 }
+
+public class GroupInvitationConfiguration : IEntityTypeConfiguration<GroupInvitation>
+{
+    public void Configure(EntityTypeBuilder<GroupInvitation> builder)
+    {
+        builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Occasion).HasMaxLength(GroupInvitation.OccasionMaxLength);
+        builder.Property(x => x.Message).HasMaxLength(AgendaSettings.TemplateMaxLength);
+        builder.HasIndex(x => new { x.BusinessId, x.IdempotencyKey }).IsUnique();
+        builder.HasIndex(x => new { x.BusinessId, x.CreatedAt });
+    }
+}
+
+public class InvitationGuestConfiguration : IEntityTypeConfiguration<InvitationGuest>
+{
+    public void Configure(EntityTypeBuilder<InvitationGuest> builder)
+    {
+        builder.HasKey(x => new { x.BusinessId, x.InvitationId, x.CustomerId });
+        builder.HasOne<GroupInvitation>().WithMany().HasForeignKey(x => x.InvitationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

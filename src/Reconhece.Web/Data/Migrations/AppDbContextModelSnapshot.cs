@@ -738,6 +738,99 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.GroupInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer")
+                        .HasColumnName("audience");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("occasion");
+
+                    b.Property<DateOnly>("OccasionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("occasion_date");
+
+                    b.Property<int?>("RecentDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("recent_days");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_group_invitations");
+
+                    b.HasAlternateKey("BusinessId", "Id")
+                        .HasName("ak_group_invitations_business_id_id");
+
+                    b.HasIndex("BusinessId", "CreatedAt")
+                        .HasDatabaseName("ix_group_invitations_business_id_created_at");
+
+                    b.HasIndex("BusinessId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_group_invitations_business_id_idempotency_key");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_group_invitations_business_id_user_id");
+
+                    b.ToTable("group_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.InvitationGuest", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime?>("ContactedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contacted_at");
+
+                    b.HasKey("BusinessId", "InvitationId", "CustomerId")
+                        .HasName("pk_invitation_guests");
+
+                    b.HasIndex("BusinessId", "CustomerId")
+                        .HasDatabaseName("ix_invitation_guests_business_id_customer_id");
+
+                    b.ToTable("invitation_guests", (string)null);
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1485,6 +1578,43 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customers_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.GroupInvitation", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_invitations_businesses_business_id");
+
+                    b.HasOne("Reconhece.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_invitations_users_business_id_user_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.InvitationGuest", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitation_guests_customers_business_id_customer_id");
+
+                    b.HasOne("Reconhece.Web.Domain.GroupInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "InvitationId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invitation_guests_group_invitations_business_id_invitation_");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.LedgerEntry", b =>

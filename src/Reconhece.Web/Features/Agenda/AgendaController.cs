@@ -48,6 +48,8 @@ public sealed class AgendaController(AppDbContext db, TimeProvider clock, IStrin
         var context = await AgendaContext.LoadAsync(db, ct);
         var (allowed, branch) = await ScopeAsync(context, ct);
         if (!allowed) return NotFound();
+        // The agenda's rows name their list in the address; a form that sends List itself keeps it.
+        if (AgendaLists.FromSlug(lista) is { } fromAddress && !Request.Form.ContainsKey(nameof(ContactInput.List))) input.List = fromAddress;
         var result = await log.HandleAsync(input, User.UserId(), branch, ct);
         if (result is null) return NotFound();
         if (!result.Succeeded) TempData["FlashError"] = string.Join(" ", result.Errors.Select(e => e.Message));

@@ -83,6 +83,10 @@ public static class AgendaQuery
         return ordered.Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
 
+    /// <summary>Everyone a list holds for a group invitation: as the agenda places them, snoozed or not.</summary>
+    public static Task<List<Guid>> IdsAsync(AppDbContext db, AgendaContext context, AgendaList list, DateTime utcNow, CancellationToken ct) =>
+        Placed(db, context, null, utcNow, ignoreSnooze: true).Where(r => r.List == (int)list).Select(r => r.Id).ToListAsync(ct);
+
     /// <summary>The days (month × 100 + day) of the birthdays shown: today and the six days after, in the business's zone.</summary>
     public static int[] BirthdayWindow(DateTime utcNow, TimeZoneInfo zone)
     {
@@ -95,7 +99,7 @@ public static class AgendaQuery
     }
 
     /// <summary>Every customer of the scope with the list they are placed in (null: none).</summary>
-    private static IQueryable<AgendaRow> Placed(AppDbContext db, AgendaContext context, Guid? branchId, DateTime utcNow)
+    private static IQueryable<AgendaRow> Placed(AppDbContext db, AgendaContext context, Guid? branchId, DateTime utcNow, bool ignoreSnooze = false)
     {
         var goal = context.Goal;
         var nearGoal = context.Goal * context.Settings.NearGoalPercent / 100m;
@@ -123,7 +127,7 @@ public static class AgendaQuery
                        END AS list
                 FROM customers c
                 WHERE c.business_id = {businessId} AND c.contact_opt_out_at IS NULL
-                  AND (c.agenda_snoozed_until IS NULL OR c.agenda_snoozed_until <= {now})
+                  AND ({ignoreSnooze} OR c.agenda_snoozed_until IS NULL OR c.agenda_snoozed_until <= {now})
                   AND ({branchId}::uuid IS NULL OR c.last_branch_id = {branchId})
             ) placed
             WHERE list IS NOT NULL

@@ -63,13 +63,14 @@ public sealed class AgendaTests(ReportsAppFactory app) : IClassFixture<ReportsAp
         await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100" });
         await owner.Client.RegisterPurchaseAsync("11987650301", "120", name: "Joana Duarte");
         var agenda = await owner.Client.GetAsync("/acoes?lista=meta");
-        var form = agenda.Doc.QuerySelectorAll<IHtmlFormElement>("form[action='/acoes/contato']").Single();
+        var form = agenda.Doc.QuerySelectorAll<IHtmlFormElement>("form[action^='/acoes/contato']").Single();
+        var action = AppClient.Resolve(form.Action).PathAndQuery;
         var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && i.Name != "__RequestVerificationToken")
             .ToDictionary(i => i.Name!, i => i.Value);
         fields["Channel"] = "0";
 
-        var first = await owner.Client.PostAsync("/acoes/contato", fields);
-        var second = await owner.Client.PostAsync("/acoes/contato", fields);
+        var first = await owner.Client.PostAsync(action, fields);
+        var second = await owner.Client.PostAsync(action, fields);
 
         Assert.True(first.Shows("Contato registrado."), first.Text);
         Assert.True(second.Shows("Este contato já tinha sido registrado."), second.Text);
