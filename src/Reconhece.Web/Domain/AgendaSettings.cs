@@ -19,7 +19,6 @@ public class AgendaSettings
     public string? NearGoalTemplate { get; set; }
     public string? BirthdayTemplate { get; set; }
     public string? NewTemplate { get; set; }
-    public string? GroupTemplate { get; set; }
 
     public string? TemplateFor(AgendaList list) => list switch
     {
@@ -28,7 +27,8 @@ public class AgendaSettings
         AgendaList.NearGoal => NearGoalTemplate,
         AgendaList.Birthday => BirthdayTemplate,
         AgendaList.New => NewTemplate,
-        _ => GroupTemplate,
+        // A group invitation carries its own message.
+        _ => null,
     };
 }
 

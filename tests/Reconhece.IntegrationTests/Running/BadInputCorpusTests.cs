@@ -60,6 +60,8 @@ public sealed class BadInputCorpusTests(AppFactory app) : IClassFixture<AppFacto
             (owner.Client, "/equipe/novo", "/equipe/novo"),
             (owner.Client, $"/equipe/{staff.UserId}/editar", $"/equipe/{staff.UserId}/editar"),
             (owner.Client, $"/reconhecimento/{customer}", $"/reconhecimento/{customer}"),
+            (owner.Client, "/acoes/configuracoes", "/acoes/configuracoes"),
+            (owner.Client, "/acoes/convites", "/acoes/convites"),
             (anonymous, "/cadastro", "/cadastro"),
             (anonymous, "/entrar", "/entrar"),
             (anonymous, "/esqueci-senha", "/esqueci-senha"),
@@ -103,7 +105,7 @@ public sealed class BadInputCorpusTests(AppFactory app) : IClassFixture<AppFacto
             }
         }
 
-        Assert.True(tried >= 15 * Corpus.Length, $"{tried}");
+        Assert.True(tried >= 17 * Corpus.Length, $"{tried}");
         // Most of the corpus is refused somewhere: the "nothing stored" check ran on most posts.
         Assert.True(rejected >= tried / 2, $"{rejected} of {tried} rejected");
         Assert.True(failures.Count == 0, string.Join("\n", failures));

@@ -45,6 +45,8 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
         await owner.Client.RegisterPurchaseAsync("11955550001", "900", name: "Cliente Limite");
         var customer = (await owner.CustomerAsync("+5511955550001")).Id;
         var purchase = LoyaltyScenario.PurchaseIdFrom(await owner.Client.RegisterPurchaseAsync("11955550001", "10"));
+        await owner.Client.RegisterPurchaseAsync("11955550002", "10", name: "Cliente Consentimento");
+        var consenting = (await owner.CustomerAsync("+5511955550002")).Id;
         AppClient Owner() => owner.Client;
         var n = 0;
         string Unique() => $"Válido {++n}";
@@ -87,6 +89,19 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
                 [("What", typeof(Recognition), nameof(Recognition.What))], _ => new() { ["What"] = Unique() }),
             new("relatórios", Owner, "/relatorios/configuracoes", "/relatorios/configuracoes",
                 [("ExtraRecipients", typeof(ReportRecipient), nameof(ReportRecipient.Email))], _ => new() { ["ExtraRecipients"] = Email() }),
+            // "Não quer contato" first, so that the customer then has the form that undoes it.
+            new("sem contato", Owner, $"/clientes/{consenting}/sem-contato", $"/clientes/{consenting}/sem-contato",
+                [("How", typeof(ConsentEvent), nameof(ConsentEvent.How))], _ => new() { ["How"] = "No balcão" }),
+            new("aceita contato", Owner, $"/clientes/{consenting}", $"/clientes/{consenting}/aceita-contato",
+                [("Reason", typeof(ConsentEvent), nameof(ConsentEvent.Reason))], _ => new() { ["Reason"] = Unique() }),
+            new("convite", Owner, "/acoes/convites", "/acoes/convites",
+                [("Occasion", typeof(GroupInvitation), nameof(GroupInvitation.Occasion)), ("Message", typeof(GroupInvitation), nameof(GroupInvitation.Message))],
+                _ => new() { ["Occasion"] = Unique(), ["OccasionDate"] = "12/12/2026", ["Audience"] = "ClassA", ["Message"] = "Oi {nome}, " + Unique() }),
+            new("mensagens das Ações", Owner, "/acoes/configuracoes", "/acoes/configuracoes",
+                [("GoalTemplate", typeof(AgendaSettings), nameof(AgendaSettings.GoalTemplate)), ("FadingTemplate", typeof(AgendaSettings), nameof(AgendaSettings.FadingTemplate)),
+                 ("NearGoalTemplate", typeof(AgendaSettings), nameof(AgendaSettings.NearGoalTemplate)), ("BirthdayTemplate", typeof(AgendaSettings), nameof(AgendaSettings.BirthdayTemplate)),
+                 ("NewTemplate", typeof(AgendaSettings), nameof(AgendaSettings.NewTemplate))],
+                field => new() { [field] = "Oi {nome}, " + Unique() }),
             new("cadastro", app.NewClient, "/cadastro", "/cadastro",
                 [("BusinessName", typeof(Business), nameof(Business.Name)), ("OwnerName", typeof(AppUser), nameof(AppUser.FullName)),
                  ("Email", typeof(AppUser), nameof(AppUser.Email)), ("FirstBranchName", typeof(Branch), nameof(Branch.Name))],

@@ -1449,11 +1449,6 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasColumnType("character varying(500)")
                                 .HasColumnName("agenda_goal_template");
 
-                            b1.Property<string>("GroupTemplate")
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)")
-                                .HasColumnName("agenda_group_template");
-
                             b1.Property<int>("NearGoalPercent")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")

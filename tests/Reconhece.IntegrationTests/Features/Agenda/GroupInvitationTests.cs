@@ -49,6 +49,7 @@ public sealed class GroupInvitationTests(ReportsAppFactory app) : IClassFixture<
         var csv = Encoding.UTF8.GetString(bytes[3..]).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
         Assert.Equal("Nome;Celular", csv[0]);
         Assert.Contains("Bruno Grande;(11) 98765-3002", csv);
+        Assert.DoesNotContain(csv, l => l.Contains("Carla", StringComparison.Ordinal));
         // A name that a spreadsheet would run as a formula is escaped, not executed.
         Assert.Contains(csv, l => l.Contains("'=HYPERLINK", StringComparison.Ordinal));
         Assert.DoesNotContain(csv, l => l.StartsWith('=') || l.StartsWith("\"=", StringComparison.Ordinal));
