@@ -23,7 +23,7 @@ public sealed partial class PhoneAccountFlowTests(BrowserAppFactory app) : IClas
         await page.GetByLabel("E-mail").FillAsync(owner.Email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar o link" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Se houver uma conta com este e-mail, enviamos um link")).ToBeVisibleAsync();
-        await AssertFitsThePhoneAsync(page);
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("account-1-forgot-password.png"), FullPage = true });
 
         // The email job (Hangfire runs it in production) writes the message to the pickup folder here.
@@ -37,7 +37,7 @@ public sealed partial class PhoneAccountFlowTests(BrowserAppFactory app) : IClas
         await page.GetByLabel("Nova senha").FillAsync("12345678");
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar a nova senha" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Esta senha é muito comum e fácil de adivinhar. Escolha outra.")).ToBeVisibleAsync();
-        await AssertFitsThePhoneAsync(page);
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("account-2-new-password-refused.png"), FullPage = true });
         await page.GetByLabel("Nova senha").FillAsync("casquinha de chocolate");
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar a nova senha" }).ClickAsync();
@@ -52,8 +52,6 @@ public sealed partial class PhoneAccountFlowTests(BrowserAppFactory app) : IClas
         Assert.InRange(DateTimeOffset.FromUnixTimeSeconds((long)cookie.Expires) - DateTimeOffset.UtcNow, TimeSpan.FromDays(29), TimeSpan.FromDays(30.1));
     }
 
-    private static async Task AssertFitsThePhoneAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{page.Url} scrolls sideways on a 390 px phone.");
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex LinkPattern();

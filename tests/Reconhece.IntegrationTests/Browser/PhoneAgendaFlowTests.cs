@@ -21,7 +21,7 @@ public sealed class PhoneAgendaFlowTests(BrowserAppFactory app) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meta atingida" })).ToBeVisibleAsync();
         var whatsApp = page.GetByRole(AriaRole.Link, new() { Name = "WhatsApp" });
         Assert.StartsWith("https://wa.me/5511987652001?text=", await whatsApp.GetAttributeAsync("href"), StringComparison.Ordinal);
-        await AssertFitsThePhoneAsync(page);
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("agenda-1-list.png"), FullPage = true });
         var bytes = await page.EvaluateAsync<int>("document.documentElement.outerHTML.length");
         Assert.True(bytes < 40_000, $"The agenda page is {bytes} characters.");
@@ -30,7 +30,7 @@ public sealed class PhoneAgendaFlowTests(BrowserAppFactory app) : IClassFixture<
         await Assertions.Expect(page.GetByText("Contato registrado.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Ninguém nesta lista agora.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("1 contato · 0 voltaram (0%) · R$ 0,00").First).ToBeVisibleAsync();
-        await AssertFitsThePhoneAsync(page);
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("agenda-2-contact-logged.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Início" }).ClickAsync();
@@ -39,6 +39,4 @@ public sealed class PhoneAgendaFlowTests(BrowserAppFactory app) : IClassFixture<
         Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.Contacts.CountAsync()));
     }
 
-    private static async Task AssertFitsThePhoneAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{page.Url} scrolls sideways on a 390 px phone.");
 }

@@ -25,7 +25,7 @@ public sealed class PhoneSignUpFlowTests(BrowserAppFactory app) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Cadastrar" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gelateria Bella" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Bem-vindo! Seu negócio foi cadastrado.")).ToBeVisibleAsync();
-        await AssertFitsThePhoneAsync(page);
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("foundation-1-owner-home.png"), FullPage = true });
 
         // Sign out and back in.
@@ -45,7 +45,7 @@ public sealed class PhoneSignUpFlowTests(BrowserAppFactory app) : IClassFixture<
         await page.GetByLabel("Senha do primeiro acesso").FillAsync(Scenario.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Salvar" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"Téo Atendente já pode entrar com o e-mail {staffEmail}.")).ToBeVisibleAsync();
-        await AssertFitsThePhoneAsync(page);
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("foundation-2-staff-list.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sair" }).ClickAsync();
 
@@ -61,6 +61,4 @@ public sealed class PhoneSignUpFlowTests(BrowserAppFactory app) : IClassFixture<
         await staffPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("foundation-3-staff-home.png"), FullPage = true });
     }
 
-    private static async Task AssertFitsThePhoneAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{page.Url} scrolls sideways on a 390 px phone.");
 }

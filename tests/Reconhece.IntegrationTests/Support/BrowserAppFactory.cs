@@ -66,6 +66,10 @@ public sealed class BrowserAppFactory : AppFactory
         return page;
     }
 
+    /// <summary>The page must not scroll sideways on a 390 px phone.</summary>
+    public static async Task AssertFitsThePhoneAsync(IPage page) =>
+        Xunit.Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{page.Url} scrolls sideways on a 390 px phone.");
+
     public static string ArtifactPath(string fileName)
     {
         var dir = Environment.GetEnvironmentVariable("RECONHECE_ARTIFACTS") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "reconhece-artifacts");

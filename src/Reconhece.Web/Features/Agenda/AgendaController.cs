@@ -52,7 +52,7 @@ public sealed class AgendaController(AppDbContext db, TimeProvider clock, IStrin
         if (AgendaLists.FromSlug(lista) is { } fromAddress && !Request.Form.ContainsKey(nameof(ContactInput.List))) input.List = fromAddress;
         var result = await log.HandleAsync(input, User.UserId(), branch, ct);
         if (result is null) return NotFound();
-        if (!result.Succeeded) TempData["FlashError"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        if (!result.Succeeded) TempData["FlashError"] = result.ErrorText;
         else TempData["Flash"] = result.Value == ContactOutcome.Logged
             ? t["Contato registrado. O cliente sai da agenda por {0} dias.", LogContact.RestDays].Value
             : t["Este contato já tinha sido registrado."].Value;

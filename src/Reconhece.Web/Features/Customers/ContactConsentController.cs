@@ -41,7 +41,7 @@ public sealed class ContactConsentController(AppDbContext db, ContactConsent con
     {
         var result = await consent.UndoAsync(id, input, User.UserId(), ct);
         if (result is null) return NotFound();
-        if (!result.Succeeded) TempData["FlashError"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        if (!result.Succeeded) TempData["FlashError"] = result.ErrorText;
         else TempData["Flash"] = result.Value == ConsentOutcome.Changed
             ? t["Registrado: o cliente voltou a aceitar contato."].Value
             : t["Isto já estava registrado."].Value;

@@ -77,6 +77,8 @@ public sealed class SendWeeklyReport(
     {
         var business = await db.Businesses.AsNoTracking().Select(b => new { b.Name, b.Reports }).SingleAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // The week's actions for the email body, read before the run is locked: the lock is held only for sending.
+        var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
         ReportRun? run;
         List<ReportFile>? justBuilt = null;
         // 1. Build once. The PDFs (megabytes of WAL to flush) are committed on their own, before sending, so
@@ -109,7 +111,6 @@ public sealed class SendWeeklyReport(
         var expires = reportLinks.ExpiresFrom(now);
         if (files.Sum(f => (long)f.Content.Length) > reportOptions.Value.AttachUpToBytes)
             links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(run.BusinessId, run.Id, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
-        var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
         var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires, actions);
         await email.SendAsync(message, ct);
         var accepted = System.Diagnostics.Stopwatch.StartNew();

@@ -16,6 +16,9 @@ public sealed record FormResult<T>(T? Value, IReadOnlyList<(string Field, string
 {
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>All the messages as one line, for a page that answers with a flash after a redirect.</summary>
+    public string ErrorText => string.Join(" ", Errors.Select(e => e.Message));
+
     public void CopyTo(ModelStateDictionary modelState)
     {
         foreach (var (field, message) in Errors) modelState.AddModelError(field, message);
