@@ -54,8 +54,9 @@ public sealed class SignUpBusiness(
     public async Task<FormResult<AppUser>> HandleAsync(SignUpBusinessInput input, CancellationToken ct)
     {
         var errors = new FormErrors();
-        if (!BrazilianPhone.TryNormalizeMobile(input.Mobile, out var mobile))
-            errors.Add(nameof(input.Mobile), t["Informe um celular brasileiro válido, com DDD. Ex.: (11) 98765-4321."]);
+        var (mobile, problem) = BrazilianPhone.Read(input.Mobile);
+        if (problem != PhoneProblem.None)
+            errors.Add(nameof(input.Mobile), PhoneMessages.For(problem, input.Mobile, t));
         if (await TenantDoors.FindUserAsync(db, users.NormalizeEmail(input.Email.Trim()), null, ct) is not null)
             errors.Add(nameof(input.Email), t["Este e-mail já está cadastrado."]);
         foreach (var e in PasswordRules.Check(input.Password, input.Email.Trim(), input.BusinessName.Trim(), t))

@@ -34,7 +34,11 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
     [HttpGet("consulta")]
     public async Task<IActionResult> Lookup(string? telefone, CancellationToken ct)
     {
-        if (!BrazilianPhone.TryNormalizeMobile(telefone, out var phone)) return Json(new { text = "" });
+        var (phone, problem) = BrazilianPhone.Read(telefone);
+        // Still typing (too few digits) says nothing; a number that cannot be one says why at once.
+        if (problem is PhoneProblem.ExtraDigits or PhoneProblem.NotMobile or PhoneProblem.UnknownAreaCode or PhoneProblem.Foreign or PhoneProblem.NotDigits)
+            return Json(new { text = PhoneMessages.For(problem, telefone, t) });
+        if (problem != PhoneProblem.None) return Json(new { text = "" });
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
         var c = await db.Customers.Where(x => x.Phone == phone).Select(x => new { x.Name, x.Balance }).FirstOrDefaultAsync(ct);
         if (c is null) return Json(new { text = t["Cliente novo: será cadastrado ao registrar."].Value });

@@ -115,11 +115,11 @@ public sealed class RegisterPurchase(
         var errors = new FormErrors();
         if (context.BranchId is null)
             errors.Add("", t["Sua filial está desativada ou não foi definida. Fale com o dono do negócio."]);
-        var phone = "";
-        if (string.IsNullOrWhiteSpace(input.Phone))
+        var (phone, problem) = BrazilianPhone.Read(input.Phone);
+        if (problem == PhoneProblem.Empty)
             errors.Add(nameof(input.Phone), t["Informe o celular do cliente."]);
-        else if (!BrazilianPhone.TryNormalizeMobile(input.Phone, out phone))
-            errors.Add(nameof(input.Phone), t["Celular inválido. Use DDD + número, ex.: (11) 98765-4321."]);
+        else if (problem != PhoneProblem.None)
+            errors.Add(nameof(input.Phone), PhoneMessages.For(problem, input.Phone, t));
         var (amount, quantity) = ReadAmountAndQuantity(input, context.Program, errors);
         var fields = CustomerFields.Validate(input.Customer, context.Program, t, errors, prefix: nameof(input.Customer) + ".");
         if (input.IdempotencyKey == Guid.Empty)

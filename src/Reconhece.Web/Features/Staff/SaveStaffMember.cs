@@ -23,9 +23,9 @@ public sealed class SaveStaffMember(
     public async Task<FormResult<AppUser>> HandleAsync(Guid? id, StaffInput input, CancellationToken ct, Guid? actorId = null)
     {
         var errors = new FormErrors();
-        var mobile = "";
-        if (!string.IsNullOrWhiteSpace(input.Mobile) && !BrazilianPhone.TryNormalizeMobile(input.Mobile, out mobile))
-            errors.Add(nameof(input.Mobile), t["Informe um celular brasileiro válido, com DDD. Ex.: (11) 98765-4321."]);
+        var (mobile, problem) = BrazilianPhone.Read(input.Mobile);
+        if (problem is not (PhoneProblem.None or PhoneProblem.Empty))
+            errors.Add(nameof(input.Mobile), PhoneMessages.For(problem, input.Mobile, t));
         if (!Roles.All.Contains(input.Role))
             errors.Add(nameof(input.Role), t["Escolha um papel válido."]);
         if (!await db.Branches.AnyAsync(b => b.Id == input.BranchId && b.IsActive, ct))

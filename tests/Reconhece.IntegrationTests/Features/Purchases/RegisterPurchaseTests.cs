@@ -102,9 +102,14 @@ public sealed class RegisterPurchaseTests(AppFactory app) : IClassFixture<AppFac
     public static TheoryData<string, string?, string, string> BadInputs => new()
     {
         { "", "10", "Phone", "Informe o celular do cliente." },
-        { "1234", "10", "Phone", "Celular inválido. Use DDD + número, ex.: (11) 98765-4321." },
-        { "(11) 3333-4444", "10", "Phone", "Celular inválido. Use DDD + número, ex.: (11) 98765-4321." },
-        { "+1 212 555 0100", "10", "Phone", "Celular inválido. Use DDD + número, ex.: (11) 98765-4321." },
+        { "1234", "10", "Phone", "Faltam dígitos: o celular tem o DDD e mais 9 números. Ex.: (11) 98765-4321." },
+        { "(11) 3333-4444", "10", "Phone", "Este número não é de celular: depois do DDD vêm 9 números, começando com 9." },
+        { "+1 212 555 0100", "10", "Phone", "Só celulares do Brasil (+55) participam." },
+        // One digit too many is never cut to a number that exists: the purchase would go to someone else.
+        { "(11) 98765-43210", "10", "Phone", "Há dígitos a mais: o celular tem o DDD e mais 9 números. Confira o número; nada foi cortado." },
+        { "(11) 8765-4321", "10", "Phone", "Falta um dígito: o celular tem 9 números depois do DDD, começando com 9. Ex.: (11) 98765-4321." },
+        { "(20) 98765-4321", "10", "Phone", "O DDD 20 não existe. Confira o número." },
+        { "11 98765-432l", "10", "Phone", "Use só números no celular, ex.: (11) 98765-4321." },
         { "11912345678", "", "Amount", "Informe o valor da compra." },
         { "11912345678", "0", "Amount", "O valor precisa ser maior que zero." },
         { "11912345678", "-5", "Amount", "Valor inválido. Use só números e vírgula, ex.: 45,90." },
