@@ -23,7 +23,7 @@ if [ "${REUSE:-0}" != 1 ]; then
   "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB OWNER reconhece_owner" >/dev/null
 else ensure_roles "$DB"; fi
 export ConnectionStrings__Migrations="$OWNER_CS" ConnectionStrings__Default="$APP_CS"
-export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000 Jobs__RunServer=false
+export ASPNETCORE_ENVIRONMENT=Production Privacy__PhoneHashKey=${Privacy__PhoneHashKey:-benchmark-and-fault-runs-only-not-a-secret} Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000 Jobs__RunServer=false
 echo "Building (Release)..."
 dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
 APP="$PWD/src/Reconhece.Web/bin/Release/net10.0/Reconhece.Web.dll"

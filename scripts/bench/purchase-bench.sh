@@ -26,7 +26,7 @@ ensure_roles "$DB"
 
 export ConnectionStrings__Migrations="$OWNER_CS"
 export ConnectionStrings__Default="$APP_CS;Maximum Pool Size=100"
-export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000 \
+export ASPNETCORE_ENVIRONMENT=Production Privacy__PhoneHashKey=${Privacy__PhoneHashKey:-benchmark-and-fault-runs-only-not-a-secret} Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000 \
   Identity__SecurityStampValidationMinutes=60 ${BENCH_ENV:-}
 echo "Building (Release)..."
 dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
@@ -79,6 +79,9 @@ values = {
     "phone": "('+551199' || lpad(:n::text, 7, '0'))", "name": "NULL::text", "email": "NULL::text", "birth": "NULL::date",
     "points": "45::numeric", "spend": "45.90::numeric", "amount": "45.90::numeric", "quantity": "NULL::int",
     "goal": "500::numeric", "now": "now()", "version": "'%s'::xid" % sys.argv[6], "owner_choice": "false",
+    # The block list's hash (computed in C#) and the ~100 near-typo phones NearPhones.Variants sends.
+    "phone_hash": "sha256(convert_to(:n::text, 'UTF8'))", "check_near": "true",
+    "variants": "ARRAY(SELECT '+551199' || lpad(((:n + g * 7919) % 10000000)::text, 7, '0') FROM generate_series(1, 100) g)",
 }
 sql = re.sub(r"@(\w+)", lambda m: values[m.group(1)], sql)
 sql = " ".join(re.sub(r"--.*$", "", line).strip() for line in sql.splitlines())  # pgbench wants one line

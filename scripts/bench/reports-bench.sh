@@ -24,7 +24,7 @@ PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
 echo "Building (Release)..."
 dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
 APP="$PWD/src/Reconhece.Web/bin/Release/net10.0/Reconhece.Web.dll"
-export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000
+export ASPNETCORE_ENVIRONMENT=Production Privacy__PhoneHashKey=${Privacy__PhoneHashKey:-benchmark-and-fault-runs-only-not-a-secret} Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000
 
 fresh_db() {
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1

@@ -23,7 +23,7 @@ ensure_roles "$DB"
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB OWNER reconhece_owner" >/dev/null
 
 export ConnectionStrings__Migrations="$OWNER_CS" ConnectionStrings__Default="$APP_CS"
-export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000 \
+export ASPNETCORE_ENVIRONMENT=Production Privacy__PhoneHashKey=${Privacy__PhoneHashKey:-benchmark-and-fault-runs-only-not-a-secret} Serilog__MinimumLevel__Default=Warning SignInLimit__PermitPerMinute=1000000 \
   Identity__SecurityStampValidationMinutes=60 Jobs__RunServer=false
 dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
 (cd src/Reconhece.Web && dotnet bin/Release/net10.0/Reconhece.Web.dll migrate >/dev/null)

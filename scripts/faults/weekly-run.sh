@@ -28,7 +28,7 @@ weekly_prepare() {
   ensure_roles "$DB"
   "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB OWNER reconhece_owner" >/dev/null
   export ConnectionStrings__Migrations="$OWNER_CS" ConnectionStrings__Default="$APP_CS"
-  export ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning
+  export ASPNETCORE_ENVIRONMENT=Production Privacy__PhoneHashKey=${Privacy__PhoneHashKey:-benchmark-and-fault-runs-only-not-a-secret} Serilog__MinimumLevel__Default=Warning
   export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$SMTP_PORT" Email__Smtp__Security=None
   dotnet build src/Reconhece.Web -c Release -v q -nologo >/dev/null
   (cd src/Reconhece.Web && dotnet "$APP" migrate >/dev/null)

@@ -24,7 +24,7 @@ builder.Services
     .AddWeb(builder.Configuration)
     .AddEmail()
     .AddJobs(builder.Configuration)
-    .AddFeatures();
+    .AddFeatures(builder.Environment.IsDevelopment());
 
 var app = builder.Build();
 

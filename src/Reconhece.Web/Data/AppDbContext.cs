@@ -44,6 +44,10 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
     public DbSet<GroupInvitation> GroupInvitations => Set<GroupInvitation>();
     public DbSet<InvitationGuest> InvitationGuests => Set<InvitationGuest>();
+    public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
+    public DbSet<BlockedPhone> BlockedPhones => Set<BlockedPhone>();
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+    public DbSet<CustomerImport> CustomerImports => Set<CustomerImport>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

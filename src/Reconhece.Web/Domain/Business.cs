@@ -11,4 +11,5 @@ public class Business
     public DateTime CreatedAt { get; set; }
     public ReportSettings Reports { get; set; } = new();
     public AgendaSettings Agenda { get; set; } = new();
+    public PrivacySettings Privacy { get; set; } = new();
 }

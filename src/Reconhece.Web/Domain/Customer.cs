@@ -8,7 +8,7 @@ public class Customer : ITenantOwned
 {
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }
-    /// <summary>E.164, e.g. +5511987654321. Unique per business.</summary>
+    /// <summary>E.164, e.g. +5511987654321. Unique per business. An anonymised customer gets "anon:" and its id.</summary>
     public required string Phone { get; set; }
     public string? Name { get; set; }
     public string? Email { get; set; }
@@ -29,6 +29,8 @@ public class Customer : ITenantOwned
     public DateTime CreatedAt { get; set; }
     /// <summary>Set when the customer does not want to be contacted (LGPD art. 18 IX); they still earn points.</summary>
     public DateTime? ContactOptOutAt { get; set; }
+    /// <summary>Set when the customer was anonymised (LGPD art. 18 IV): no phone, name, email or birth date is left.</summary>
+    public DateTime? AnonymizedAt { get; set; }
     /// <summary>The agenda leaves the customer out until then ("Adiar 7 dias", or a contact just made).</summary>
     public DateTime? AgendaSnoozedUntil { get; set; }
     /// <summary>The median number of days between visits, kept by the agenda (<see cref="RhythmVisits"/> tells when it is stale).</summary>

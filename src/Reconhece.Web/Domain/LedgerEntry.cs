@@ -6,6 +6,10 @@ public enum LedgerKind
     Recognition = 1,
     Adjustment = 2,
     Reversal = 3,
+    /// <summary>Two records of one person joined: the entries moved, this one (0 points) marks when.</summary>
+    Merge = 4,
+    /// <summary>"Saldo importado": an opening balance from a CSV import.</summary>
+    Import = 5,
 }
 
 /// <summary>Append-only movement of a customer's points. The balance is the sum of these.</summary>

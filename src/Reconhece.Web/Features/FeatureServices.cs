@@ -12,7 +12,7 @@ namespace Reconhece.Web.Features;
 public static class FeatureServices
 {
     /// <summary>The use-case handlers that controllers and the demo seeder call.</summary>
-    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    public static IServiceCollection AddFeatures(this IServiceCollection services, bool development)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SignUpBusiness>();
@@ -41,6 +41,10 @@ public static class FeatureServices
         ReportOptions.AddReportOptions(services);
         services.AddScoped<ReportLinks>();
         services.AddScoped<Platform.CheckInvariants>();
+        Privacy.PrivacyOptions.Add(services, development);
+        services.AddScoped<Privacy.PhoneBlockList>();
+        services.AddScoped<ChangePhone>();
+        services.AddScoped<MergeCustomers>();
         return services;
     }
 }

@@ -55,4 +55,14 @@ public static class TenantDoors
     /// <summary>Retention: deletes the report PDFs of runs created before <paramref name="before"/>, in every business.</summary>
     public static async Task<int> PurgeReportFilesAsync(AppDbContext db, DateTime before, CancellationToken ct) =>
         (await db.Database.SqlQuery<int>($"SELECT door_purge_report_files({before}) AS \"Value\"").ToListAsync(ct)).Single();
+
+    /// <summary>The public programme page (/p/{slug}), before any sign-in: the business at that address, if active.</summary>
+    public static async Task<Guid?> BusinessBySlugAsync(AppDbContext db, string slug, CancellationToken ct) =>
+        (await db.Database.SqlQuery<Guid?>($"SELECT door_business_by_slug({slug}) AS \"Value\"").ToListAsync(ct)).Single();
+
+    public sealed record RetentionBusiness(Guid BusinessId, int Years);
+
+    /// <summary>The daily retention job: businesses that anonymise customers after some years without a purchase.</summary>
+    public static Task<List<RetentionBusiness>> RetentionBusinessesAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<RetentionBusiness>($"SELECT * FROM door_retention_businesses()").ToListAsync(ct);
 }

@@ -32,6 +32,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await TestDatabase.DropAsync(ConnectionString);
     }
 
+    /// <summary>The block list's key in tests (tests recompute hashes with it).</summary>
+    public const string PhoneHashKey = "integration-tests-phone-hash-key-0123456789";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -40,6 +43,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Testing:EfTenantFilterOff", EfTenantFilterOff ? "true" : "false");
         builder.UseSetting("SignInLimit:PermitPerMinute", SignInPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Privacy:PhoneHashKey", PhoneHashKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // No Hangfire workers by default: tests run jobs by calling them (JobsTests turns the server on).
         builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");

@@ -26,7 +26,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         typeof(Branch), typeof(AppUser), typeof(LoyaltyProgram), typeof(Customer), typeof(Purchase),
         typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
         typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest), typeof(Contact), typeof(ConsentEvent),
-        typeof(GroupInvitation), typeof(InvitationGuest),
+        typeof(GroupInvitation), typeof(InvitationGuest), typeof(CustomerAlias), typeof(BlockedPhone), typeof(PrivacyRequest),
+        typeof(CustomerImport),
     ];
 
     [Fact]
@@ -183,7 +184,9 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
                 + await db.Recognitions.CountAsync() + await db.Audit.CountAsync() + await db.ReportRuns.CountAsync()
                 + await db.ReportFiles.CountAsync() + await db.ReportRecipients.CountAsync() + await db.ReportRequests.CountAsync()
                 + await db.Contacts.CountAsync() + await db.ConsentEvents.CountAsync()
-                + await db.GroupInvitations.CountAsync() + await db.InvitationGuests.CountAsync(),
+                + await db.GroupInvitations.CountAsync() + await db.InvitationGuests.CountAsync()
+                + await db.CustomerAliases.CountAsync() + await db.BlockedPhones.CountAsync() + await db.PrivacyRequests.CountAsync()
+                + await db.CustomerImports.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -261,11 +264,13 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         var branches = await db.Branches.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Address}:{x.IsActive}").ToListAsync();
         var users = await db.Users.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.FullName}:{x.Email}:{x.IsActive}:{x.BranchId}:{x.SecurityStamp}").ToListAsync();
         var customers = await db.Customers.OrderBy(x => x.Id)
-            .Select(x => $"{x.Id}:{x.Name}:{x.Balance}:{x.Visits}:{x.EligibleSince}:{x.ContactOptOutAt}:{x.AgendaSnoozedUntil}").ToListAsync();
+            .Select(x => $"{x.Id}:{x.Phone}:{x.Name}:{x.Balance}:{x.Visits}:{x.EligibleSince}:{x.ContactOptOutAt}:{x.AgendaSnoozedUntil}:{x.AnonymizedAt}").ToListAsync();
         var purchases = await db.Purchases.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Points}:{x.ReversedAt}").ToListAsync();
         var counts = $"{await db.Ledger.CountAsync()}:{await db.Recognitions.CountAsync()}:{await db.Audit.CountAsync()}"
             + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}:{await db.Contacts.CountAsync()}:{await db.ConsentEvents.CountAsync()}"
-            + $":{await db.GroupInvitations.CountAsync()}:{await db.InvitationGuests.CountAsync(g => g.ContactedAt != null)}";
+            + $":{await db.GroupInvitations.CountAsync()}:{await db.InvitationGuests.CountAsync(g => g.ContactedAt != null)}"
+            + $":{await db.CustomerAliases.CountAsync()}:{await db.BlockedPhones.CountAsync()}:{await db.PrivacyRequests.CountAsync(r => r.AnsweredAt != null)}"
+            + $":{await db.CustomerImports.CountAsync()}";
         return string.Join("|", branches.Concat(users).Concat(customers).Concat(purchases).Append(counts));
     });
 }

@@ -28,5 +28,13 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
                 a.Property<string?>(template).HasMaxLength(AgendaSettings.TemplateMaxLength);
         });
         builder.Navigation(x => x.Agenda).IsRequired();
+        // The public programme page's address; existing businesses get theirs from the migration.
+        builder.OwnsOne(x => x.Privacy, p =>
+        {
+            p.Property(x => x.Slug).HasMaxLength(PrivacySettings.SlugMaxLength);
+            p.HasIndex(x => x.Slug).IsUnique();
+            p.Property(x => x.PageText).HasMaxLength(PrivacySettings.PageTextMaxLength);
+        });
+        builder.Navigation(x => x.Privacy).IsRequired();
     }
 }

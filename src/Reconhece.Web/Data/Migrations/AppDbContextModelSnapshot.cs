@@ -437,6 +437,33 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("auth_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.BlockedPhone", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<byte[]>("PhoneHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<DateTime>("BlockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("BusinessId", "PhoneHash")
+                        .HasName("pk_blocked_phones");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_blocked_phones_business_id_user_id");
+
+                    b.ToTable("blocked_phones", (string)null);
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.Branch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -633,6 +660,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("agenda_snoozed_until");
 
+                    b.Property<DateTime?>("AnonymizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymized_at");
+
                     b.Property<decimal>("Balance")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
@@ -736,6 +767,83 @@ namespace Reconhece.Web.Data.Migrations
                         .HasDatabaseName("ix_customers_business_id_phone");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.CustomerAlias", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("BusinessId", "Phone")
+                        .HasName("pk_customer_aliases");
+
+                    b.HasIndex("BusinessId", "CustomerId")
+                        .HasDatabaseName("ix_customer_aliases_business_id_customer_id");
+
+                    b.ToTable("customer_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.CustomerImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<byte[]>("FileHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("file_hash");
+
+                    b.Property<decimal>("Points")
+                        .HasColumnType("numeric")
+                        .HasColumnName("points");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_imports");
+
+                    b.HasIndex("BusinessId", "FileHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_imports_business_id_file_hash");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_customer_imports_business_id_user_id");
+
+                    b.ToTable("customer_imports", (string)null);
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.GroupInvitation", b =>
@@ -976,6 +1084,77 @@ namespace Reconhece.Web.Data.Migrations
                         .HasDatabaseName("ix_loyalty_programs_business_id");
 
                     b.ToTable("loyalty_programs", (string)null);
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.PrivacyRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by_user_id");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_on");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("integer")
+                        .HasColumnName("right");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_privacy_requests");
+
+                    b.HasIndex("BusinessId", "CustomerId")
+                        .HasDatabaseName("ix_privacy_requests_business_id_customer_id");
+
+                    b.HasIndex("BusinessId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_privacy_requests_business_id_idempotency_key");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_privacy_requests_business_id_user_id");
+
+                    b.HasIndex("BusinessId", "AnsweredAt", "DueOn")
+                        .HasDatabaseName("ix_privacy_requests_business_id_answered_at_due_on");
+
+                    b.ToTable("privacy_requests", (string)null);
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.Purchase", b =>
@@ -1410,6 +1589,17 @@ namespace Reconhece.Web.Data.Migrations
                         .HasConstraintName("fk_auth_sessions_users_business_id_user_id");
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.BlockedPhone", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_blocked_phones_users_business_id_user_id");
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.Branch", b =>
                 {
                     b.HasOne("Reconhece.Web.Domain.Business", null)
@@ -1480,6 +1670,39 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasConstraintName("fk_businesses_businesses_id");
                         });
 
+                    b.OwnsOne("Reconhece.Web.Domain.PrivacySettings", "Privacy", b1 =>
+                        {
+                            b1.Property<Guid>("BusinessId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("PageText")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("privacy_page_text");
+
+                            b1.Property<int?>("RetentionYears")
+                                .HasColumnType("integer")
+                                .HasColumnName("privacy_retention_years");
+
+                            b1.Property<string>("Slug")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("privacy_slug");
+
+                            b1.HasKey("BusinessId");
+
+                            b1.HasIndex("Slug")
+                                .IsUnique()
+                                .HasDatabaseName("ix_businesses_privacy_slug");
+
+                            b1.ToTable("businesses");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BusinessId")
+                                .HasConstraintName("fk_businesses_businesses_id");
+                        });
+
                     b.OwnsOne("Reconhece.Web.Domain.ReportSettings", "Reports", b1 =>
                         {
                             b1.Property<Guid>("BusinessId")
@@ -1521,6 +1744,9 @@ namespace Reconhece.Web.Data.Migrations
                         });
 
                     b.Navigation("Agenda")
+                        .IsRequired();
+
+                    b.Navigation("Privacy")
                         .IsRequired();
 
                     b.Navigation("Reports")
@@ -1573,6 +1799,28 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customers_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.CustomerAlias", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_aliases_customers_business_id_customer_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.CustomerImport", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_imports_users_business_id_user_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.GroupInvitation", b =>
@@ -1631,6 +1879,25 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_loyalty_programs_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.PrivacyRequest", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_privacy_requests_customers_business_id_customer_id");
+
+                    b.HasOne("Reconhece.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_privacy_requests_users_business_id_user_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.Purchase", b =>

@@ -65,6 +65,7 @@ public sealed class SignUpBusiness(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var business = new Business { Id = Guid.CreateVersion7(), Name = input.BusinessName.Trim(), CreatedAt = now };
+        business.Privacy.Slug = ProgramPage.BusinessSlug.For(business.Name);
         // From here on the new business is the one the database lets this request write.
         using var scope = current.Use(business.Id);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -14,7 +14,7 @@ public static class CustomerQueries
     {
         var customers = db.Customers.AsQueryable();
         if (BrazilianPhone.TryNormalizeMobile(query, out var phone))
-            customers = customers.Where(c => c.Phone == phone);
+            customers = CustomerLookup.ByPhone(db, phone);
         else if (query.All(ch => char.IsDigit(ch) || " ()-+".Contains(ch, StringComparison.Ordinal)) && query.Count(char.IsDigit) >= 4)
             customers = customers.Where(c => c.Phone.Contains(new string(query.Where(char.IsDigit).ToArray())));
         else

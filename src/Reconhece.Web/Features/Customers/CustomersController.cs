@@ -32,7 +32,7 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
 
     /// <summary>Live lookup for the purchase form (JavaScript only; the form works without it).</summary>
     [HttpGet("consulta")]
-    public async Task<IActionResult> Lookup(string? telefone, CancellationToken ct)
+    public async Task<IActionResult> Lookup(string? telefone, [FromServices] Privacy.PhoneBlockList blocks, CancellationToken ct)
     {
         var (phone, problem) = BrazilianPhone.Read(telefone);
         // Still typing (too few digits) says nothing; a number that cannot be one says why at once.
@@ -40,7 +40,8 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
             return Json(new { text = PhoneMessages.For(problem, telefone, t) });
         if (problem != PhoneProblem.None) return Json(new { text = "" });
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
-        var c = await db.Customers.Where(x => x.Phone == phone).Select(x => new { x.Name, x.Balance }).FirstOrDefaultAsync(ct);
+        if (await blocks.IsBlockedAsync(phone, ct)) return Json(new { text = t["Este cliente pediu para não participar do programa."].Value });
+        var c = await CustomerLookup.ByPhone(db, phone).Select(x => new { x.Name, x.Balance }).FirstOrDefaultAsync(ct);
         if (c is null) return Json(new { text = t["Cliente novo: será cadastrado ao registrar."].Value });
         var text = t["{0} · {1} pontos · {2}% da meta", c.Name ?? Format.Phone(phone), Format.Points(c.Balance), Goal.Percent(c.Balance, program.Goal)].Value;
         if (Goal.IsReached(c.Balance, program.Goal)) text += " · " + t["ELEGÍVEL"].Value;

@@ -10,6 +10,9 @@ public sealed record RegisterForm(
 {
     /// <summary>The purchase this form's key registered before, when the form came back with other content.</summary>
     public Guid? RegisteredWithKey { get; init; }
+
+    /// <summary>Customers whose phone is one typo away from the one typed: "É a mesma pessoa?"</summary>
+    public IReadOnlyList<NearCustomer> Near { get; init; } = [];
 }
 
 public sealed record PurchaseResult(

@@ -32,7 +32,7 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
                 input.IdempotencyKey = Guid.NewGuid();
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             }
-            return View(await FormAsync(input, branchId, ct) with { RegisteredWithKey = registered });
+            return View(await FormAsync(input, branchId, ct) with { RegisteredWithKey = registered, Near = register.Near });
         }
         // Post-redirect-get: reloading the result page never registers again.
         return Redirect($"/compras/{result.Value}?registrada=1");

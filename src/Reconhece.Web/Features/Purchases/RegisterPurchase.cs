@@ -5,6 +5,7 @@ using Npgsql;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Features.Privacy;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
@@ -26,30 +27,58 @@ public sealed class RegisterPurchaseInput
     public string? Quantity { get; set; }
 
     public CustomerFieldsInput Customer { get; set; } = new();
+
+    /// <summary>Staff answered "É a mesma pessoa?" with yes: register for this phone instead.</summary>
+    public string? SamePhone { get; set; }
+
+    /// <summary>Staff answered "É a mesma pessoa?" with no: register the phone typed as a new customer.</summary>
+    public bool NotSame { get; set; }
 }
+
+/// <summary>An existing customer whose phone is one typo away from the one typed.</summary>
+public sealed record NearCustomer(Guid Id, string Phone, string? Name);
 
 /// <summary>
 /// "Registrar compra": finds or creates the customer by phone (across all branches), stores the
 /// purchase and appends the points to the ledger — in one transaction, once per form.
 /// </summary>
 public sealed class RegisterPurchase(
-    AppDbContext db, CurrentBusiness current, PurchaseContextCache contexts, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    AppDbContext db, CurrentBusiness current, PurchaseContextCache contexts, PhoneBlockList blocks, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
+    /// <summary>Set when the purchase was not written because the phone is one typo away from these customers.</summary>
+    public IReadOnlyList<NearCustomer> Near { get; private set; } = [];
+
     // One statement, one round trip, its own transaction: create-or-update the customer (the row lock
     // serialises concurrent purchases for one customer), insert the purchase and append the ledger entry.
     // A form key seen before makes the purchase insert fail on its unique index, which undoes the whole
     // statement, customer update included; the handler then shows the purchase that key registered.
     private const string Sql = """
-        WITH c AS (
+        WITH blocked AS (
+            -- A phone whose owner left the programme (Features/Privacy/PhoneBlockList): nothing is written.
+            SELECT 1 FROM blocked_phones WHERE business_id = @business AND phone_hash = @phone_hash),
+        alias AS (
+            -- A phone merged into another customer finds that customer.
+            SELECT k.phone FROM customer_aliases a JOIN customers k ON k.business_id = a.business_id AND k.id = a.customer_id
+            WHERE a.business_id = @business AND a.phone = @phone),
+        near AS (
+            -- Only for a phone no one has: customers whose phone is one typo away (NearPhones). The common
+            -- case, a known phone, skips the probes; a near match writes nothing and staff are asked.
+            SELECT k.id, k.phone, k.name FROM customers k
+            WHERE @check_near AND k.business_id = @business AND k.phone = ANY(@variants)
+              AND NOT EXISTS (SELECT 1 FROM customers e WHERE e.business_id = @business AND e.phone = @phone)
+              AND NOT EXISTS (SELECT 1 FROM alias)
+            ORDER BY k.last_purchase_at DESC NULLS LAST LIMIT 3),
+        c AS (
             INSERT INTO customers AS k (id, business_id, phone, name, email, birth_date, balance, lifetime_points, lifetime_spend,
                                         visits, first_purchase_at, last_purchase_at, eligible_since, first_branch_id, last_branch_id, created_at)
-            SELECT @new_customer, @business, @phone, @name, @email, @birth, @points, @points, @spend, 1, @now, @now,
+            SELECT @new_customer, @business, COALESCE((SELECT phone FROM alias), @phone), @name, @email, @birth, @points, @points, @spend, 1, @now, @now,
                    CASE WHEN @goal > 0 AND @points >= @goal THEN @now END, @branch, @branch, @now
             -- The context the points were computed with must still hold: same program version, an active
             -- branch, and (for staff) still their branch. Otherwise nothing is written and the caller reloads.
             WHERE EXISTS (SELECT 1 FROM loyalty_programs lp JOIN branches b ON b.business_id = lp.business_id
                           WHERE lp.business_id = @business AND lp.xmin = @version AND b.id = @branch AND b.is_active
                             AND (@owner_choice OR b.id = (SELECT u.branch_id FROM users u WHERE u.id = @user)))
+              AND NOT EXISTS (SELECT 1 FROM blocked) AND NOT EXISTS (SELECT 1 FROM near)
             ON CONFLICT (business_id, phone) DO UPDATE SET
                 balance = k.balance + @points,
                 lifetime_points = k.lifetime_points + @points,
@@ -70,7 +99,9 @@ public sealed class RegisterPurchase(
         l AS (
             INSERT INTO ledger_entries (business_id, customer_id, kind, points, balance_after, at, user_id, purchase_id)
             SELECT @business, p.customer_id, 0, @points, c.balance, @now, @user, p.id FROM p, c)
-        SELECT count(*) FROM p
+        SELECT (SELECT count(*) FROM p) AS stored, EXISTS (SELECT 1 FROM blocked) AS blocked,
+               (SELECT array_agg(id) FROM near) AS near_ids, (SELECT array_agg(phone) FROM near) AS near_phones,
+               (SELECT array_agg(COALESCE(name, '')) FROM near) AS near_names
         """;
 
     private const string IdempotencyIndex = "ix_purchases_business_id_idempotency_key";
@@ -79,6 +110,8 @@ public sealed class RegisterPurchase(
     public async Task<FormResult<Guid>> HandleAsync(RegisterPurchaseInput input, Guid userId, Guid? requestedBranchId, CancellationToken ct)
     {
         var business = current.RequiredId;
+        if (!string.IsNullOrWhiteSpace(input.SamePhone)) input.Phone = input.SamePhone;
+        var checkNear = !input.NotSame && string.IsNullOrWhiteSpace(input.SamePhone);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -88,8 +121,28 @@ public sealed class RegisterPurchase(
                 var context = await contexts.GetAsync(db, business, userId, requestedBranchId, reload: attempt > 0, ct);
                 var (errors, write) = Validate(input, context);
                 if (errors.Any && attempt == 0 && context.BranchId is null) continue; // maybe just reassigned: look again
-                if (errors.Any) return errors.ToResult<Guid>();
-                var outcome = await WriteAsync(business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, ct);
+                if (errors.Any)
+                {
+                    // "(11) 8765-4321": refused, but a customer with the ninth digit may be the one meant.
+                    if (BrazilianPhone.WithNinthDigit(input.Phone) is { } withNine)
+                        Near = await db.Customers.Where(c => c.Phone == withNine).Select(c => new NearCustomer(c.Id, c.Phone, c.Name)).ToListAsync(ct);
+                    return errors.ToResult<Guid>();
+                }
+                var outcome = await WriteAsync(business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, checkNear, ct);
+                if (outcome.Blocked)
+                {
+                    errors.Add(nameof(input.Phone), t["Este cliente pediu para não participar do programa. Nada foi registrado."]);
+                    return errors.ToResult<Guid>();
+                }
+                if (outcome.Near.Count > 0)
+                {
+                    // Asked only when the names agree (or one is missing); otherwise the same write, without the check.
+                    Near = outcome.Near.Where(n => NearPhones.NamesMatch(write.Fields.Name, n.Name)).ToList();
+                    if (Near.Count > 0) return new FormResult<Guid>(Guid.Empty, [new("", t["Confira o celular: há um cadastro com um número parecido. Escolha abaixo do botão Registrar."])]);
+                    checkNear = false;
+                    attempt--;
+                    continue;
+                }
                 if (outcome is { Conflict: { } other })
                 {
                     // The same form key with other content (IETF Idempotency-Key: 422): nothing is stored, and the
@@ -130,11 +183,14 @@ public sealed class RegisterPurchase(
     /// <summary>What the key registered before, when it is not this purchase.</summary>
     private sealed record StoredPurchase(Guid Id, string Phone, decimal? Amount, int? Quantity);
 
-    /// <summary>The purchase id; or the other purchase this key registered; or neither when the context was outdated.</summary>
-    private sealed record WriteOutcome(Guid? Id, StoredPurchase? Conflict);
+    /// <summary>The purchase id; or the other purchase this key registered; or a blocked phone; or near matches; or none of these when the context was outdated.</summary>
+    private sealed record WriteOutcome(Guid? Id, StoredPurchase? Conflict, bool Blocked = false)
+    {
+        public List<NearCustomer> Near { get; init; } = [];
+    }
 
     private async Task<WriteOutcome> WriteAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context,
-        PurchaseWrite w, Guid key, CancellationToken ct)
+        PurchaseWrite w, Guid key, bool checkNear, CancellationToken ct)
     {
         var purchaseId = Guid.CreateVersion7();
         await using var cmd = TenantSql.Command(db, Sql);
@@ -157,9 +213,25 @@ public sealed class RegisterPurchase(
         p.AddWithValue("key", key);
         p.Add(new NpgsqlParameter("version", NpgsqlTypes.NpgsqlDbType.Xid) { Value = context.ProgramVersion });
         p.AddWithValue("owner_choice", ownerChoice);
+        p.AddWithValue("phone_hash", blocks.Hash(w.Phone));
+        p.AddWithValue("check_near", checkNear);
+        p.Add(new NpgsqlParameter("variants", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = checkNear ? NearPhones.Variants(w.Phone) : Array.Empty<string>() });
         try
         {
-            return new WriteOutcome((long)(await cmd.ExecuteScalarAsync(ct))! == 1 ? purchaseId : null, null);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            if (reader.GetBoolean(1)) return new WriteOutcome(null, null, Blocked: true);
+            if (!reader.IsDBNull(2))
+            {
+                var ids = reader.GetFieldValue<Guid[]>(2);
+                var phones = reader.GetFieldValue<string[]>(3);
+                var names = reader.GetFieldValue<string[]>(4);
+                return new WriteOutcome(null, null)
+                {
+                    Near = ids.Select((id, i) => new NearCustomer(id, phones[i], names[i] == "" ? null : names[i])).ToList(),
+                };
+            }
+            return new WriteOutcome(reader.GetInt64(0) == 1 ? purchaseId : null, null);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == IdempotencyIndex)
         {
