@@ -98,6 +98,7 @@ public static class BrazilianPhone
     /// <summary>"+5511987654321" → "(11) 98765-4321". Anything else is returned as it is.</summary>
     public static string Format(string? e164)
     {
+        if (e164?.StartsWith("anon-", StringComparison.Ordinal) == true) return "anonimizado";   // LGPD: no number is left
         if (string.IsNullOrEmpty(e164) || !e164.StartsWith("+55", StringComparison.Ordinal)) return e164 ?? "";
         var national = e164[3..];
         return national.Length switch

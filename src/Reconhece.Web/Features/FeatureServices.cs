@@ -45,6 +45,9 @@ public static class FeatureServices
         services.AddScoped<Privacy.PhoneBlockList>();
         services.AddScoped<ChangePhone>();
         services.AddScoped<MergeCustomers>();
+        services.AddScoped<Privacy.AnonymiseCustomer>();
+        services.AddScoped<Privacy.PrivacyRequests>();
+        services.AddScoped<Privacy.ApplyRetention>();
         return services;
     }
 }

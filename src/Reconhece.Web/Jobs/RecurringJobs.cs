@@ -14,6 +14,7 @@ public static class RecurringJobs
     public const string ReportFilesRetention = "report-files-retention";
     public const string SessionsRetention = "sessions-retention";
     public const string Invariants = "invariants-check";
+    public const string CustomerRetention = "customer-retention";
 
     public static void Register(IServiceProvider services)
     {
@@ -29,6 +30,9 @@ public static class RecurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Nightly at 07:00 UTC (04:00 in Brasília): the data promises, for every business.
         manager.AddOrUpdate<Features.Platform.CheckInvariants>(Invariants, c => c.RunAsync(), Cron.Daily(7),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Daily at 06:30 UTC: customers past their business's retention period are anonymised (LGPD).
+        manager.AddOrUpdate<Features.Privacy.ApplyRetention>(CustomerRetention, r => r.RunAsync(), "30 6 * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }

@@ -105,6 +105,7 @@ public abstract partial class IsolationSuite<TFactory>
         var formPage = route switch
         {
             "/clientes/{customer}/ajuste" => $"/clientes/{bCustomer}",
+            "/clientes/{customer}/pedidos" => $"/clientes/{bCustomer}/privacidade",
             "/relatorios/gerar" or "/relatorios/enviar" => "/relatorios",
             "/acoes/contato" or "/acoes/adiar" => "/acoes?lista=meta",
             "/acoes/convites" => "/acoes/convites",
@@ -168,6 +169,13 @@ public static class IsolationCases
         { "POST", "/clientes/{customer}/celular" },
         { "GET", "/clientes/{customer}/unir" },
         { "POST", "/clientes/{customer}/unir" },
+        { "GET", "/clientes/{customer}/privacidade" },
+        { "GET", "/clientes/{customer}/dados.json" },
+        { "GET", "/clientes/{customer}/dados.pdf" },
+        { "POST", "/clientes/{customer}/anonimizar" },
+        { "POST", "/clientes/{customer}/bloquear" },
+        { "POST", "/clientes/{customer}/pedidos" },
+        { "POST", "/clientes/{customer}/pedidos/{request}/respondido" },
         { "GET", "/acoes/convites/{invitation}" },
         { "POST", "/acoes/convites/{invitation}/contato" },
         { "POST", "/acoes/convites/{invitation}/todos" },
@@ -192,5 +200,6 @@ public static class IsolationCases
         { "POST", "/clientes/{customer}/unir", "mergedId" },
         { "POST", "/clientes/{customer}/unir", "key" },
         { "GET", "/clientes/{customer}/unir", "com" },
+        { "POST", "/clientes/{customer}/pedidos", "IdempotencyKey" },
     };
 }

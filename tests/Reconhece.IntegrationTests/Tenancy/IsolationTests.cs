@@ -57,8 +57,11 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         var aPurchase = LoyaltyScenario.PurchaseIdFrom(await a.Client.RegisterPurchaseAsync("11955554444", "600", name: "Cliente de A"));
         var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
         var aInvitation = await InvitationAsync(a);
+        await a.Client.SubmitAsync($"/clientes/{aCustomer}/privacidade", new Dictionary<string, string> { ["Right"] = "2" }, $"/clientes/{aCustomer}/pedidos");
+        var aRequest = await app.InBusinessAsync(a.BusinessId, db => db.PrivacyRequests.Select(r => r.Id).SingleAsync());
         var b = await app.SignUpAsync("Empresa B");
         var url = route.Replace("{branch}", a.BranchId.ToString(), StringComparison.Ordinal)
+            .Replace("{request}", aRequest.ToString(), StringComparison.Ordinal)
             .Replace("{invitation}", aInvitation.ToString(), StringComparison.Ordinal)
             .Replace("{staff}", aStaff.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{purchase}", aPurchase.ToString(), StringComparison.Ordinal)
@@ -71,7 +74,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             {
                 ["Name"] = "Tomada", ["FullName"] = "Tomada", ["Email"] = Scenario.UniqueEmail("tomada"),
                 ["BranchId"] = b.BranchId.ToString(), ["Role"] = "Atendente", ["Points"] = "100", ["Reason"] = "tomada",
-                ["What"] = "tomada", ["IdempotencyKey"] = Guid.NewGuid().ToString(),
+                ["What"] = "tomada", ["IdempotencyKey"] = Guid.NewGuid().ToString(), ["confirm"] = "true", ["Right"] = "2",
             });
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
@@ -173,6 +176,14 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         });
         await InvitationAsync(a);
         await a.Client.SubmitAsync($"/clientes/{aCustomer}/sem-contato", new Dictionary<string, string> { ["How"] = "No balcão" });
+        // A merge (an alias), a privacy request, and a blocked phone.
+        await a.Client.RegisterPurchaseAsync("21944443333", "10");
+        var aSecond = (await a.CustomerAsync("+5521944443333")).Id;
+        await a.Client.PostAsync($"/clientes/{aCustomer}/unir", new Dictionary<string, string> { ["mergedId"] = aSecond.ToString(), ["key"] = Guid.NewGuid().ToString() });
+        await a.Client.SubmitAsync($"/clientes/{aCustomer}/privacidade", new Dictionary<string, string> { ["Right"] = "2" }, $"/clientes/{aCustomer}/pedidos");
+        await a.Client.RegisterPurchaseAsync("31944442222", "10");
+        var aThird = (await a.CustomerAsync("+5531944442222")).Id;
+        await a.Client.PostAsync($"/clientes/{aThird}/bloquear", new Dictionary<string, string> { ["confirm"] = "true" });
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -202,6 +213,9 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Contacts.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.ConsentEvents.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.InvitationGuests.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.CustomerAliases.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.PrivacyRequests.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.BlockedPhones.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
 

@@ -19,7 +19,7 @@ public static class CustomerQueries
             customers = customers.Where(c => c.Phone.Contains(new string(query.Where(char.IsDigit).ToArray())));
         else
             customers = customers.Where(c => c.Name != null && EF.Functions.ILike(c.Name, "%" + EscapeLike(query.Trim()) + "%"));
-        return await customers.OrderByDescending(c => c.LastPurchaseAt).Take(50)
+        return await customers.Where(c => c.AnonymizedAt == null).OrderByDescending(c => c.LastPurchaseAt).Take(50)
             .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, goal > 0 && c.Balance >= goal))
             .ToListAsync(ct);
     }
@@ -56,6 +56,6 @@ public static class CustomerQueries
             .ToListAsync(ct);
         return new CustomerPage(c.Id, c.Phone, c.Name, c.Email, c.BirthDate, c.Balance, program.Goal, program.RecognitionText,
             c.LifetimeSpend, c.LifetimePoints, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt, c.EligibleSince, favouriteName,
-            purchases, ledger, recognitions, isOwner, await db.ZoneAsync(ct), Guid.NewGuid(), c.ContactOptOutAt, consent);
+            purchases, ledger, recognitions, isOwner, await db.ZoneAsync(ct), Guid.NewGuid(), c.ContactOptOutAt, consent, c.AnonymizedAt);
     }
 }

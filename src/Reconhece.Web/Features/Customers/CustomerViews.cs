@@ -17,7 +17,7 @@ public sealed record CustomerPage(
     decimal Balance, decimal Goal, string RecognitionText, decimal LifetimeSpend, decimal LifetimePoints, int Visits,
     DateTime? FirstPurchaseAt, DateTime? LastPurchaseAt, DateTime? EligibleSince, string? FavouriteBranch,
     IReadOnlyList<PurchaseLine> Purchases, IReadOnlyList<LedgerLine> Ledger, IReadOnlyList<RecognitionLine> Recognitions,
-    bool IsOwner, TimeZoneInfo Zone, Guid AdjustKey, DateTime? ContactOptOutAt, IReadOnlyList<ConsentLine> Consent)
+    bool IsOwner, TimeZoneInfo Zone, Guid AdjustKey, DateTime? ContactOptOutAt, IReadOnlyList<ConsentLine> Consent, DateTime? AnonymizedAt)
 {
     public bool Eligible => Domain.Goal.IsReached(Balance, Goal);
     public int Percent => Domain.Goal.Percent(Balance, Goal);

@@ -21,7 +21,7 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
         var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
         if (string.IsNullOrWhiteSpace(q))
         {
-            var recent = await db.Customers.OrderByDescending(c => c.LastPurchaseAt).Take(20)
+            var recent = await db.Customers.Where(c => c.AnonymizedAt == null).OrderByDescending(c => c.LastPurchaseAt).Take(20)
                 .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, goal > 0 && c.Balance >= goal)).ToListAsync(ct);
             return View(new CustomerSearch(null, null, recent, zone));
         }

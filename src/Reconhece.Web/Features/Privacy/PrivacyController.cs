@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Privacy;
+
+public sealed class PrivacySettingsInput
+{
+    public string? PageText { get; set; }
+    /// <summary>Empty: off.</summary>
+    public string? RetentionYears { get; set; }
+}
+
+public sealed record OpenRequest(Guid Id, Guid CustomerId, string? Name, string Phone, PrivacyRight Right, DateOnly RequestedOn, DateOnly DueOn);
+
+public sealed record PrivacyOverview(IReadOnlyList<OpenRequest> Open, DateOnly Today, string? Slug, PrivacySettingsInput Input, int Blocked);
+
+/// <summary>"Privacidade" (owner): the requests waiting for an answer, the public page's text and the retention period.</summary>
+[Authorize(Policy = Policies.Owner), Route("/privacidade")]
+public sealed class PrivacyController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    private const string ViewPath = "/Features/Privacy/Index.cshtml";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var privacy = await db.Businesses.AsNoTracking().Select(b => b.Privacy).SingleAsync(ct);
+        return View(ViewPath, await OverviewAsync(new PrivacySettingsInput { PageText = privacy.PageText, RetentionYears = privacy.RetentionYears?.ToString(Format.PtBr) }, ct));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(PrivacySettingsInput input, CancellationToken ct)
+    {
+        var errors = new FormErrors();
+        int? years = null;
+        if (!string.IsNullOrWhiteSpace(input.RetentionYears))
+        {
+            if (!int.TryParse(input.RetentionYears.Trim(), System.Globalization.NumberStyles.None, Format.PtBr, out var y) || y < 1 || y > PrivacySettings.MaxRetentionYears)
+                errors.Add(nameof(input.RetentionYears), t["Use um número de anos de 1 a {0}, ou deixe em branco para não anonimizar automaticamente.", PrivacySettings.MaxRetentionYears]);
+            else years = y;
+        }
+        var text = string.IsNullOrWhiteSpace(input.PageText) ? null : input.PageText.Trim().ReplaceLineEndings("\n");
+        if (text?.Length > PrivacySettings.PageTextMaxLength)
+            errors.Add(nameof(input.PageText), t["Use no máximo {0} caracteres.", PrivacySettings.PageTextMaxLength]);
+        if (errors.Any)
+        {
+            errors.ToResult<bool>().CopyTo(ModelState);
+            return View(ViewPath, await OverviewAsync(input, ct));
+        }
+        var business = await db.Businesses.SingleAsync(ct);
+        if (business.Privacy.RetentionYears != years)
+            db.Audit.Add(new AuditEntry
+            {
+                UserId = User.UserId(), At = clock.GetUtcNow().UtcDateTime, Subject = "Privacidade", SubjectId = business.Id, Field = "Prazo de guarda (anos)",
+                OldValue = business.Privacy.RetentionYears?.ToString(Format.PtBr), NewValue = years?.ToString(Format.PtBr),
+            });
+        business.Privacy.PageText = text;
+        business.Privacy.RetentionYears = years;
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = t["Privacidade salva."].Value;
+        return Redirect("/privacidade");
+    }
+
+    private async Task<PrivacyOverview> OverviewAsync(PrivacySettingsInput input, CancellationToken ct)
+    {
+        var open = await db.PrivacyRequests.Where(r => r.AnsweredAt == null).OrderBy(r => r.DueOn)
+            .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new OpenRequest(r.Id, c.Id, c.Name, c.Phone, r.Right, r.RequestedOn, r.DueOn))
+            .ToListAsync(ct);
+        var zone = await db.ZoneAsync(ct);
+        return new PrivacyOverview(open, DateOnly.FromDateTime(Format.Local(clock.GetUtcNow().UtcDateTime, zone)),
+            await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct), input, await db.BlockedPhones.CountAsync(ct));
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Privacy;
+
+public sealed class PrivacyRequestInput
+{
+    public PrivacyRight Right { get; set; }
+    /// <summary>dd/MM/yyyy; empty is today.</summary>
+    public string? RequestedOn { get; set; }
+    public string? Note { get; set; }
+    public Guid IdempotencyKey { get; set; }
+}
+
+/// <summary>"Cliente pediu acesso em 27/11": kept with its art. 19 deadline (15 days) until the owner marks it answered.</summary>
+public sealed class PrivacyRequests(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t)
+{
+    public static string RightName(PrivacyRight right, IStringLocalizer t) => right switch
+    {
+        PrivacyRight.Confirmation => t["Confirmação de que tratamos os dados (I)"],
+        PrivacyRight.Access => t["Acesso aos dados (II)"],
+        PrivacyRight.Correction => t["Correção (III)"],
+        PrivacyRight.Anonymisation => t["Anonimização ou bloqueio (IV)"],
+        PrivacyRight.Portability => t["Portabilidade (V)"],
+        PrivacyRight.Elimination => t["Eliminação (VI)"],
+        PrivacyRight.SharingInformation => t["Com quem compartilhamos (VII)"],
+        PrivacyRight.ConsentInformation => t["Sobre não consentir (VIII)"],
+        PrivacyRight.Revocation => t["Revogar o consentimento (IX)"],
+        _ => right.ToString(),
+    };
+
+    public async Task<FormResult<bool>?> RegisterAsync(Guid customerId, PrivacyRequestInput input, Guid userId, TimeZoneInfo zone, CancellationToken ct)
+    {
+        if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct)) return null;
+        var errors = new FormErrors();
+        var today = DateOnly.FromDateTime(Format.Local(clock.GetUtcNow().UtcDateTime, zone));
+        var on = today;
+        if (!Enum.IsDefined(input.Right)) errors.Add(nameof(input.Right), t["Escolha o direito que o cliente pediu."]);
+        if (!string.IsNullOrWhiteSpace(input.RequestedOn)
+            && !DateOnly.TryParseExact(input.RequestedOn.Trim(), "dd/MM/yyyy", Format.PtBr, System.Globalization.DateTimeStyles.None, out on))
+            errors.Add(nameof(input.RequestedOn), t["Data inválida. Use dd/mm/aaaa, ex.: 27/11/2026."]);
+        else if (on > today) errors.Add(nameof(input.RequestedOn), t["A data do pedido não pode estar no futuro."]);
+        else if (on < today.AddYears(-1)) errors.Add(nameof(input.RequestedOn), t["A data do pedido está muito antiga. Confira o ano."]);
+        if (input.Note?.Length > PrivacyRequest.NoteMaxLength)
+            errors.Add(nameof(input.Note), t["Use no máximo {0} caracteres.", PrivacyRequest.NoteMaxLength]);
+        if (input.IdempotencyKey == Guid.Empty) errors.Add("", t["O formulário expirou. Recarregue a página e tente de novo."]);
+        if (errors.Any) return errors.ToResult<bool>();
+
+        db.PrivacyRequests.Add(new PrivacyRequest
+        {
+            Id = Guid.CreateVersion7(), CustomerId = customerId, Right = input.Right, RequestedOn = on, DueOn = on.AddDays(PrivacyRequest.DeadlineDays),
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            IdempotencyKey = input.IdempotencyKey,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A double tap: the first one registered it.
+        }
+        return FormResult.Ok(true);
+    }
+
+    /// <summary>Marks the request answered (once: a second tap keeps the first time and person).</summary>
+    public async Task<bool> AnswerAsync(Guid customerId, Guid requestId, Guid userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.PrivacyRequests.Where(r => r.Id == requestId && r.CustomerId == customerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AnsweredAt, r => r.AnsweredAt ?? now)
+                .SetProperty(r => r.AnsweredByUserId, r => r.AnsweredByUserId ?? userId), ct) > 0;
+    }
+}
