@@ -69,7 +69,7 @@ public static class BrazilianPhone
         if (plus)
         {
             foreign = !digits.StartsWith("55", StringComparison.Ordinal);
-            return digits[2..];
+            return foreign ? "" : digits[2..];
         }
         if (digits.StartsWith('0'))
         {

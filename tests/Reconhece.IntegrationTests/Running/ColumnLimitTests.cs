@@ -30,6 +30,8 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
         (typeof(AppUser), nameof(AppUser.NormalizedEmail)),
         (typeof(AppRole), nameof(AppRole.Name)),
         (typeof(AppRole), nameof(AppRole.NormalizedName)),
+        (typeof(PrivacySettings), nameof(PrivacySettings.Slug)),   // made from the name at sign-up
+        (typeof(CustomerAlias), nameof(CustomerAlias.Phone)),       // a customer's phone, kept by a merge
     ];
 
     /// <summary>A form, the fields on it that write limited columns, and ordinary values that it accepts.</summary>
@@ -45,8 +47,8 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
         await owner.Client.RegisterPurchaseAsync("11955550001", "900", name: "Cliente Limite");
         var customer = (await owner.CustomerAsync("+5511955550001")).Id;
         var purchase = LoyaltyScenario.PurchaseIdFrom(await owner.Client.RegisterPurchaseAsync("11955550001", "10"));
-        await owner.Client.RegisterPurchaseAsync("11955550002", "10", name: "Cliente Consentimento");
-        var consenting = (await owner.CustomerAsync("+5511955550002")).Id;
+        await owner.Client.RegisterPurchaseAsync("21955550002", "10", name: "Cliente Consentimento");
+        var consenting = (await owner.CustomerAsync("+5521955550002")).Id;
         AppClient Owner() => owner.Client;
         var n = 0;
         string Unique() => $"Válido {++n}";
@@ -57,7 +59,8 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
             new("registrar", Owner, "/registrar", "/registrar",
                 [("Phone", typeof(Customer), nameof(Customer.Phone)), ("Customer.Name", typeof(Customer), nameof(Customer.Name)),
                  ("Customer.Email", typeof(Customer), nameof(Customer.Email))],
-                _ => new() { ["Phone"] = $"11 95555-{1000 + ++n}", ["Amount"] = "10", ["Customer.Name"] = Unique(), ["Customer.Email"] = Email() }),
+                // "NotSame": consecutive numbers are one typo apart, and staff say these are different people.
+                _ => new() { ["Phone"] = $"11 95555-{1000 + ++n}", ["Amount"] = "10", ["Customer.Name"] = Unique(), ["Customer.Email"] = Email(), ["NotSame"] = "true" }),
             new("editar cliente", Owner, $"/clientes/{customer}/editar", $"/clientes/{customer}/editar",
                 [("Name", typeof(Customer), nameof(Customer.Name)), ("Email", typeof(Customer), nameof(Customer.Email))],
                 field => new() { [field] = field == "Email" ? Email() : Unique() }),
@@ -102,6 +105,10 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
                  ("NearGoalTemplate", typeof(AgendaSettings), nameof(AgendaSettings.NearGoalTemplate)), ("BirthdayTemplate", typeof(AgendaSettings), nameof(AgendaSettings.BirthdayTemplate)),
                  ("NewTemplate", typeof(AgendaSettings), nameof(AgendaSettings.NewTemplate))],
                 field => new() { [field] = "Oi {nome}, " + Unique() }),
+            new("pedido LGPD", Owner, $"/clientes/{customer}/privacidade", $"/clientes/{customer}/pedidos",
+                [("Note", typeof(PrivacyRequest), nameof(PrivacyRequest.Note))], _ => new() { ["Right"] = "2", ["Note"] = Unique() }),
+            new("privacidade", Owner, "/privacidade", "/privacidade",
+                [("PageText", typeof(PrivacySettings), nameof(PrivacySettings.PageText))], _ => new() { ["PageText"] = Unique() }),
             new("cadastro", app.NewClient, "/cadastro", "/cadastro",
                 [("BusinessName", typeof(Business), nameof(Business.Name)), ("OwnerName", typeof(AppUser), nameof(AppUser.FullName)),
                  ("Email", typeof(AppUser), nameof(AppUser.Email)), ("FirstBranchName", typeof(Branch), nameof(Branch.Name))],

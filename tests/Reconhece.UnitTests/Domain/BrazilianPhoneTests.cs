@@ -60,6 +60,8 @@ public sealed class BrazilianPhoneTests
     [InlineData("(11) 38765-4321", PhoneProblem.NotMobile)]
     [InlineData("(20) 98765-4321", PhoneProblem.UnknownAreaCode)]
     [InlineData("+1 212 555 0100", PhoneProblem.Foreign)]
+    [InlineData("+0", PhoneProblem.Foreign)]
+    [InlineData("+", PhoneProblem.NotDigits)]
     public void A_refused_number_says_why_and_no_digit_is_dropped_or_guessed(string input, PhoneProblem problem)
     {
         var (e164, actual) = BrazilianPhone.Read(input);
@@ -71,6 +73,9 @@ public sealed class BrazilianPhoneTests
     [InlineData("(11) 8765-4321", "+5511987654321")]
     [InlineData("(11) 98765-4321", null)]
     [InlineData("(11) 3333-4444", null)]
+    [InlineData("+0", null)]
+    [InlineData("+cmd|' /C calc'!A0", null)]
+    [InlineData("", null)]
     public void A_number_typed_without_the_ninth_digit_suggests_the_mobile_it_may_be(string input, string? suggestion) =>
         Assert.Equal(suggestion, BrazilianPhone.WithNinthDigit(input));
 
