@@ -24,7 +24,9 @@ stop_at = time.time() + seconds
 
 
 def post(key, phone, amount):
-    body = urllib.parse.urlencode({"IdempotencyKey": key, "Phone": phone, "Amount": amount,
+    # NotSame: phones here are drawn from a dense range, so a new one is often one typo away from a customer;
+    # staff answer "another person" to the "É a mesma pessoa?" question, as this load stands for many people.
+    body = urllib.parse.urlencode({"IdempotencyKey": key, "Phone": phone, "Amount": amount, "NotSame": "true",
                                    "__RequestVerificationToken": token}).encode()
     req = urllib.request.Request(base + "/registrar", data=body, method="POST",
                                  headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})

@@ -48,6 +48,7 @@ public static class FeatureServices
         services.AddScoped<Privacy.AnonymiseCustomer>();
         services.AddScoped<Privacy.PrivacyRequests>();
         services.AddScoped<Privacy.ApplyRetention>();
+        services.AddScoped<CustomerFiles.ImportCustomers>();
         return services;
     }
 }

@@ -32,6 +32,7 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
         (typeof(AppRole), nameof(AppRole.NormalizedName)),
         (typeof(PrivacySettings), nameof(PrivacySettings.Slug)),   // made from the name at sign-up
         (typeof(CustomerAlias), nameof(CustomerAlias.Phone)),       // a customer's phone, kept by a merge
+        (typeof(CustomerImport), nameof(CustomerImport.FileName)),  // the uploaded file's name, cut to fit
     ];
 
     /// <summary>A form, the fields on it that write limited columns, and ordinary values that it accepts.</summary>

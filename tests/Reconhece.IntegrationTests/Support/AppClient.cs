@@ -70,6 +70,18 @@ public sealed class AppClient(HttpClient http)
         return await ToPageAsync(response);
     }
 
+    /// <summary>Uploads a file through a form's file field (multipart), with this session's antiforgery token.</summary>
+    public async Task<Page> UploadAsync(string url, string field, string fileName, byte[] file)
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(await TokenAsync()), "__RequestVerificationToken");
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(part, field, fileName);
+        using var response = await http.PostAsync(new Uri(url, UriKind.Relative), content);
+        return await ToPageAsync(response);
+    }
+
     public async Task<Page> PostWithoutTokenAsync(string url, IReadOnlyDictionary<string, string> fields)
     {
         using var content = new FormUrlEncodedContent(fields);

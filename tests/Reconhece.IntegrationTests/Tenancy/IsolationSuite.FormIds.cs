@@ -176,6 +176,8 @@ public static class IsolationCases
         { "POST", "/clientes/{customer}/bloquear" },
         { "POST", "/clientes/{customer}/pedidos" },
         { "POST", "/clientes/{customer}/pedidos/{request}/respondido" },
+        { "GET", "/clientes/importar/{import}" },
+        { "POST", "/clientes/importar/{import}" },
         { "GET", "/acoes/convites/{invitation}" },
         { "POST", "/acoes/convites/{invitation}/contato" },
         { "POST", "/acoes/convites/{invitation}/todos" },

@@ -59,9 +59,11 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         var aInvitation = await InvitationAsync(a);
         await a.Client.SubmitAsync($"/clientes/{aCustomer}/privacidade", new Dictionary<string, string> { ["Right"] = "2" }, $"/clientes/{aCustomer}/pedidos");
         var aRequest = await app.InBusinessAsync(a.BusinessId, db => db.PrivacyRequests.Select(r => r.Id).SingleAsync());
+        var aImport = (await a.Client.UploadAsync("/clientes/importar", "arquivo", "a.csv", "celular;nome\n11966660000;Importado de A\n"u8.ToArray())).Url.AbsolutePath.Split('/').Last();
         var b = await app.SignUpAsync("Empresa B");
         var url = route.Replace("{branch}", a.BranchId.ToString(), StringComparison.Ordinal)
             .Replace("{request}", aRequest.ToString(), StringComparison.Ordinal)
+            .Replace("{import}", aImport, StringComparison.Ordinal)
             .Replace("{invitation}", aInvitation.ToString(), StringComparison.Ordinal)
             .Replace("{staff}", aStaff.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{purchase}", aPurchase.ToString(), StringComparison.Ordinal)
@@ -184,6 +186,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         await a.Client.RegisterPurchaseAsync("31944442222", "10");
         var aThird = (await a.CustomerAsync("+5531944442222")).Id;
         await a.Client.PostAsync($"/clientes/{aThird}/bloquear", new Dictionary<string, string> { ["confirm"] = "true" });
+        await a.Client.UploadAsync("/clientes/importar", "arquivo", "a.csv", "celular;nome\n11966660000;Importado de A\n"u8.ToArray());
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -216,6 +219,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.CustomerAliases.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.PrivacyRequests.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.BlockedPhones.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.CustomerImports.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
 

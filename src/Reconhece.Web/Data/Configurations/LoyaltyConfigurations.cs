@@ -138,5 +138,6 @@ public class CustomerImportConfiguration : IEntityTypeConfiguration<CustomerImpo
     {
         builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.BusinessId, x.FileHash }).IsUnique();
+        builder.Property(x => x.FileName).HasMaxLength(CustomerImport.FileNameMaxLength);
     }
 }

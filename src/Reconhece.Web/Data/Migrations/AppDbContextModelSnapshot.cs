@@ -812,6 +812,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");
 
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
                     b.Property<int>("Created")
                         .HasColumnType("integer")
                         .HasColumnName("created");
@@ -821,9 +825,26 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("file_hash");
 
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
                     b.Property<decimal>("Points")
                         .HasColumnType("numeric")
                         .HasColumnName("points");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
 
                     b.Property<int>("Updated")
                         .HasColumnType("integer")

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
@@ -141,7 +140,7 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
             .Join(db.Customers.Where(c => c.ContactOptOutAt == null), g => g.CustomerId, c => c.Id, (g, c) => new { c.Name, c.Phone })
             .OrderBy(r => r.Name).ThenBy(r => r.Phone).ToListAsync(ct);
         using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true))
+        using (var csv = PtBrCsv.Writer(stream))
         {
             csv.WriteField(t["Nome"].Value);
             csv.WriteField(t["Celular"].Value);

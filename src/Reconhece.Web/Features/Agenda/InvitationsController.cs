@@ -75,7 +75,7 @@ public sealed class InvitationsController(AppDbContext db, GroupInvitations invi
     {
         var occasion = await db.GroupInvitations.Where(i => i.Id == id).Select(i => i.Occasion).FirstOrDefaultAsync(ct);
         if (occasion is null) return NotFound();
-        return File(await invitations.CsvAsync(id, ct), "text/csv; charset=utf-8", "convidados.csv");
+        return File(await invitations.CsvAsync(id, ct), Shared.PtBrCsv.ContentType, "convidados.csv");
     }
 
     private async Task<InvitationsPage> ListAsync(InvitationInput input, CancellationToken ct)

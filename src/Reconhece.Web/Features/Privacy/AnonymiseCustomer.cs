@@ -37,6 +37,8 @@ public sealed class AnonymiseCustomer(AppDbContext db, CurrentBusiness current, 
         UPDATE privacy_requests SET note = NULL WHERE business_id = @business AND customer_id = @customer;
         DELETE FROM invitation_guests WHERE business_id = @business AND customer_id = @customer;
         DELETE FROM customer_aliases WHERE business_id = @business AND customer_id = @customer;
+        -- Uploaded CSVs waiting for confirmation may list the customer: they go (the owner uploads again).
+        DELETE FROM customer_imports WHERE business_id = @business AND status = 0;
         UPDATE customers SET phone = @anon_phone, name = NULL, email = NULL, birth_date = NULL, anonymized_at = @now,
                contact_opt_out_at = COALESCE(contact_opt_out_at, @now), agenda_snoozed_until = NULL
          WHERE business_id = @business AND id = @customer;

@@ -90,14 +90,14 @@ public sealed class AgendaTests(ReportsAppFactory app) : IClassFixture<ReportsAp
         var owner = await app.SignUpAsync("Posto Conversão");
         var now = DateTimeOffset.UtcNow;
         await BuyAtAsync(owner, "11987650401", "Volta Rápida", now, -40);
-        await BuyAtAsync(owner, "11987650402", "Volta Tarde", now, -40);
+        await BuyAtAsync(owner, "11987650482", "Volta Tarde", now, -40);
         var quick = (await owner.CustomerAsync("+5511987650401")).Id;
-        var late = (await owner.CustomerAsync("+5511987650402")).Id;
+        var late = (await owner.CustomerAsync("+5511987650482")).Id;
 
         await ContactAtAsync(owner, quick, now.AddDays(-10));
         await ContactAtAsync(owner, late, now.AddDays(-25));
         await BuyAtAsync(owner, "11987650401", null, now, -7, amount: "50");  // 3 days after its contact
-        await BuyAtAsync(owner, "11987650402", null, now, -5, amount: "80");  // 20 days after: outside 14
+        await BuyAtAsync(owner, "11987650482", null, now, -5, amount: "80");  // 20 days after: outside 14
 
         var agenda = await owner.Client.GetAsync("/acoes");
         Assert.True(agenda.Shows("2 contatos · 1 voltaram (50%) · R$ 50,00"), agenda.Text);
@@ -159,7 +159,7 @@ public sealed class AgendaTests(ReportsAppFactory app) : IClassFixture<ReportsAp
         var staff = await owner.AddStaffAsync("Caio Centro", centro);
         var (staffClient, _) = await app.SignInAsync(staff.Email, staff.Password);
         await owner.Client.RegisterPurchaseAsync("11987650601", "150", name: "Cliente Principal", branchId: owner.BranchId);
-        await owner.Client.RegisterPurchaseAsync("11987650602", "150", name: "Cliente Centro", branchId: centro);
+        await owner.Client.RegisterPurchaseAsync("11987650682", "150", name: "Cliente Centro", branchId: centro);
 
         Assert.True((await staffClient.GetAsync("/acoes")).Shows("ainda não liberou as Ações"));
         await owner.Client.SubmitAsync("/acoes/configuracoes", new Dictionary<string, string> { ["StaffSeesAgenda"] = "true" });

@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Features.Privacy;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Resources;
+using Reconhece.Web.Tenancy;
+
+namespace Reconhece.Web.Features.CustomerFiles;
+
+public sealed record ImportPreview(
+    Guid Id, string? FileName, int Created, int Updated, decimal Points, IReadOnlyList<RejectedLine> Rejected, int RejectedCount,
+    IReadOnlyList<ImportRow> SampleNew, IReadOnlyList<ImportRow> SampleUpdated, string? FileError, CustomerImportStatus Status, DateTime? ImportedAt);
+
+public enum ApplyOutcome { NotFound, Imported, AlreadyImported, NothingToImport }
+
+/// <summary>
+/// "Importar clientes": upload → preview (created, updated, refused lines with their reason) → import in
+/// one transaction. Balances become "Saldo importado" ledger entries, so balance = ledger sum holds; the
+/// import is audited; the same file twice is refused by its hash.
+/// </summary>
+public sealed class ImportCustomers(AppDbContext db, CurrentBusiness current, PhoneBlockList blocks, TimeProvider clock, IStringLocalizer<SharedResource> t)
+{
+    public const int MaxBytes = 20 * 1024 * 1024;
+    public const int MaxRejectedShown = 200;
+    private const int Batch = 2_000;
+
+    // One batch of rows: create or update by phone (a merged phone finds its kept customer), add the imported
+    // balance, fill only the fields still empty, then one ledger entry per row with points. Blocked phones are
+    // skipped here too, for a block made between the preview and the import.
+    private const string Sql = """
+        WITH input AS (
+            SELECT * FROM unnest(@ids, @phones, @names, @emails, @births, @balances, @hashes) AS t(id, phone, name, email, birth, balance, hash)
+            WHERE NOT EXISTS (SELECT 1 FROM blocked_phones b WHERE b.business_id = @business AND b.phone_hash = t.hash)),
+        resolved AS (
+            SELECT i.*, COALESCE((SELECT k.phone FROM customer_aliases a JOIN customers k ON k.business_id = a.business_id AND k.id = a.customer_id
+                                  WHERE a.business_id = @business AND a.phone = i.phone), i.phone) AS target
+            FROM input i),
+        up AS (
+            INSERT INTO customers AS k (id, business_id, phone, name, email, birth_date, balance, lifetime_points, lifetime_spend, visits, created_at, eligible_since)
+            SELECT r.id, @business, r.target, r.name, r.email, r.birth, r.balance, 0, 0, 0, @now,
+                   CASE WHEN @goal > 0 AND r.balance >= @goal THEN @now END
+            FROM resolved r
+            ON CONFLICT (business_id, phone) DO UPDATE SET
+                balance = k.balance + EXCLUDED.balance,
+                name = COALESCE(k.name, EXCLUDED.name),
+                email = COALESCE(k.email, EXCLUDED.email),
+                birth_date = COALESCE(k.birth_date, EXCLUDED.birth_date),
+                eligible_since = CASE WHEN @goal > 0 AND k.balance + EXCLUDED.balance >= @goal THEN COALESCE(k.eligible_since, @now) END
+            WHERE k.anonymized_at IS NULL
+            RETURNING k.id, k.phone, k.balance, (k.xmax = 0) AS created),
+        l AS (
+            INSERT INTO ledger_entries (business_id, customer_id, kind, points, balance_after, at, user_id, reason)
+            SELECT @business, up.id, @kind, r.balance, up.balance, @now, @user, @reason
+            FROM up JOIN resolved r ON r.target = up.phone WHERE r.balance > 0)
+        SELECT count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE NOT created) AS updated FROM up
+        """;
+
+    public async Task<(Guid? Id, string? Error)> UploadAsync(string? fileName, byte[] content, Guid userId, CancellationToken ct)
+    {
+        if (content.Length == 0) return (null, t["O arquivo está vazio."]);
+        var hash = SHA256.HashData(content);
+        var existing = await db.CustomerImports.Where(i => i.FileHash == hash).Select(i => new { i.Id, i.Status, i.ImportedAt }).FirstOrDefaultAsync(ct);
+        if (existing is { Status: CustomerImportStatus.Done })
+            return (null, t["Este arquivo já foi importado em {0}. Nada foi importado de novo.", Format.DateTime(existing.ImportedAt!.Value, await db.ZoneAsync(ct))]);
+        if (existing is not null) return (existing.Id, null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // A preview not confirmed within a day goes: the file holds personal data.
+        await db.CustomerImports.Where(i => i.Status == CustomerImportStatus.Preview && i.At < now.AddDays(-1)).ExecuteDeleteAsync(ct);
+        var import = new CustomerImport
+        {
+            Id = Guid.CreateVersion7(), FileHash = hash, Content = content, UserId = userId, At = now,
+            FileName = Path.GetFileName(fileName) is { Length: > 0 } name ? name[..Math.Min(name.Length, CustomerImport.FileNameMaxLength)] : null,
+        };
+        db.CustomerImports.Add(import);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same file sent twice at once (a double tap on Enviar): the other upload's preview.
+            db.ChangeTracker.Clear();
+            return (await db.CustomerImports.Where(i => i.FileHash == hash).Select(i => i.Id).SingleAsync(ct), null);
+        }
+        return (import.Id, null);
+    }
+
+    public async Task<ImportPreview?> PreviewAsync(Guid id, CancellationToken ct)
+    {
+        var import = await db.CustomerImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (import is null) return null;
+        if (import.Status == CustomerImportStatus.Done || import.Content is null)
+            return new ImportPreview(id, import.FileName, import.Created, import.Updated, import.Points, [], import.Rejected, [], [], null, import.Status, import.ImportedAt);
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        string? fileError = null;
+        var rejected = new List<RejectedLine>();
+        var rejectedCount = 0;
+        var (created, updated, points) = (0, 0, 0m);
+        var sampleNew = new List<ImportRow>();
+        var sampleUpdated = new List<ImportRow>();
+        foreach (var chunk in CustomerCsv.Read(import.Content, program, t, e => fileError = e).Chunk(Batch))
+        {
+            foreach (var (_, r) in chunk.Where(x => x.Rejected is not null)) Reject(r!);
+            var rows = chunk.Where(x => x.Row is not null).Select(x => x.Row!).ToList();
+            var phones = rows.Select(r => r.Phone).ToArray();
+            var hashes = rows.Select(r => blocks.Hash(r.Phone)).ToList();
+            var known = (await db.Customers.Where(c => phones.Contains(c.Phone)).Select(c => c.Phone).ToListAsync(ct))
+                .Concat(await db.CustomerAliases.Where(a => phones.Contains(a.Phone)).Select(a => a.Phone).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var blocked = (await db.BlockedPhones.Where(b => hashes.Contains(b.PhoneHash)).Select(b => b.PhoneHash).ToListAsync(ct))
+                .Select(Convert.ToHexString).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var row = rows[i];
+                if (blocked.Contains(Convert.ToHexString(hashes[i])))
+                {
+                    Reject(new RejectedLine(row.Line, t["Este cliente pediu para não participar do programa."]));
+                    continue;
+                }
+                points += row.Balance;
+                if (known.Contains(row.Phone)) { updated++; if (sampleUpdated.Count < 10) sampleUpdated.Add(row); }
+                else { created++; if (sampleNew.Count < 10) sampleNew.Add(row); }
+            }
+        }
+        return new ImportPreview(id, import.FileName, created, updated, points, rejected, rejectedCount, sampleNew, sampleUpdated, fileError, import.Status, null);
+
+        void Reject(RejectedLine line)
+        {
+            rejectedCount++;
+            if (rejected.Count < MaxRejectedShown) rejected.Add(line);
+        }
+    }
+
+    public async Task<ApplyOutcome> ApplyAsync(Guid id, Guid userId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The row lock makes a double tap wait, then find the import done.
+        var import = await db.CustomerImports.FromSql($"SELECT * FROM customer_imports WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
+        if (import is null) return ApplyOutcome.NotFound;
+        if (import.Status == CustomerImportStatus.Done || import.Content is null) return ApplyOutcome.AlreadyImported;
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        string? fileError = null;
+        var (created, updated, rejected, points) = (0, 0, 0, 0m);
+        foreach (var chunk in CustomerCsv.Read(import.Content, program, t, e => fileError = e).Chunk(Batch))
+        {
+            rejected += chunk.Count(x => x.Rejected is not null);
+            var rows = chunk.Where(x => x.Row is not null).Select(x => x.Row!).ToList();
+            if (rows.Count == 0) continue;
+            await using var cmd = TenantSql.Command(db, Sql);
+            var p = cmd.Parameters;
+            p.AddWithValue("ids", rows.Select(_ => Guid.CreateVersion7()).ToArray());
+            p.AddWithValue("phones", rows.Select(r => r.Phone).ToArray());
+            p.Add(new NpgsqlParameter("names", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Name ?? DBNull.Value).ToArray() });
+            p.Add(new NpgsqlParameter("emails", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Email ?? DBNull.Value).ToArray() });
+            p.Add(new NpgsqlParameter("births", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date) { Value = rows.Select(r => (object?)r.BirthDate ?? DBNull.Value).ToArray() });
+            p.AddWithValue("balances", rows.Select(r => r.Balance).ToArray());
+            p.AddWithValue("hashes", rows.Select(r => blocks.Hash(r.Phone)).ToArray());
+            p.AddWithValue("business", current.RequiredId);
+            p.AddWithValue("now", now);
+            p.AddWithValue("goal", program.Goal);
+            p.AddWithValue("kind", (int)LedgerKind.Import);
+            p.AddWithValue("user", userId);
+            p.AddWithValue("reason", "Saldo importado");
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                await reader.ReadAsync(ct);
+                var (c, u) = ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+                created += c;
+                updated += u;
+                rejected += rows.Count - c - u;   // blocked since the preview
+            }
+            points += rows.Sum(r => r.Balance);
+        }
+        if (fileError is not null || created + updated == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return ApplyOutcome.NothingToImport;
+        }
+        import.Status = CustomerImportStatus.Done;
+        import.Content = null;
+        import.ImportedAt = now;
+        (import.Created, import.Updated, import.Rejected, import.Points) = (created, updated, rejected, points);
+        db.Audit.Add(new AuditEntry
+        {
+            UserId = userId, At = now, Subject = "Importação", SubjectId = import.Id, Field = "Clientes importados",
+            NewValue = $"{import.FileName}: {created} novos, {updated} atualizados, {rejected} linhas recusadas, {Format.Points(points)} pontos",
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return ApplyOutcome.Imported;
+    }
+}
