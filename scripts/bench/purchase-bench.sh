@@ -69,26 +69,44 @@ export BENCH_CUSTOMERS=$CUSTOMERS
 # The transaction pgbench runs is the app's own statement (taken from RegisterPurchase.cs), with the
 # parameters replaced by pgbench variables and functions, preceded by the business setting as the app
 # sends it: in the same round trip (simple mode: one query string; prepared mode: one pipeline, one Sync).
-python3 - "$OUT/purchase" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" "$VERSION" <<'PY'
+# BASELINE_REF (a commit): also write that commit's purchase statement, to compare the two in pgbench.
+[ -n "${BASELINE_REF:-}" ] && git show "$BASELINE_REF:src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs" >"$OUT/baseline.cs"
+python3 - "$OUT/purchase" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" "$VERSION" "${BASELINE_REF:+$OUT/baseline.cs}" <<'PY'
 import re, sys
+def statement(path):
+    return re.search(r'private const string Sql = """\n(.*?)\n\s*""";', open(path, encoding="utf-8").read(), re.S).group(1)
 src = open("src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs", encoding="utf-8").read()
 sql = re.search(r'private const string Sql = """\n(.*?)\n\s*""";', src, re.S).group(1)
 values = {
     "new_customer": "gen_random_uuid()", "purchase": "gen_random_uuid()", "key": "gen_random_uuid()",
     "business": "'%s'::uuid" % sys.argv[3], "branch": "'%s'::uuid" % sys.argv[4], "user": "'%s'::uuid" % sys.argv[5],
-    "phone": "('+551199' || lpad(:n::text, 7, '0'))", "name": "NULL::text", "email": "NULL::text", "birth": "NULL::date",
+    "phone": "PHONE", "name": "NULL::text", "email": "NULL::text", "birth": "NULL::date",
     "points": "45::numeric", "spend": "45.90::numeric", "amount": "45.90::numeric", "quantity": "NULL::int",
     "goal": "500::numeric", "now": "now()", "version": "'%s'::xid" % sys.argv[6], "owner_choice": "false",
     # The block list's hash (computed in C#) and the ~100 near-typo phones NearPhones.Variants sends.
-    "phone_hash": "sha256(convert_to(:n::text, 'UTF8'))", "check_near": "true",
-    "variants": "ARRAY(SELECT '+551199' || lpad(((:n + g * 7919) % 10000000)::text, 7, '0') FROM generate_series(1, 100) g)",
+    "phone_hash": "sha256(convert_to(:n::text, 'UTF8'))", "check_near": "CHECK",
+    "variants": "ARRAY(SELECT PREFIX || lpad(((:r + g * 7919) % MOD)::text, DIGITS, '0') FROM generate_series(1, 100) g)",
 }
 sql = re.sub(r"@(\w+)", lambda m: values[m.group(1)], sql)
 sql = " ".join(re.sub(r"--.*$", "", line).strip() for line in sql.splitlines())  # pgbench wants one line
 # The app sends this in autocommit: the setting and the statement are the whole (implicit) transaction.
 use = "CALL use_business('%s'::uuid)" % sys.argv[3]
-open(sys.argv[1] + "-simple.sql", "w").write("\\set n random(1, %s)\n%s \\; %s;\n" % (sys.argv[2], use, sql))
-open(sys.argv[1] + "-prepared.sql", "w").write("\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, sql))
+# Known customers (the common case): the phone exists, so the near-duplicate probes are skipped.
+known = (sql.replace("PHONE", "('+551199' || lpad(:n::text, 7, '0'))").replace("CHECK", "true")
+         .replace("PREFIX", "'+551199'").replace(":r", ":n").replace("MOD", "10000000").replace("DIGITS", "7"))
+open(sys.argv[1] + "-simple.sql", "w").write("\\set n random(1, %s)\n%s \\; %s;\n" % (sys.argv[2], use, known))
+open(sys.argv[1] + "-prepared.sql", "w").write("\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, known))
+# New customers (issue 10): a phone nobody has, in DDD 21, so a customer is inserted and, with the check on,
+# ~100 variants are probed first. The same statement with the check off shows what the probes cost.
+if len(sys.argv) > 7 and sys.argv[7]:
+    base = re.sub(r"@(\w+)", lambda m: values[m.group(1)], statement(sys.argv[7]))
+    base = " ".join(re.sub(r"--.*$", "", line).strip() for line in base.splitlines())
+    base = base.replace("PHONE", "('+551199' || lpad(:n::text, 7, '0'))")
+    open(sys.argv[1] + "-baseline.sql", "w").write("\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, base))
+for check in ("true", "false"):
+    new = (sql.replace("PHONE", "('+55219' || lpad(:r::text, 8, '0'))").replace("CHECK", check)
+           .replace("PREFIX", "'+55219'").replace("MOD", "100000000").replace("DIGITS", "8"))
+    open(sys.argv[1] + "-new-%s.sql" % check, "w").write("\\set n random(1, %s)\n\\set r random(1, 99999999)\n%s \\; %s;\n" % (sys.argv[2], use, new))
 PY
 
 before=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
@@ -116,6 +134,19 @@ for round in $(seq 1 "$ROUNDS"); do
     line="$line | pgbench-$mode $(grep -E "^tps" "$OUT/pgbench-$mode-$round.txt" | awk '{print $3}') tps $pct"
   done
   echo "$line" | tee -a "$OUT/results.txt"
+done
+if [ -n "${BASELINE_REF:-}" ]; then
+  for round in 1 2 3; do
+    for f in baseline prepared; do
+      (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U reconhece_app -n -M prepared -c "$CONNS" -j 2 -T "$DURATION" -f "purchase-$f.sql" "$DB") >"$OUT/pgbench-$f-vs-$round.txt"
+      echo "known customers, prepared, $f ($BASELINE_REF vs this code), round $round: $(grep -E "^tps" "$OUT/pgbench-$f-vs-$round.txt" | awk '{print $3}') tps" | tee -a "$OUT/baseline.txt"
+    done
+  done
+fi
+for check in true false; do
+  echo "New customers, near-duplicate check $check: pgbench simple mode ($CONNS clients, ${DURATION}s)"
+  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U reconhece_app -n -M simple -c "$CONNS" -j 2 -T "$DURATION" -f "purchase-new-$check.sql" "$DB") | tee "$OUT/pgbench-new-$check.txt"
+  echo "new customers, near check $check: $(grep -E "^tps" "$OUT/pgbench-new-$check.txt" | awk '{print $3}') tps, latency $(grep -E "^latency average" "$OUT/pgbench-new-$check.txt" | awk '{print $4 " " $5}')" | tee -a "$OUT/new-customers.txt"
 done
 after=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
 echo "purchases stored: $((after - before)) (HTTP and pgbench together); app peak memory (VmHWM): $(grep VmHWM /proc/$APP_PID/status | awk '{print $2/1024 " MiB"}')" | tee -a "$OUT/results.txt"

@@ -45,20 +45,20 @@ public sealed class BrowserAppFactory : AppFactory
     }
 
     /// <summary>A fresh phone: 390x844, touch, pt-BR, no cookies.</summary>
-    public async Task<IPage> NewPhoneAsync()
+    public async Task<IPage> NewPhoneAsync(bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true, HasTouch = true, Locale = "pt-BR", BaseURL = BaseAddress.ToString(),
+            IsMobile = true, HasTouch = true, Locale = "pt-BR", BaseURL = BaseAddress.ToString(), JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
     }
 
     /// <summary>A phone signed in through the real form.</summary>
-    public async Task<IPage> SignedInPhoneAsync(string email, string password)
+    public async Task<IPage> SignedInPhoneAsync(string email, string password, bool javaScript = true)
     {
-        var page = await NewPhoneAsync();
+        var page = await NewPhoneAsync(javaScript);
         await page.GotoAsync("/entrar");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Senha").FillAsync(password);

@@ -139,7 +139,9 @@ public sealed class ImportCustomers(AppDbContext db, CurrentBusiness current, Ph
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The row lock makes a double tap wait, then find the import done.
-        var import = await db.CustomerImports.FromSql($"SELECT * FROM customer_imports WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
+        // Not tracked: EF would keep a second copy of the file to compare at save.
+        var import = await db.CustomerImports.FromSql($"SELECT * FROM customer_imports WHERE id = {id} FOR UPDATE")
+            .AsNoTracking().Select(i => new { i.Status, i.Content, i.FileName }).FirstOrDefaultAsync(ct);
         if (import is null) return ApplyOutcome.NotFound;
         if (import.Status == CustomerImportStatus.Done || import.Content is null) return ApplyOutcome.AlreadyImported;
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
@@ -181,13 +183,13 @@ public sealed class ImportCustomers(AppDbContext db, CurrentBusiness current, Ph
             await tx.RollbackAsync(ct);
             return ApplyOutcome.NothingToImport;
         }
-        import.Status = CustomerImportStatus.Done;
-        import.Content = null;
-        import.ImportedAt = now;
-        (import.Created, import.Updated, import.Rejected, import.Points) = (created, updated, rejected, points);
+        await db.CustomerImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, CustomerImportStatus.Done).SetProperty(i => i.Content, (byte[]?)null).SetProperty(i => i.ImportedAt, now)
+            .SetProperty(i => i.Created, created).SetProperty(i => i.Updated, updated).SetProperty(i => i.Rejected, rejected)
+            .SetProperty(i => i.Points, points), ct);
         db.Audit.Add(new AuditEntry
         {
-            UserId = userId, At = now, Subject = "Importação", SubjectId = import.Id, Field = "Clientes importados",
+            UserId = userId, At = now, Subject = "Importação", SubjectId = id, Field = "Clientes importados",
             NewValue = $"{import.FileName}: {created} novos, {updated} atualizados, {rejected} linhas recusadas, {Format.Points(points)} pontos",
         });
         await db.SaveChangesAsync(ct);

@@ -20,7 +20,7 @@ public sealed class PrivacySettingsInput
 
 public sealed record OpenRequest(Guid Id, Guid CustomerId, string? Name, string Phone, PrivacyRight Right, DateOnly RequestedOn, DateOnly DueOn);
 
-public sealed record PrivacyOverview(IReadOnlyList<OpenRequest> Open, DateOnly Today, string? Slug, PrivacySettingsInput Input, int Blocked);
+public sealed record PrivacyOverview(IReadOnlyList<OpenRequest> Open, DateOnly Today, string? Slug, PrivacySettingsInput Input, int Blocked, ChangeList Changes);
 
 /// <summary>"Privacidade" (owner): the requests waiting for an answer, the public page's text and the retention period.</summary>
 [Authorize(Policy = Policies.Owner), Route("/privacidade")]
@@ -74,7 +74,13 @@ public sealed class PrivacyController(AppDbContext db, TimeProvider clock, IStri
             .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new OpenRequest(r.Id, c.Id, c.Name, c.Phone, r.Right, r.RequestedOn, r.DueOn))
             .ToListAsync(ct);
         var zone = await db.ZoneAsync(ct);
+        // What was done about privacy: the retention setting, anonymisations (by the owner or the daily job), blocks, imports.
+        string[] fields = [AnonymiseCustomer.AuditField, AnonymiseCustomer.BlockAuditField];
+        var changes = await db.Audit.Where(a => a.Subject == "Privacidade" || a.Subject == "Importação" || (a.Subject == "Cliente" && fields.Contains(a.Field)))
+            .OrderByDescending(a => a.Id).Take(30)
+            .Select(a => new Change(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).First(), a.Field, a.OldValue, a.NewValue))
+            .ToListAsync(ct);
         return new PrivacyOverview(open, DateOnly.FromDateTime(Format.Local(clock.GetUtcNow().UtcDateTime, zone)),
-            await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct), input, await db.BlockedPhones.CountAsync(ct));
+            await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct), input, await db.BlockedPhones.CountAsync(ct), new ChangeList(changes, zone));
     }
 }

@@ -83,6 +83,8 @@ public sealed class ProgramPageAndRetentionTests(ReportsAppFactory app) : IClass
         Assert.Equal(("Recente", (DateTime?)null), (customers[1].Name, customers[1].AnonymizedAt));
         var audit = await app.InBusinessAsync(owner.BusinessId, db => db.Audit.SingleAsync(a => a.Field == AnonymiseCustomer.AuditField));
         Assert.Equal("Prazo de guarda: 2 ano(s) sem compras", audit.NewValue);
+        var log = (await owner.Client.GetAsync("/privacidade")).Doc.QuerySelectorAll("ul.list li").Select(li => Page.Normalize(li.TextContent)).ToList();
+        Assert.Contains(log, l => l.Contains("Anonimização", StringComparison.Ordinal) && l.Contains("→ Prazo de guarda: 2 ano(s) sem compras", StringComparison.Ordinal));
         Assert.Equal("Antigo de outra loja", (await off.CustomerAsync("+5511923450001")).Name);
     }
 }
