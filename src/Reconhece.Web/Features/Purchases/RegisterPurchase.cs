@@ -181,7 +181,7 @@ public sealed class RegisterPurchase(
     }
 
     /// <summary>What the key registered before, when it is not this purchase.</summary>
-    private sealed record StoredPurchase(Guid Id, string Phone, decimal? Amount, int? Quantity);
+    private sealed record StoredPurchase(Guid Id, string Phone, decimal? Amount, int? Quantity, bool ForThisPhone);
 
     /// <summary>The purchase id; or the other purchase this key registered; or a blocked phone; or near matches; or none of these when the context was outdated.</summary>
     private sealed record WriteOutcome(Guid? Id, StoredPurchase? Conflict, bool Blocked = false)
@@ -238,9 +238,11 @@ public sealed class RegisterPurchase(
             // The key was used before: nothing was written. The same purchase (a retry, a double tap, Back and
             // resubmit) shows what that form registered; a different one is refused.
             var stored = await db.Purchases.Where(x => x.IdempotencyKey == key)
-                .Select(x => new StoredPurchase(x.Id, db.Customers.Where(c => c.Id == x.CustomerId).Select(c => c.Phone).First(), x.Amount, x.Quantity))
+                .Select(x => new StoredPurchase(x.Id, db.Customers.Where(c => c.Id == x.CustomerId).Select(c => c.Phone).First(), x.Amount, x.Quantity,
+                    // The phone typed may be one merged into the customer (an alias): still the same purchase.
+                    db.Customers.Any(c => c.Id == x.CustomerId && (c.Phone == w.Phone || db.CustomerAliases.Any(a => a.Phone == w.Phone && a.CustomerId == c.Id)))))
                 .SingleAsync(ct);
-            var same = stored.Phone == w.Phone && stored.Amount == w.Amount && stored.Quantity == w.Quantity;
+            var same = stored.ForThisPhone && stored.Amount == w.Amount && stored.Quantity == w.Quantity;
             return same ? new WriteOutcome(stored.Id, null) : new WriteOutcome(null, stored);
         }
     }

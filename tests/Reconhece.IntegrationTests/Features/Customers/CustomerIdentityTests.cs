@@ -91,8 +91,12 @@ public sealed class CustomerIdentityTests(AppFactory app) : IClassFixture<AppFac
         await owner.AssertBalancesMatchLedgerAsync();
 
         // The old phone now finds the kept customer: at the counter, in the search, and in the live lookup.
-        var result = await owner.Client.RegisterPurchaseAsync("(11) 98765-0001", "5");
+        // A double tap with the merged phone is one purchase, not "another purchase with this form".
+        var fields = new Dictionary<string, string> { ["IdempotencyKey"] = Guid.NewGuid().ToString(), ["Phone"] = "(11) 98765-0001", ["Amount"] = "5" };
+        var result = await owner.Client.PostAsync("/registrar", fields);
+        var again = await owner.Client.PostAsync("/registrar", fields);
         Assert.True(result.Shows("Cliente de volta"), result.Text);
+        Assert.Equal(result.Url.AbsolutePath, again.Url.AbsolutePath);
         Assert.Equal(120m, (await owner.CustomerAsync("+5511911112222")).Balance);
         Assert.True((await owner.Client.GetAsync("/clientes?q=11987650001")).Shows("Maria Silva"));
         Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.Customers.CountAsync()));
