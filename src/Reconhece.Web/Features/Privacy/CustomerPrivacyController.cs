@@ -24,7 +24,11 @@ public sealed record CustomerPrivacyPage(
 public sealed class CustomerPrivacyController(AppDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock) : Controller
 {
     private const string ViewPath = "/Features/Privacy/Customer.cshtml";
-    private static readonly JsonSerializerOptions JsonFormat = new(JsonSerializerDefaults.Web) { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // A download for people and other systems, never embedded in a page: "+5511…" and accents stay readable.
+    private static readonly JsonSerializerOptions JsonFormat = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     [HttpGet("privacidade")]
     public async Task<IActionResult> Index(Guid id, CancellationToken ct) =>

@@ -25,7 +25,10 @@ public sealed class DataSubjectRightsTests(AppFactory app) : IClassFixture<AppFa
 
         using var response = await owner.Client.Http.GetAsync(new Uri($"/clientes/{customer.Id}/dados.json", UriKind.Relative));
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"phone\": \"+5511934567890\"", text, StringComparison.Ordinal);   // readable as it is, not \u002B
+        Assert.Contains("Salão Transparente", text, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
         Assert.Equal("reconhece.customer-data/1", root.GetProperty("format").GetString());
         Assert.Equal("Salão Transparente", root.GetProperty("controller").GetProperty("business").GetString());
@@ -42,12 +45,12 @@ public sealed class DataSubjectRightsTests(AppFactory app) : IClassFixture<AppFa
 
         var pdf = await owner.Client.DownloadAsync($"/clientes/{customer.Id}/dados.pdf");
         Assert.Equal(1, ReportScenario.PdfPages(pdf));
-        var text = string.Join("\n", ReportScenario.PdfLines(pdf));
-        Assert.Contains("Iara Lopes · (11) 93456-7890", text, StringComparison.Ordinal);
-        Assert.Contains("13 compras · R$ 390,00", text, StringComparison.Ordinal);
-        Assert.Contains("Para quê", text, StringComparison.Ordinal);
-        Assert.Contains("Quem vê", text, StringComparison.Ordinal);
-        Assert.Contains("Últimas compras (todas as 13 estão no arquivo JSON)", text, StringComparison.Ordinal);
+        var lines = string.Join("\n", ReportScenario.PdfLines(pdf));
+        Assert.Contains("Iara Lopes · (11) 93456-7890", lines, StringComparison.Ordinal);
+        Assert.Contains("13 compras · R$ 390,00", lines, StringComparison.Ordinal);
+        Assert.Contains("Para quê", lines, StringComparison.Ordinal);
+        Assert.Contains("Quem vê", lines, StringComparison.Ordinal);
+        Assert.Contains("Últimas compras (todas as 13 estão no arquivo JSON)", lines, StringComparison.Ordinal);
         ReportScenario.SaveArtefact(pdf, "dados-do-cliente");
     }
 
