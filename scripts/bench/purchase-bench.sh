@@ -66,17 +66,23 @@ export BENCH_COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 {prin
 export BENCH_CUSTOMERS=$CUSTOMERS
 [ -n "$BENCH_TOKEN" ] || { echo "Could not sign in"; exit 1; }
 
-# The transaction pgbench runs is the app's own statement (taken from RegisterPurchase.cs), with the
+# The transaction pgbench runs is the app's own statement (Features/Points/Sql/purchase.sql), with the
 # parameters replaced by pgbench variables and functions, preceded by the business setting as the app
 # sends it: in the same round trip (simple mode: one query string; prepared mode: one pipeline, one Sync).
 # BASELINE_REF (a commit): also write that commit's purchase statement, to compare the two in pgbench.
-[ -n "${BASELINE_REF:-}" ] && git show "$BASELINE_REF:src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs" >"$OUT/baseline.cs"
+if [ -n "${BASELINE_REF:-}" ]; then
+  git show "$BASELINE_REF:src/Reconhece.Web/Features/Points/Sql/purchase.sql" >"$OUT/baseline.cs" 2>/dev/null \
+    || git show "$BASELINE_REF:src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs" >"$OUT/baseline.cs"
+fi
 python3 - "$OUT/purchase" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" "$VERSION" "${BASELINE_REF:+$OUT/baseline.cs}" <<'PY'
 import re, sys
 def statement(path):
-    return re.search(r'private const string Sql = """\n(.*?)\n\s*""";', open(path, encoding="utf-8").read(), re.S).group(1)
-src = open("src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs", encoding="utf-8").read()
-sql = re.search(r'private const string Sql = """\n(.*?)\n\s*""";', src, re.S).group(1)
+    # Commits before issue 11 kept the statement inside RegisterPurchase.cs; later ones in purchase.sql.
+    text = open(path, encoding="utf-8").read()
+    found = re.search(r'private const string Sql = """\n(.*?)\n\s*""";', text, re.S)
+    return found.group(1) if found else text
+# The app's statement, from its home (Features/Points/Sql/purchase.sql), as the app embeds it.
+sql = open("src/Reconhece.Web/Features/Points/Sql/purchase.sql", encoding="utf-8").read()
 values = {
     "new_customer": "gen_random_uuid()", "purchase": "gen_random_uuid()", "key": "gen_random_uuid()",
     "business": "'%s'::uuid" % sys.argv[3], "branch": "'%s'::uuid" % sys.argv[4], "user": "'%s'::uuid" % sys.argv[5],

@@ -59,6 +59,8 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         builder.ApplyTenantForeignKeys();
         if (TenantFilterOn) builder.ApplyTenantFilters(this);
+        // Eligibility, once: in a query Goal.IsReached is the database's goal_reached (Features/Points/PointsSql).
+        builder.HasDbFunction(typeof(Goal).GetMethod(nameof(Goal.IsReached))!).HasName("goal_reached").HasSchema("public");
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

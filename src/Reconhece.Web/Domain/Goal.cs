@@ -3,6 +3,11 @@ namespace Reconhece.Web.Domain;
 /// <summary>Progress towards the recognition goal, and what a recognition leaves behind.</summary>
 public static class Goal
 {
+    /// <summary>
+    /// Whether the balance reaches the goal (a goal of 0 turns recognition off). In LINQ it runs in the
+    /// database as goal_reached(balance, goal), the function every points statement uses; a test checks
+    /// both give the same answers.
+    /// </summary>
     public static bool IsReached(decimal balance, decimal goal) => goal > 0 && balance >= goal;
 
     /// <summary>Percentage 0–100 for the progress bar.</summary>

@@ -1,6 +1,6 @@
 using Reconhece.Web.Features.Account;
 using Reconhece.Web.Features.Customers;
-using Reconhece.Web.Features.Ledger;
+using Reconhece.Web.Features.Points;
 using Reconhece.Web.Features.ProgramSettings;
 using Reconhece.Web.Features.Purchases;
 using Reconhece.Web.Features.Recognition;

@@ -43,14 +43,14 @@ public sealed class ImportCustomers(AppDbContext db, CurrentBusiness current, Ph
         up AS (
             INSERT INTO customers AS k (id, business_id, phone, name, email, birth_date, balance, lifetime_points, lifetime_spend, visits, created_at, eligible_since)
             SELECT r.id, @business, r.target, r.name, r.email, r.birth, r.balance, 0, 0, 0, @now,
-                   CASE WHEN @goal > 0 AND r.balance >= @goal THEN @now END
+                   CASE WHEN goal_reached(r.balance, @goal) THEN @now END
             FROM resolved r
             ON CONFLICT (business_id, phone) DO UPDATE SET
                 balance = k.balance + EXCLUDED.balance,
                 name = COALESCE(k.name, EXCLUDED.name),
                 email = COALESCE(k.email, EXCLUDED.email),
                 birth_date = COALESCE(k.birth_date, EXCLUDED.birth_date),
-                eligible_since = CASE WHEN @goal > 0 AND k.balance + EXCLUDED.balance >= @goal THEN COALESCE(k.eligible_since, @now) END
+                eligible_since = CASE WHEN goal_reached(k.balance + EXCLUDED.balance, @goal) THEN COALESCE(k.eligible_since, @now) END
             WHERE k.anonymized_at IS NULL
             RETURNING k.id, k.phone, k.balance, (k.xmax = 0) AS created),
         l AS (

@@ -20,7 +20,7 @@ public static class CustomerQueries
         else
             customers = customers.Where(c => c.Name != null && EF.Functions.ILike(c.Name, "%" + EscapeLike(query.Trim()) + "%"));
         return await customers.Where(c => c.AnonymizedAt == null).OrderByDescending(c => c.LastPurchaseAt).Take(50)
-            .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, goal > 0 && c.Balance >= goal))
+            .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, Goal.IsReached(c.Balance, goal)))
             .ToListAsync(ct);
     }
 

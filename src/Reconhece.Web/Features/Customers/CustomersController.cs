@@ -22,7 +22,7 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
         if (string.IsNullOrWhiteSpace(q))
         {
             var recent = await db.Customers.Where(c => c.AnonymizedAt == null).OrderByDescending(c => c.LastPurchaseAt).Take(20)
-                .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, goal > 0 && c.Balance >= goal)).ToListAsync(ct);
+                .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, Goal.IsReached(c.Balance, goal))).ToListAsync(ct);
             return View(new CustomerSearch(null, null, recent, zone));
         }
         var query = q.Length > 60 ? q[..60] : q;

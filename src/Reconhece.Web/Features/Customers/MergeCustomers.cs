@@ -56,7 +56,7 @@ public sealed class MergeCustomers(AppDbContext db, CurrentBusiness current, Tim
             agenda_snoozed_until = GREATEST(k.agenda_snoozed_until, m.agenda_snoozed_until),
             rhythm_days = NULL, rhythm_visits = NULL
         FROM customers m WHERE k.business_id = @business AND k.id = @kept AND m.business_id = @business AND m.id = @merged;
-        UPDATE customers SET eligible_since = CASE WHEN @goal > 0 AND balance >= @goal
+        UPDATE customers SET eligible_since = CASE WHEN goal_reached(balance, @goal)
                 THEN COALESCE(LEAST(eligible_since, @merged_eligible), @now) END
          WHERE business_id = @business AND id = @kept;
 

@@ -35,7 +35,7 @@ public static class DashboardQuery
         return new DashboardView(business.Name, userName,
             await FiguresAsync(db, week, ct), await FiguresAsync(db, Periods.Previous(week, zone, month: false), ct),
             await FiguresAsync(db, month, ct), await FiguresAsync(db, Periods.Previous(month, zone, month: true), ct),
-            EligibleNow: await db.Customers.CountAsync(c => program.Goal > 0 && c.Balance >= program.Goal, ct),
+            EligibleNow: await db.Customers.CountAsync(c => Goal.IsReached(c.Balance, program.Goal), ct),
             Inactive: await db.Customers.CountAsync(c => c.LastPurchaseAt < inactiveBefore, ct),
             BecameInactiveThisWeek: await db.Customers.CountAsync(c => c.LastPurchaseAt < inactiveBefore && c.LastPurchaseAt >= inactiveBefore.AddDays(-7), ct),
             program.InactivityDays,

@@ -87,8 +87,8 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         {
             var business = current.RequiredId;
             await db.Database.ExecuteSqlInterpolatedAsync($"""
-                UPDATE customers SET eligible_since = CASE WHEN balance >= {program.Goal} THEN COALESCE(eligible_since, {now}) END
-                WHERE business_id = {business} AND (eligible_since IS NOT NULL OR balance >= {program.Goal})
+                UPDATE customers SET eligible_since = CASE WHEN goal_reached(balance, {program.Goal}) THEN COALESCE(eligible_since, {now}) END
+                WHERE business_id = {business} AND (eligible_since IS NOT NULL OR goal_reached(balance, {program.Goal}))
                 """, ct);
         }
         await tx.CommitAsync(ct);

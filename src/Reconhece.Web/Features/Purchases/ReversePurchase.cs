@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Ledger;
+using Reconhece.Web.Features.Points;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Purchases;

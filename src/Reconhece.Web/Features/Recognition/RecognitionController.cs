@@ -19,7 +19,7 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
     {
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
         var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
-        var rows = await db.Customers.Where(c => program.Goal > 0 && c.Balance >= program.Goal && c.AnonymizedAt == null)
+        var rows = await db.Customers.Where(c => Goal.IsReached(c.Balance, program.Goal) && c.AnonymizedAt == null)
             .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Take(500)
             .Select(c => new { c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt, c.ContactOptOutAt })
             .ToListAsync(ct);

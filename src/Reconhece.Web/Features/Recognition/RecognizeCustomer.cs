@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Ledger;
+using Reconhece.Web.Features.Points;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
 

@@ -20,7 +20,7 @@ public static class GoalReport
     public static async Task<(byte[] Pdf, int Pages, int Eligible)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)
     {
         var goal = ctx.Program.Goal;
-        var eligible = db.Customers.AsNoTracking().Where(c => goal > 0 && c.Balance >= goal);
+        var eligible = db.Customers.AsNoTracking().Where(c => Goal.IsReached(c.Balance, goal));
         var count = await eligible.CountAsync(ct);
         var inWeek = await eligible.CountAsync(c => c.EligibleSince >= ctx.Week.Start && c.EligibleSince < ctx.Week.End, ct);
 

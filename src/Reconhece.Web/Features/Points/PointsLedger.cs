@@ -4,7 +4,7 @@ using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Tenancy;
 
-namespace Reconhece.Web.Features.Ledger;
+namespace Reconhece.Web.Features.Points;
 
 /// <summary>A change to a customer's points, with the totals it also moves.</summary>
 public sealed record LedgerMove(Guid CustomerId, LedgerKind Kind, decimal Points)
@@ -33,24 +33,7 @@ public enum LedgerOutcome { Applied, Duplicate, BalanceTooLow }
 /// </summary>
 public sealed class PointsLedger(AppDbContext db, CurrentBusiness current, TimeProvider clock)
 {
-    private const string Sql = """
-        WITH c AS (
-            UPDATE customers SET
-                balance = balance + @points,
-                lifetime_points = lifetime_points + @lifetime,
-                lifetime_spend = lifetime_spend + @spend,
-                visits = visits + @visits,
-                eligible_since = CASE
-                    WHEN @goal > 0 AND balance + @points >= @goal
-                        THEN CASE WHEN @restart THEN @now ELSE COALESCE(eligible_since, @now) END
-                    ELSE NULL END
-            WHERE id = @customer AND business_id = @business AND balance >= @minimum
-            RETURNING id, balance)
-        INSERT INTO ledger_entries (business_id, customer_id, kind, points, balance_after, at, user_id, purchase_id, recognition_id, reason, idempotency_key)
-        SELECT @business, c.id, @kind, @points, c.balance, @now, @user, @purchase, @recognition, @reason, @key FROM c
-        ON CONFLICT (business_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-        RETURNING balance_after
-        """;
+    private static readonly string Sql = PointsSql.LedgerMove;
 
     /// <summary>Applies the move. On anything but Applied the caller must roll its transaction back.</summary>
     public async Task<(LedgerOutcome Outcome, decimal Balance)> ApplyAsync(LedgerMove move, decimal goal, CancellationToken ct)

@@ -1,0 +1,25 @@
+namespace Reconhece.Web.Features.Points;
+
+/// <summary>
+/// The home of the points engine's SQL (issue 11). The rule everything here keeps: **a customer's balance
+/// always equals the sum of their ledger entries**, because every statement that changes the balance
+/// appends the entry in the same statement. Eligibility is the database function goal_reached(balance,
+/// goal) (migration PointsHome; Goal.IsReached maps to it in LINQ), and eligible_since is kept by the same
+/// statements. The statements are plain .sql files, embedded in the assembly, which the benchmarks run too.
+/// </summary>
+public static class PointsSql
+{
+    /// <summary>Registrar compra: customer upsert, purchase and earn entry, one round trip.</summary>
+    public static readonly string Purchase = Load("purchase.sql");
+
+    /// <summary>Recognition, adjustment, reversal: totals and the ledger entry, in the caller's transaction.</summary>
+    public static readonly string LedgerMove = Load("ledger-move.sql");
+
+    private static string Load(string name)
+    {
+        using var stream = typeof(PointsSql).Assembly.GetManifestResourceStream("points/" + name)
+            ?? throw new InvalidOperationException($"The points statement {name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
