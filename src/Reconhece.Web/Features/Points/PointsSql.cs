@@ -15,6 +15,15 @@ public static class PointsSql
     /// <summary>Recognition, adjustment, reversal: totals and the ledger entry, in the caller's transaction.</summary>
     public static readonly string LedgerMove = Load("ledger-move.sql");
 
+    /// <summary>Unir cadastros: everything of one record moves to the other; totals recomputed.</summary>
+    public static readonly string MergeCustomers = Load("merge-customers.sql");
+
+    /// <summary>Importar clientes: one batch of customers and their "Saldo importado" entries.</summary>
+    public static readonly string ImportCustomers = Load("import-customers.sql");
+
+    /// <summary>A new goal: eligible_since follows it for every customer of the business.</summary>
+    public static readonly string GoalChanged = Load("goal-changed.sql");
+
     private static string Load(string name)
     {
         using var stream = typeof(PointsSql).Assembly.GetManifestResourceStream("points/" + name)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Points;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
@@ -86,10 +87,11 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         if (program.Goal != oldGoal)
         {
             var business = current.RequiredId;
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                UPDATE customers SET eligible_since = CASE WHEN goal_reached(balance, {program.Goal}) THEN COALESCE(eligible_since, {now}) END
-                WHERE business_id = {business} AND (eligible_since IS NOT NULL OR goal_reached(balance, {program.Goal}))
-                """, ct);
+            await using var cmd = TenantSql.Command(db, PointsSql.GoalChanged);
+            cmd.Parameters.AddWithValue("goal", program.Goal);
+            cmd.Parameters.AddWithValue("now", now);
+            cmd.Parameters.AddWithValue("business", business);
+            await cmd.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
         return FormResult.Ok(true);
