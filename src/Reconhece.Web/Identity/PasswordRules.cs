@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -54,10 +52,7 @@ public static class PasswordRules
 
     private static string Simplify(string? text)
     {
-        var sb = new StringBuilder();
-        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormD))
-            if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(c));
-        return sb.ToString();
+        return string.Concat(PlainText.Fold(text).Where(char.IsLetterOrDigit));
     }
 
     private static HashSet<string> LoadCommon()

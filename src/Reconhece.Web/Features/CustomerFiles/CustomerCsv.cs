@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Microsoft.Extensions.Localization;
@@ -102,11 +101,5 @@ public static class CustomerCsv
     }
 
     /// <summary>"Data de Nascimento" → "data de nascimento"; "Aniversário" → "aniversario".</summary>
-    private static string Plain(string header)
-    {
-        var sb = new StringBuilder();
-        foreach (var ch in header.Trim().Normalize(NormalizationForm.FormD))
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(ch));
-        return sb.ToString();
-    }
+    private static string Plain(string header) => PlainText.Fold(header.Trim());
 }

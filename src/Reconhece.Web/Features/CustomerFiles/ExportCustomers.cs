@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 
 namespace Reconhece.Web.Features.CustomerFiles;
@@ -15,7 +16,7 @@ public static class ExportCustomers
     public static async Task<byte[]> CsvAsync(AppDbContext db, CancellationToken ct)
     {
         var settings = await db.Businesses.AsNoTracking().Select(b => b.Reports).SingleAsync(ct);
-        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var zone = await db.ZoneAsync(ct);
         var ranked = db.Customers.AsNoTracking()
             .OrderByDescending(c => c.Visits > 0).ThenByDescending(c => c.LifetimePoints).ThenByDescending(c => c.LifetimeSpend).ThenBy(c => c.Phone);
         var total = await db.Customers.Where(c => c.Visits > 0).SumAsync(c => c.LifetimePoints > 0 ? c.LifetimePoints : 0m, ct);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Reconhece.Web.Domain;
 
 namespace Reconhece.Web.Features.Customers;
 
@@ -47,15 +46,6 @@ public static class NearPhones
         return a.Length == 0 || b.Length == 0 || a == b;
     }
 
-    private static string FirstName(string? name)
-    {
-        var plain = new StringBuilder();
-        foreach (var ch in (name ?? "").Trim().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsWhiteSpace(ch)) break;
-            plain.Append(char.ToLowerInvariant(ch));
-        }
-        return plain.ToString();
-    }
+    private static string FirstName(string? name) =>
+        PlainText.Fold(name).Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : "";
 }

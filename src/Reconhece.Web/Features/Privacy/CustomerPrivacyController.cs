@@ -108,7 +108,7 @@ public sealed class CustomerPrivacyController(AppDbContext db, IStringLocalizer<
         var zone = await db.ZoneAsync(ct);
         var slug = await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct);
         return new CustomerPrivacyPage(id, c.Phone, c.Name, c.AnonymizedAt, requests, input, zone,
-            DateOnly.FromDateTime(Format.Local(clock.GetUtcNow().UtcDateTime, zone)), slug is null ? null : "/p/" + slug);
+            Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone), slug is null ? null : "/p/" + slug);
     }
 
     private async Task<string?> ProgramPageAsync(IConfiguration config, CancellationToken ct) =>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Reconhece.Web.Domain;
 
 namespace Reconhece.Web.Features.ProgramPage;
@@ -11,14 +9,8 @@ public static class BusinessSlug
 
     public static string For(string businessName)
     {
-        var plain = new StringBuilder();
-        foreach (var ch in businessName.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
-            var c = char.ToLowerInvariant(ch);
-            plain.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
-        var words = string.Join('-', plain.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        var plain = string.Concat(PlainText.Fold(businessName).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        var words = string.Join('-', plain.Split('-', StringSplitOptions.RemoveEmptyEntries));
         if (words.Length == 0) words = "loja";
         if (words.Length > PrivacySettings.SlugMaxLength - 7) words = words[..(PrivacySettings.SlugMaxLength - 7)].TrimEnd('-');
         var tail = string.Create(6, 0, (span, _) =>
