@@ -48,6 +48,8 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<BlockedPhone> BlockedPhones => Set<BlockedPhone>();
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
     public DbSet<CustomerImport> CustomerImports => Set<CustomerImport>();
+    public DbSet<Promotion> Promotions => Set<Promotion>();
+    public DbSet<PromotionMember> PromotionMembers => Set<PromotionMember>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

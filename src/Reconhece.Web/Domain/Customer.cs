@@ -37,4 +37,8 @@ public class Customer : ITenantOwned
     public double? RhythmDays { get; set; }
     /// <summary>The visit count <see cref="RhythmDays"/> was computed at; another count means it is stale.</summary>
     public int? RhythmVisits { get; set; }
+    /// <summary>The business's local day of <see cref="EarnDayCount"/>: the daily earning limit's counter (purchase.sql).</summary>
+    public DateOnly? EarnDay { get; set; }
+    /// <summary>Purchases on <see cref="EarnDay"/> that met the static earning rules; a reversal the same day gives the slot back.</summary>
+    public int EarnDayCount { get; set; }
 }

@@ -10,6 +10,10 @@ public enum LedgerKind
     Merge = 4,
     /// <summary>"Saldo importado": an opening balance from a CSV import.</summary>
     Import = 5,
+    /// <summary>The bonus of a promotion, on its purchase: a separate entry, so the bonus reads apart from the base.</summary>
+    PromotionBonus = 6,
+    /// <summary>"Pontos expirados": points older than the programme's expiry, oldest first (Features/Points/ExpirePoints).</summary>
+    Expiry = 7,
 }
 
 /// <summary>Append-only movement of a customer's points. The balance is the sum of these.</summary>

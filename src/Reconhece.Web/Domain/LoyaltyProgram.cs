@@ -39,5 +39,23 @@ public class LoyaltyProgram : ITenantOwned
     public bool CollectBirthDate { get; set; }
     public string InvitationMessage { get; set; } = DefaultInvitation;
 
+    /// <summary>What the recognition costs the owner (R$), optional: a point's cost is this over the goal.</summary>
+    public decimal? RewardValue { get; set; }
+    /// <summary>Limits (off when null): purchases that earn per customer per day, the amount that earns, points from one purchase.</summary>
+    public int? MaxEarningPurchasesPerDay { get; set; }
+    public decimal? MinEarningAmount { get; set; }
+    public decimal? MaxPointsPerPurchase { get; set; }
+    /// <summary>Points expire this many months after they were earned, oldest first (off when null).</summary>
+    public int? PointsExpiryMonths { get; set; }
+
+    /// <summary>What one point costs the owner in R$, when the reward's value is known.</summary>
+    public decimal? PointCost => RewardValue is { } v && Goal > 0 ? v / Goal : null;
+
+    /// <summary>Why a purchase with these points and amount earns nothing, by the rules that need no history.</summary>
+    public NoEarnReason? StaticNoEarnReason(decimal points, decimal? amount) =>
+        MinEarningAmount is { } min && amount is { } a && a < min ? NoEarnReason.BelowMinimum
+        : MaxPointsPerPurchase is { } max && points > max ? NoEarnReason.AbovePointsCap
+        : null;
+
     public PointRule Rule => new(RuleKind, ValuePerPoint, Rounding, PointsPerUnit);
 }

@@ -15,7 +15,8 @@ public readonly record struct PointRule(PointRuleKind Kind, decimal ValuePerPoin
         _ => throw new InvalidOperationException($"Unknown rule {Kind}"),
     };
 
-    private decimal Round(decimal raw) => Rounding switch
+    /// <summary>Points as this rule rounds them (a promotion's multiplied bonus too).</summary>
+    public decimal Round(decimal raw) => Rounding switch
     {
         PointRounding.WholeDown => Math.Floor(raw),
         PointRounding.WholeNearest => Math.Round(raw, 0, MidpointRounding.AwayFromZero),

@@ -22,6 +22,7 @@ public static class FeatureServices
         services.AddScoped<SaveStaffMember>();
         services.AddScoped<PointsLedger>();
         services.AddScoped<RegisterPurchase>();
+        services.AddScoped<Promotions.SavePromotion>();
         services.AddSingleton<PurchaseContextCache>();
         services.AddScoped<ReversePurchase>();
         services.AddScoped<EditCustomer>();

@@ -16,7 +16,7 @@ namespace Reconhece.IntegrationTests.Tenancy;
 public abstract partial class IsolationSuite<TFactory>
 {
     /// <summary>Form and query fields that name another row; matched by name, any case.</summary>
-    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey", "CustomerId", "Key", "mergedId", "com"];
+    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey", "CustomerId", "Key", "mergedId", "com", "Id", "BranchIds"];
 
 
     [Fact]
@@ -59,6 +59,7 @@ public abstract partial class IsolationSuite<TFactory>
             ["Phone"] = "11955554444", ["Amount"] = "600", ["Customer.Name"] = "Cliente de A", ["IdempotencyKey"] = purchaseKey.ToString(),
         });
         var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
+        var aPromotion = await PromotionAsync(a);
         await a.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100" });
         await a.Client.SubmitAsync($"/clientes/{aCustomer}", new Dictionary<string, string>
         {
@@ -86,7 +87,8 @@ public abstract partial class IsolationSuite<TFactory>
 
         var foreign = field switch
         {
-            "branchId" or "BranchId" => a.BranchId,
+            "branchId" or "BranchId" or "BranchIds" => a.BranchId,
+            "Id" => aPromotion,
             "CustomerId" or "customerId" or "mergedId" or "com" => aCustomer,
             "Key" => contactKey,
             "IdempotencyKey" when route == "/registrar" => purchaseKey,
@@ -99,7 +101,9 @@ public abstract partial class IsolationSuite<TFactory>
             ? Guid.Parse((await b.Client.SubmitAsync("/acoes/convites", new Dictionary<string, string>
                 { ["Occasion"] = "Festa de B", ["OccasionDate"] = "13/12/2026", ["Audience"] = "ClassA" })).Url.AbsolutePath.Split('/').Last())
             : Guid.Empty;
+        var bPromotion = route.Contains("{promotion}", StringComparison.Ordinal) ? await PromotionAsync(b) : Guid.Empty;
         var url = route.Replace("{staff}", bStaff.UserId.ToString(), StringComparison.Ordinal)
+            .Replace("{promotion}", bPromotion.ToString(), StringComparison.Ordinal)
             .Replace("{invitation}", bInvitation.ToString(), StringComparison.Ordinal)
             .Replace("{customer}", bCustomer.ToString(), StringComparison.Ordinal);
         var formPage = route switch
@@ -116,7 +120,7 @@ public abstract partial class IsolationSuite<TFactory>
         {
             [field] = foreign.ToString(), ["Phone"] = "11933332222", ["Amount"] = "10", ["FullName"] = "Infiltrado",
             ["Email"] = Scenario.UniqueEmail("infiltrado"), ["Password"] = Scenario.Password, ["Points"] = "1", ["Reason"] = "teste",
-            ["Occasion"] = "Festa de B", ["OccasionDate"] = "13/12/2026",
+            ["Occasion"] = "Festa de B", ["OccasionDate"] = "13/12/2026", ["Name"] = "Promoção de B",
         };
         // "Adiar 7 dias" is a second button of the contact form (formaction): posted as that button would.
         var page = method == "GET" ? await b.Client.GetAsync($"{url}?{field}={foreign}")
@@ -133,7 +137,7 @@ public abstract partial class IsolationSuite<TFactory>
 
     /// <summary>Route parameters and complex-parameter properties an action binds, by name.</summary>
     private static IEnumerable<string> BoundNames(ControllerActionDescriptor action) =>
-        action.Parameters.SelectMany(p => p.ParameterType.IsClass && p.ParameterType != typeof(string) && p.ParameterType.Namespace!.StartsWith("Reconhece", StringComparison.Ordinal)
+        action.Parameters.Where(p => p.BindingInfo?.BindingSource != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Services).SelectMany(p => p.ParameterType.IsClass && p.ParameterType != typeof(string) && p.ParameterType.Namespace!.StartsWith("Reconhece", StringComparison.Ordinal)
             ? p.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(x => x.Name)
             : [p.Name]);
 
@@ -182,6 +186,10 @@ public static class IsolationCases
         { "POST", "/acoes/convites/{invitation}/contato" },
         { "POST", "/acoes/convites/{invitation}/todos" },
         { "GET", "/acoes/convites/{invitation}/convidados.csv" },
+        { "GET", "/promocoes/{promotion}" },
+        { "GET", "/promocoes/{promotion}/editar" },
+        { "POST", "/promocoes/{promotion}/editar" },
+        { "POST", "/promocoes/{promotion}/encerrar" },
     };
 
     public static TheoryData<string, string, string> FormIdCases => new()
@@ -203,5 +211,8 @@ public static class IsolationCases
         { "POST", "/clientes/{customer}/unir", "key" },
         { "GET", "/clientes/{customer}/unir", "com" },
         { "POST", "/clientes/{customer}/pedidos", "IdempotencyKey" },
+        { "POST", "/promocoes/nova", "Id" },
+        { "POST", "/promocoes/nova", "BranchIds" },
+        { "POST", "/promocoes/{promotion}/editar", "BranchIds" },
     };
 }

@@ -27,7 +27,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
         typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest), typeof(Contact), typeof(ConsentEvent),
         typeof(GroupInvitation), typeof(InvitationGuest), typeof(CustomerAlias), typeof(BlockedPhone), typeof(PrivacyRequest),
-        typeof(CustomerImport),
+        typeof(CustomerImport), typeof(Promotion), typeof(PromotionMember),
     ];
 
     [Fact]
@@ -60,8 +60,10 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         await a.Client.SubmitAsync($"/clientes/{aCustomer}/privacidade", new Dictionary<string, string> { ["Right"] = "2" }, $"/clientes/{aCustomer}/pedidos");
         var aRequest = await app.InBusinessAsync(a.BusinessId, db => db.PrivacyRequests.Select(r => r.Id).SingleAsync());
         var aImport = (await a.Client.UploadAsync("/clientes/importar", "arquivo", "a.csv", "celular;nome\n11966660000;Importado de A\n"u8.ToArray())).Url.AbsolutePath.Split('/').Last();
+        var aPromotion = await PromotionAsync(a);
         var b = await app.SignUpAsync("Empresa B");
         var url = route.Replace("{branch}", a.BranchId.ToString(), StringComparison.Ordinal)
+            .Replace("{promotion}", aPromotion.ToString(), StringComparison.Ordinal)
             .Replace("{request}", aRequest.ToString(), StringComparison.Ordinal)
             .Replace("{import}", aImport, StringComparison.Ordinal)
             .Replace("{invitation}", aInvitation.ToString(), StringComparison.Ordinal)
@@ -187,6 +189,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         var aThird = (await a.CustomerAsync("+5531944442222")).Id;
         await a.Client.PostAsync($"/clientes/{aThird}/bloquear", new Dictionary<string, string> { ["confirm"] = "true" });
         await a.Client.UploadAsync("/clientes/importar", "arquivo", "a.csv", "celular;nome\n11966660000;Importado de A\n"u8.ToArray());
+        await PromotionAsync(a);
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -200,7 +203,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
                 + await db.Contacts.CountAsync() + await db.ConsentEvents.CountAsync()
                 + await db.GroupInvitations.CountAsync() + await db.InvitationGuests.CountAsync()
                 + await db.CustomerAliases.CountAsync() + await db.BlockedPhones.CountAsync() + await db.PrivacyRequests.CountAsync()
-                + await db.CustomerImports.CountAsync(),
+                + await db.CustomerImports.CountAsync() + await db.Promotions.CountAsync() + await db.PromotionMembers.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -220,6 +223,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.PrivacyRequests.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.BlockedPhones.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.CustomerImports.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Promotions.CountAsync()));
+        Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.PromotionMembers.AnyAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
 
@@ -277,6 +282,18 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         return Guid.Parse(page.Url.AbsolutePath.Split('/').Last());
     }
 
+    /// <summary>A promotion of <paramref name="owner"/>'s business for its class A customers (so it has an audience), made through the form.</summary>
+    private static async Task<Guid> PromotionAsync(OwnerSession owner)
+    {
+        var form = await owner.Client.GetAsync("/promocoes/nova");
+        var page = await owner.Client.SubmitAsync("/promocoes/nova", new Dictionary<string, string>
+        {
+            ["Name"] = "Promoção de " + owner.BusinessName, ["Audience"] = "classe-a", ["ControlPercent"] = "0",
+        });
+        Assert.True(page.Url.AbsolutePath.StartsWith("/promocoes/", StringComparison.Ordinal), form.Text);
+        return Guid.Parse(page.Url.AbsolutePath.Split('/').Last());
+    }
+
     private Task<string> SnapshotAsync(Guid businessId) => app.InBusinessAsync(businessId, async db =>
     {
         var branches = await db.Branches.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.Address}:{x.IsActive}").ToListAsync();
@@ -288,7 +305,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}:{await db.Contacts.CountAsync()}:{await db.ConsentEvents.CountAsync()}"
             + $":{await db.GroupInvitations.CountAsync()}:{await db.InvitationGuests.CountAsync(g => g.ContactedAt != null)}"
             + $":{await db.CustomerAliases.CountAsync()}:{await db.BlockedPhones.CountAsync()}:{await db.PrivacyRequests.CountAsync(r => r.AnsweredAt != null)}"
-            + $":{await db.CustomerImports.CountAsync()}";
+            + $":{await db.CustomerImports.CountAsync()}:{await db.PromotionMembers.CountAsync()}"
+            + string.Join(",", await db.Promotions.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.StoppedAt}:{x.EndsAt}:{x.BonusGranted}").ToListAsync());
         return string.Join("|", branches.Concat(users).Concat(customers).Concat(purchases).Append(counts));
     });
 }

@@ -19,6 +19,9 @@ public class LoyaltyProgramConfiguration : IEntityTypeConfiguration<LoyaltyProgr
         builder.Property(x => x.UnitName).HasMaxLength(60);
         builder.Property(x => x.RecognitionText).HasMaxLength(200);
         builder.Property(x => x.InvitationMessage).HasMaxLength(500);
+        builder.Property(x => x.RewardValue).HasPrecision(12, 2);
+        builder.Property(x => x.MinEarningAmount).HasPrecision(12, 2);
+        builder.Property(x => x.MaxPointsPerPurchase).HasPrecision(14, 2);
     }
 }
 
@@ -51,11 +54,14 @@ public class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(x => x.Amount).HasPrecision(12, 2);
         builder.Property(x => x.Points).HasPrecision(14, 2);
+        builder.Property(x => x.BonusPoints).HasPrecision(14, 2);
+        builder.HasOne<Promotion>().WithMany().HasForeignKey(x => x.PromotionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(x => x.ReversalReason).HasMaxLength(200);
         // A double-tapped or retried form carries the same key: the second insert finds the first.
         builder.HasIndex(x => new { x.BusinessId, x.IdempotencyKey }).IsUnique();
         builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.At });
         builder.HasIndex(x => new { x.BusinessId, x.At });
+        builder.HasIndex(x => new { x.BusinessId, x.PromotionId }).HasFilter("promotion_id IS NOT NULL");
     }
 }
 
@@ -139,5 +145,35 @@ public class CustomerImportConfiguration : IEntityTypeConfiguration<CustomerImpo
         builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.BusinessId, x.FileHash }).IsUnique();
         builder.Property(x => x.FileName).HasMaxLength(CustomerImport.FileNameMaxLength);
+    }
+}
+
+public class PromotionConfiguration : IEntityTypeConfiguration<Promotion>
+{
+    public void Configure(EntityTypeBuilder<Promotion> builder)
+    {
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Name).HasMaxLength(Promotion.NameMaxLength);
+        builder.Property(x => x.Description).HasMaxLength(Promotion.DescriptionMaxLength);
+        builder.Property(x => x.BenefitValue).HasPrecision(14, 2);
+        builder.Property(x => x.AboveAmount).HasPrecision(12, 2);
+        builder.Property(x => x.StepAmount).HasPrecision(12, 2);
+        builder.Property(x => x.MinAmount).HasPrecision(12, 2);
+        builder.Property(x => x.BudgetPoints).HasPrecision(14, 2);
+        builder.Property(x => x.BonusGranted).HasPrecision(14, 2);
+        builder.Property(x => x.OwnerCost).HasPrecision(12, 2);
+        builder.HasIndex(x => new { x.BusinessId, x.EndsAt });
+    }
+}
+
+public class PromotionMemberConfiguration : IEntityTypeConfiguration<PromotionMember>
+{
+    public void Configure(EntityTypeBuilder<PromotionMember> builder)
+    {
+        builder.HasKey(x => new { x.BusinessId, x.PromotionId, x.CustomerId });
+        builder.HasOne<Promotion>().WithMany().HasForeignKey(x => x.PromotionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        // Ações hides control members: looked up by customer.
+        builder.HasIndex(x => new { x.BusinessId, x.CustomerId });
     }
 }

@@ -27,8 +27,8 @@ public sealed record AgendaRow(
 /// <summary>
 /// The agenda's lists, computed in PostgreSQL for one business (the SQL names it, and row-level security
 /// holds it to it) in one pass over its customers: each customer is placed in the first list that applies, in
-/// the order of <see cref="AgendaList"/>. Customers who do not want contact, and those snoozed or just
-/// contacted, are in none. Staff who see the agenda see the customers whose last purchase was at their branch.
+/// the order of <see cref="AgendaList"/>. Customers who do not want contact, those snoozed or just
+/// contacted, and a running promotion's control group are in none. Staff who see the agenda see the customers whose last purchase was at their branch.
 /// </summary>
 public static class AgendaQuery
 {
@@ -79,6 +79,8 @@ public static class AgendaQuery
             // which mattered when most customers were eligible (docs/benchmarks.md, Ações).
             var now = utcNow;
             return db.Customers.Where(c => c.EligibleSince != null && c.ContactOptOutAt == null
+                    && !db.PromotionMembers.Any(m => m.CustomerId == c.Id && m.IsControl
+                        && db.Promotions.Any(o => o.Id == m.PromotionId && (o.StoppedAt ?? o.EndsAt) > now))
                     && (c.AgendaSnoozedUntil == null || c.AgendaSnoozedUntil <= now) && (branchId == null || c.LastBranchId == branchId))
                 .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Skip(skip).Take(PageSize)
                 .Select(c => new AgendaRow(c.Id, c.Name, c.Phone, c.Balance, c.LifetimeSpend, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt,
@@ -142,6 +144,10 @@ public static class AgendaQuery
                 FROM customers c
                 WHERE c.business_id = {businessId} AND c.contact_opt_out_at IS NULL
                   AND ({ignoreSnooze} OR c.agenda_snoozed_until IS NULL OR c.agenda_snoozed_until <= {now})
+                  -- A promotion's control group gets no contact until the promotion ends (Features/Promotions).
+                  AND NOT EXISTS (SELECT 1 FROM promotion_members m JOIN promotions o ON o.business_id = m.business_id AND o.id = m.promotion_id
+                                  WHERE m.business_id = {businessId} AND m.customer_id = c.id AND m.is_control
+                                    AND COALESCE(o.stopped_at, o.ends_at) > {now})
                   AND ({branchId}::uuid IS NULL OR c.last_branch_id = {branchId})
             ) placed
             WHERE list IS NOT NULL

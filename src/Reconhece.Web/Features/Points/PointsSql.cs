@@ -12,6 +12,9 @@ public static class PointsSql
     /// <summary>Registrar compra: customer upsert, purchase and earn entry, one round trip.</summary>
     public static readonly string Purchase = Load("purchase.sql");
 
+    /// <summary>A promotion's bonus for the purchase just written: the same batch as <see cref="Purchase"/>.</summary>
+    public static readonly string PromotionBonus = Load("promotion-bonus.sql");
+
     /// <summary>Recognition, adjustment, reversal: totals and the ledger entry, in the caller's transaction.</summary>
     public static readonly string LedgerMove = Load("ledger-move.sql");
 

@@ -23,6 +23,11 @@ public sealed class ProgramInput
     public bool CollectEmail { get; set; }
     public bool CollectBirthDate { get; set; }
     public string? InvitationMessage { get; set; }
+    public string? RewardValue { get; set; }
+    public string? MaxEarningPurchasesPerDay { get; set; }
+    public string? MinEarningAmount { get; set; }
+    public string? MaxPointsPerPurchase { get; set; }
+    public string? PointsExpiryMonths { get; set; }
 
     public static ProgramInput From(LoyaltyProgram p) => new()
     {
@@ -30,6 +35,11 @@ public sealed class ProgramInput
         PointsPerUnit = Format.Points(p.PointsPerUnit), Goal = Format.Points(p.Goal), RecognitionText = p.RecognitionText,
         InactivityDays = p.InactivityDays.ToString(Format.PtBr), CollectName = p.CollectName, CollectEmail = p.CollectEmail,
         CollectBirthDate = p.CollectBirthDate, InvitationMessage = p.InvitationMessage,
+        RewardValue = p.RewardValue is { } r ? Format.MoneyInput(r) : null,
+        MaxEarningPurchasesPerDay = p.MaxEarningPurchasesPerDay?.ToString(Format.PtBr),
+        MinEarningAmount = p.MinEarningAmount is { } m ? Format.MoneyInput(m) : null,
+        MaxPointsPerPurchase = p.MaxPointsPerPurchase is { } x ? Format.Points(x) : null,
+        PointsExpiryMonths = p.PointsExpiryMonths?.ToString(Format.PtBr),
     };
 }
 
@@ -61,6 +71,13 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         var invitation = input.InvitationMessage?.Trim();
         if (string.IsNullOrEmpty(invitation)) errors.Add(nameof(input.InvitationMessage), t["Escreva a mensagem do convite."]);
         else if (invitation.Length > 500) errors.Add(nameof(input.InvitationMessage), t["Use no máximo {0} caracteres.", 500]);
+        var rewardValue = Positive(input.RewardValue, nameof(input.RewardValue), 1_000_000m, required: false, errors);
+        var minEarning = Positive(input.MinEarningAmount, nameof(input.MinEarningAmount), PointRule.MaxAmount, required: false, errors);
+        var maxPoints = Positive(input.MaxPointsPerPurchase, nameof(input.MaxPointsPerPurchase), 10_000_000m, required: false, errors);
+        var perDay = WholeNumber(input.MaxEarningPurchasesPerDay, nameof(input.MaxEarningPurchasesPerDay), 1, 100,
+            t["Informe de 1 a 100 compras por dia, ou deixe em branco para não limitar."], errors);
+        var expiry = WholeNumber(input.PointsExpiryMonths, nameof(input.PointsExpiryMonths), 1, 120,
+            t["Informe de 1 a 120 meses, ou deixe em branco para os pontos não vencerem."], errors);
         if (errors.Any) return errors.ToResult<bool>();
 
         var program = await db.Programs.SingleAsync(ct);
@@ -79,6 +96,11 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         program.CollectEmail = input.CollectEmail;
         program.CollectBirthDate = input.CollectBirthDate;
         program.InvitationMessage = invitation!;
+        program.RewardValue = rewardValue;
+        program.MinEarningAmount = minEarning;
+        program.MaxPointsPerPurchase = maxPoints;
+        program.MaxEarningPurchasesPerDay = perDay;
+        program.PointsExpiryMonths = expiry;
         var after = Describe(program);
         ChangeLog.Record(db, userId, now, AuditSubject, program.Id, before, after);
 
@@ -117,6 +139,14 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         return value;
     }
 
+    private static int? WholeNumber(string? text, string field, int min, int max, string message, FormErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (MoneyText.TryParseQuantity(text, out var value) && value >= min && value <= max) return value;
+        errors.Add(field, message);
+        return null;
+    }
+
     /// <summary>The settings as the owner reads them, for the change log.</summary>
     private static Dictionary<string, string> Describe(LoyaltyProgram p) => new()
     {
@@ -132,5 +162,10 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         ["Coleta e-mail"] = p.CollectEmail ? "sim" : "não",
         ["Coleta nascimento"] = p.CollectBirthDate ? "sim" : "não",
         ["Mensagem do convite"] = p.InvitationMessage,
+        ["Valor do reconhecimento"] = p.RewardValue is { } r ? Format.Money(r) : "",
+        ["Compras que pontuam por dia"] = p.MaxEarningPurchasesPerDay?.ToString(Format.PtBr) ?? "",
+        ["Valor mínimo para pontuar"] = p.MinEarningAmount is { } m ? Format.Money(m) : "",
+        ["Máximo de pontos por compra"] = p.MaxPointsPerPurchase is { } x ? Format.Points(x) : "",
+        ["Pontos vencem em (meses)"] = p.PointsExpiryMonths?.ToString(Format.PtBr) ?? "",
     };
 }

@@ -15,6 +15,7 @@ public static class PurchaseQueries
             .Select(x => new
             {
                 x.p.Id, x.p.CustomerId, CustomerBusinessId = x.c.BusinessId, x.c.Name, x.c.Phone, x.p.WasNewCustomer, x.p.Amount, x.p.Quantity, x.p.Points,
+                x.p.BonusPoints, x.p.NoEarnReason, Promotion = db.Promotions.Where(o => o.Id == x.p.PromotionId).Select(o => o.Name).FirstOrDefault(),
                 x.c.Balance, x.p.At, x.p.ReversedAt, x.c.LifetimePoints, x.c.ContactOptOutAt,
                 Branch = db.Branches.Where(b => b.Id == x.p.BranchId).Select(b => b.Name).First(),
             })
@@ -38,6 +39,11 @@ public static class PurchaseQueries
             row.ContactOptOutAt is not null);
         return new PurchaseResult(row.Id, row.CustomerId, row.Name, row.Phone, row.WasNewCustomer, row.Amount, row.Quantity,
             program.RuleKind == PointRuleKind.ByUnit ? program.UnitName : null, row.Points, row.Balance, program.Goal,
-            program.RecognitionText, row.Branch, row.At, zone, row.ReversedAt is not null, isOwner && row.ReversedAt is null, hints);
+            program.RecognitionText, row.Branch, row.At, zone, row.ReversedAt is not null, isOwner && row.ReversedAt is null, hints)
+        {
+            BonusPoints = row.BonusPoints, PromotionName = row.Promotion, NoEarnReason = row.NoEarnReason,
+            MinEarningAmount = program.MinEarningAmount, MaxPointsPerPurchase = program.MaxPointsPerPurchase,
+            MaxEarningPurchasesPerDay = program.MaxEarningPurchasesPerDay,
+        };
     }
 }

@@ -13,7 +13,12 @@ public sealed record RegisterForm(
 
     /// <summary>Customers whose phone is one typo away from the one typed: "É a mesma pessoa?"</summary>
     public IReadOnlyList<NearCustomer> Near { get; init; } = [];
+
+    /// <summary>The promotions that apply here today, for staff to mention at the counter.</summary>
+    public IReadOnlyList<TodayPromotion> Promotions { get; init; } = [];
 }
+
+public sealed record TodayPromotion(string Name, string Benefit, string? Description, decimal? MinAmount);
 
 public sealed record PurchaseResult(
     Guid PurchaseId, Guid CustomerId, string? CustomerName, string Phone, bool IsNewCustomer,
@@ -21,6 +26,13 @@ public sealed record PurchaseResult(
     string RecognitionText, string BranchName, DateTime At, TimeZoneInfo Zone, bool Reversed, bool CanReverse,
     PurchaseHints Hints)
 {
+    public decimal BonusPoints { get; init; }
+    public string? PromotionName { get; init; }
+    public NoEarnReason? NoEarnReason { get; init; }
+    public decimal? MinEarningAmount { get; init; }
+    public decimal? MaxPointsPerPurchase { get; init; }
+    public int? MaxEarningPurchasesPerDay { get; init; }
+
     public bool Eligible => Domain.Goal.IsReached(Balance, Goal);
     public int Percent => Domain.Goal.Percent(Balance, Goal);
     public decimal Missing => Domain.Goal.Missing(Balance, Goal);

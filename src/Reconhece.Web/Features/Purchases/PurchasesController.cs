@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Promotions;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
 
@@ -12,7 +13,7 @@ namespace Reconhece.Web.Features.Purchases;
 
 /// <summary>"Registrar compra" (staff and owner) and the purchase result page.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class PurchasesController(AppDbContext db, RegisterPurchase register, IStringLocalizer<SharedResource> t) : Controller
+public sealed class PurchasesController(AppDbContext db, RegisterPurchase register, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("/registrar")]
     public async Task<IActionResult> Register(CancellationToken ct) =>
@@ -72,7 +73,14 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
             branches = rows.Select(b => (b.Id, b.Name)).ToList();
             branchId ??= Guid.TryParse(User.FindFirstValue(AppClaimsFactory.BranchClaim), out var own) ? own : null;
         }
+        // "Promoções de hoje" at the branch the purchase goes to (staff: their own).
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var open = await db.Promotions.AsNoTracking().Where(p => p.StoppedAt == null && p.EndsAt > now && p.StartsAt <= now).ToListAsync(ct);
+        var atBranch = branchId ?? (Guid.TryParse(User.FindFirstValue(AppClaimsFactory.BranchClaim), out var mine) ? mine : null);
+        var today = PromotionRules.Running(open, now, zone, atBranch)
+            .Select(p => new TodayPromotion(p.Name, PromotionText.Benefit(p, t), p.Description, p.MinAmount)).ToList();
         return new RegisterForm(input, program.RuleKind, program.ValuePerPoint, program.UnitName, program.PointsPerUnit,
-            program.CollectName, program.CollectEmail, program.CollectBirthDate, branches, branchId);
+            program.CollectName, program.CollectEmail, program.CollectBirthDate, branches, branchId) { Promotions = today };
     }
 }

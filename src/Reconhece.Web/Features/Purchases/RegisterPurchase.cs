@@ -7,6 +7,7 @@ using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Points;
 using Reconhece.Web.Features.Privacy;
+using Reconhece.Web.Features.Promotions;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
@@ -110,7 +111,9 @@ public sealed class RegisterPurchase(
         }
     }
 
-    private sealed record PurchaseWrite(string Phone, decimal? Amount, int? Quantity, CustomerFieldValues Fields, decimal Points);
+    /// <summary>What to write: the base points (0 with the reason when a limit stopped them) and the promotions on offer.</summary>
+    private sealed record PurchaseWrite(string Phone, decimal? Amount, int? Quantity, CustomerFieldValues Fields, decimal Points,
+        NoEarnReason? NoEarn, IReadOnlyList<PromotionOffer> Offers);
 
     private (FormErrors Errors, PurchaseWrite Write) Validate(RegisterPurchaseInput input, PurchaseContext context)
     {
@@ -126,7 +129,12 @@ public sealed class RegisterPurchase(
         var fields = CustomerFields.Validate(input.Customer, context.Program, t, errors, prefix: nameof(input.Customer) + ".");
         if (input.IdempotencyKey == Guid.Empty)
             errors.Add("", t["O formulário expirou. Recarregue a página e registre de novo."]);
-        return (errors, new PurchaseWrite(phone, amount, quantity, fields, context.Program.Rule.PointsFor(amount, quantity)));
+        var points = context.Program.Rule.PointsFor(amount, quantity);
+        // Limits that need no history are decided here; the daily one by the statement, on the locked customer row.
+        var noEarn = errors.Any ? null : context.Program.StaticNoEarnReason(points, amount);
+        IReadOnlyList<PromotionOffer> offers = errors.Any || noEarn is not null || context.BranchId is not { } branch ? []
+            : PromotionRules.OffersFor(context.Promotions, context.Program, clock.GetUtcNow().UtcDateTime, context.Zone, branch, points, amount, quantity);
+        return (errors, new PurchaseWrite(phone, amount, quantity, fields, noEarn is null ? points : 0m, noEarn, offers));
     }
 
     /// <summary>What the key registered before, when it is not this purchase.</summary>
@@ -142,8 +150,21 @@ public sealed class RegisterPurchase(
         PurchaseWrite w, Guid key, bool checkNear, CancellationToken ct)
     {
         var purchaseId = Guid.CreateVersion7();
-        await using var cmd = TenantSql.Command(db, Sql);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Format.LocalDate(now, context.Zone);
+        // With promotions on offer, their statement rides in the same command: one round trip, one transaction.
+        await using var cmd = TenantSql.Command(db, w.Offers.Count == 0 ? Sql : Sql + ";\n" + PointsSql.PromotionBonus);
         var p = cmd.Parameters;
+        p.Add(new NpgsqlParameter("today", NpgsqlTypes.NpgsqlDbType.Date) { Value = today });
+        p.AddWithValue("earns", w.NoEarn is null);
+        p.Add(new NpgsqlParameter("no_earn", NpgsqlTypes.NpgsqlDbType.Integer) { Value = w.NoEarn is { } why ? (int)why : DBNull.Value });
+        p.Add(new NpgsqlParameter("max_per_day", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)context.Program.MaxEarningPurchasesPerDay ?? DBNull.Value });
+        if (w.Offers.Count > 0)
+        {
+            p.Add(new NpgsqlParameter("promotions", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = w.Offers.Select(o => o.PromotionId).ToArray() });
+            p.Add(new NpgsqlParameter("bonuses", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Numeric) { Value = w.Offers.Select(o => o.Bonus).ToArray() });
+            p.AddWithValue("day_start", TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), context.Zone));
+        }
         p.AddWithValue("new_customer", Guid.CreateVersion7());
         p.AddWithValue("business", business);
         p.AddWithValue("phone", w.Phone);
@@ -153,7 +174,7 @@ public sealed class RegisterPurchase(
         p.AddWithValue("points", w.Points);
         p.AddWithValue("spend", w.Amount ?? 0m);
         p.AddWithValue("goal", context.Program.Goal);
-        p.AddWithValue("now", clock.GetUtcNow().UtcDateTime);
+        p.AddWithValue("now", now);
         p.AddWithValue("branch", context.BranchId!.Value);
         p.AddWithValue("purchase", purchaseId);
         p.AddWithValue("user", userId);

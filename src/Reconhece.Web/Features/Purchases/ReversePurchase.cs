@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Points;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Purchases;
@@ -33,11 +34,13 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
             return await db.Purchases.AnyAsync(p => p.Id == purchaseId, ct) ? ReverseOutcome.AlreadyReversed : ReverseOutcome.NotFound;
 
         var p = await db.Purchases.AsNoTracking().Where(x => x.Id == purchaseId)
-            .Select(x => new { x.CustomerId, x.Points, x.Amount }).SingleAsync(ct);
+            .Select(x => new { x.CustomerId, x.Points, x.BonusPoints, x.PromotionId, x.Amount, x.At, x.NoEarnReason }).SingleAsync(ct);
         var goal = await db.Programs.Select(x => x.Goal).SingleAsync(ct);
-        var (outcome, _) = await ledger.ApplyAsync(new LedgerMove(p.CustomerId, LedgerKind.Reversal, -p.Points)
+        // The bonus of a promotion goes back with the base points.
+        var points = p.Points + p.BonusPoints;
+        var (outcome, _) = await ledger.ApplyAsync(new LedgerMove(p.CustomerId, LedgerKind.Reversal, -points)
         {
-            LifetimePoints = -p.Points, Spend = -(p.Amount ?? 0m), Visits = -1, UserId = userId, PurchaseId = purchaseId,
+            LifetimePoints = -points, Spend = -(p.Amount ?? 0m), Visits = -1, UserId = userId, PurchaseId = purchaseId,
             Reason = why,
         }, goal, ct);
         if (outcome != LedgerOutcome.Applied) throw new InvalidOperationException($"Reversal of {purchaseId} was not applied: {outcome}");
@@ -49,6 +52,19 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
                 last_purchase_at = (SELECT max(at) FROM purchases WHERE customer_id = {p.CustomerId} AND business_id = {business} AND reversed_at IS NULL)
             WHERE id = {p.CustomerId} AND business_id = {business}
             """, ct);
+        // A purchase that took a slot of the daily earning limit gives it back when reversed the same day
+        // (staff who typed it wrong and register it again must not lose the customer's points).
+        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        if (p.NoEarnReason is null or NoEarnReason.DailyLimit)
+        {
+            var day = Format.LocalDate(p.At, zone);
+            await db.Customers.Where(c => c.Id == p.CustomerId && c.EarnDay == day && c.EarnDayCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.EarnDayCount, c => c.EarnDayCount - 1), ct);
+        }
+        // A promotion with a budget gets the bonus back to give again.
+        if (p.PromotionId is { } promotion && p.BonusPoints > 0)
+            await db.Promotions.Where(x => x.Id == promotion && x.BudgetPoints != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.BonusGranted, x => x.BonusGranted - p.BonusPoints), ct);
         await tx.CommitAsync(ct);
         return ReverseOutcome.Reversed;
     }

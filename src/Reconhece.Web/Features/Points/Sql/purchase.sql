@@ -19,10 +19,13 @@ near AS (
       AND NOT EXISTS (SELECT 1 FROM alias)
     ORDER BY k.last_purchase_at DESC NULLS LAST LIMIT 3),
 c AS (
+    -- @earns: the purchase met the limits that need no history (minimum amount, maximum points; decided by
+    -- the caller, which sends @points as 0 otherwise). The daily limit is read from the locked row below.
     INSERT INTO customers AS k (id, business_id, phone, name, email, birth_date, balance, lifetime_points, lifetime_spend,
-                                visits, first_purchase_at, last_purchase_at, eligible_since, first_branch_id, last_branch_id, created_at)
+                                visits, first_purchase_at, last_purchase_at, eligible_since, first_branch_id, last_branch_id, created_at,
+                                earn_day, earn_day_count)
     SELECT @new_customer, @business, COALESCE((SELECT phone FROM alias), @phone), @name, @email, @birth, @points, @points, @spend, 1, @now, @now,
-           CASE WHEN goal_reached(@points, @goal) THEN @now END, @branch, @branch, @now
+           CASE WHEN goal_reached(@points, @goal) THEN @now END, @branch, @branch, @now, @today, CASE WHEN @earns THEN 1 ELSE 0 END
     -- The context the points were computed with must still hold: same program version, an active
     -- branch, and (for staff) still their branch. Otherwise nothing is written and the caller reloads.
     WHERE EXISTS (SELECT 1 FROM loyalty_programs lp JOIN branches b ON b.business_id = lp.business_id
@@ -30,25 +33,31 @@ c AS (
                     AND (@owner_choice OR b.id = (SELECT u.branch_id FROM users u WHERE u.id = @user)))
       AND NOT EXISTS (SELECT 1 FROM blocked) AND NOT EXISTS (SELECT 1 FROM near)
     ON CONFLICT (business_id, phone) DO UPDATE SET
-        balance = k.balance + @points,
-        lifetime_points = k.lifetime_points + @points,
+        -- k is the row as the lock found it, concurrent purchases included: the daily limit cannot be raced.
+        balance = k.balance + CASE WHEN earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN @points ELSE 0 END,
+        lifetime_points = k.lifetime_points + CASE WHEN earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN @points ELSE 0 END,
+        earn_day = @today,
+        earn_day_count = CASE WHEN k.earn_day = @today THEN k.earn_day_count ELSE 0 END + CASE WHEN @earns THEN 1 ELSE 0 END,
         lifetime_spend = k.lifetime_spend + @spend,
         visits = k.visits + 1,
         first_purchase_at = COALESCE(k.first_purchase_at, @now),
         last_purchase_at = GREATEST(k.last_purchase_at, @now),
         last_branch_id = @branch,
-        eligible_since = CASE WHEN goal_reached(k.balance + @points, @goal) THEN COALESCE(k.eligible_since, @now) END,
+        eligible_since = CASE WHEN goal_reached(k.balance + CASE WHEN earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN @points ELSE 0 END, @goal)
+                              THEN COALESCE(k.eligible_since, @now) END,
         name = COALESCE(k.name, EXCLUDED.name),
         email = COALESCE(k.email, EXCLUDED.email),
         birth_date = COALESCE(k.birth_date, EXCLUDED.birth_date)
-    RETURNING k.id, k.balance, k.visits),
+    -- The count includes this purchase when it met the static limits, so it earned iff the count is within the day's maximum.
+    RETURNING k.id, k.balance, k.visits, @earns AND (@max_per_day IS NULL OR k.earn_day_count <= @max_per_day) AS earned),
 p AS (
-    INSERT INTO purchases (id, business_id, customer_id, branch_id, user_id, amount, quantity, points, at, idempotency_key, was_new_customer)
-    SELECT @purchase, @business, c.id, @branch, @user, @amount, @quantity, @points, @now, @key, c.visits = 1 FROM c
-    RETURNING id, customer_id),
+    INSERT INTO purchases (id, business_id, customer_id, branch_id, user_id, amount, quantity, points, at, idempotency_key, was_new_customer, no_earn_reason)
+    SELECT @purchase, @business, c.id, @branch, @user, @amount, @quantity, CASE WHEN c.earned THEN @points ELSE 0 END, @now, @key, c.visits = 1,
+           CASE WHEN NOT @earns THEN @no_earn WHEN NOT c.earned THEN 2 END FROM c
+    RETURNING id, customer_id, points),
 l AS (
     INSERT INTO ledger_entries (business_id, customer_id, kind, points, balance_after, at, user_id, purchase_id)
-    SELECT @business, p.customer_id, 0, @points, c.balance, @now, @user, p.id FROM p, c)
+    SELECT @business, p.customer_id, 0, p.points, c.balance, @now, @user, p.id FROM p, c)
 SELECT (SELECT count(*) FROM p) AS stored, EXISTS (SELECT 1 FROM blocked) AS blocked,
        (SELECT array_agg(id) FROM near) AS near_ids, (SELECT array_agg(phone) FROM near) AS near_phones,
        (SELECT array_agg(COALESCE(name, '')) FROM near) AS near_names
