@@ -39,6 +39,8 @@ public class Customer : ITenantOwned
     public int? RhythmVisits { get; set; }
     /// <summary>The business's local day of <see cref="EarnDayCount"/>: the daily earning limit's counter (purchase.sql).</summary>
     public DateOnly? EarnDay { get; set; }
-    /// <summary>Purchases on <see cref="EarnDay"/> that met the static earning rules; a reversal the same day gives the slot back.</summary>
+    /// <summary>Purchases on <see cref="EarnDay"/> that earned points; a reversal the same day gives the slot back.</summary>
     public int EarnDayCount { get; set; }
+    /// <summary>Whether the latest purchase earned: how the purchase statement reads its own decision back.</summary>
+    public bool LastPurchaseEarned { get; set; } = true;
 }

@@ -42,19 +42,28 @@ public sealed class AppClient(HttpClient http)
         var form = page.Doc.QuerySelectorAll<IHtmlFormElement>("form")
             .FirstOrDefault(f => action is null ? Resolve(f.Action).AbsolutePath != "/sair" : Resolve(f.Action).AbsolutePath == action)
             ?? throw new InvalidOperationException($"No form {action} on {pageUrl}");
-        // What a browser would send: checked radios and checkboxes only, every other field with its value.
-        var values = new Dictionary<string, string>();
+        // What a browser would send: checked radios and checkboxes only (every checked box of a name, as a
+        // list), every other field with its value; a field the test sets replaces all values of its name.
+        var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type != "submit"))
         {
             if (input.Type is "radio" or "checkbox" && !input.IsChecked) continue;
-            values[input.Name!] = input.Value;
+            if (input.Type != "checkbox") values.RemoveAll(v => v.Key == input.Name);
+            values.Add(new(input.Name!, input.Value));
         }
         foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)))
-            values[select.Name!] = select.Value ?? "";
+            values.Add(new(select.Name!, select.Value ?? ""));
         foreach (var area in form.Elements.OfType<IHtmlTextAreaElement>().Where(a => !string.IsNullOrEmpty(a.Name)))
-            values[area.Name!] = area.Value;
-        foreach (var (k, v) in fields) values[k] = v;
-        return await PostAsync(Resolve(form.Action).PathAndQuery, values);
+            values.Add(new(area.Name!, area.Value));
+        foreach (var (k, v) in fields)
+        {
+            values.RemoveAll(x => x.Key == k);
+            values.Add(new(k, v));
+        }
+        if (!values.Any(v => v.Key == "__RequestVerificationToken")) values.Add(new("__RequestVerificationToken", await TokenAsync()));
+        using var content = new FormUrlEncodedContent(values);
+        using var response = await http.PostAsync(new Uri(Resolve(form.Action).PathAndQuery, UriKind.Relative), content);
+        return await ToPageAsync(response);
     }
 
     /// <summary>A form's action as the browser reads it ("/acoes/contato?lista=meta" is a path and a query, not a file).</summary>

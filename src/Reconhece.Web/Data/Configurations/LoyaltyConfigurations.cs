@@ -36,6 +36,8 @@ public class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(x => x.Balance).HasPrecision(14, 2);
         builder.Property(x => x.LifetimePoints).HasPrecision(14, 2);
         builder.Property(x => x.LifetimeSpend).HasPrecision(14, 2);
+        // Rows the points statements insert (imports) start as "earned"; EF sends false and omits true.
+        builder.Property(x => x.LastPurchaseEarned).HasDefaultValue(true).HasSentinel(true);
         // One customer per phone per business: the same phone at another business is another customer.
         builder.HasIndex(x => new { x.BusinessId, x.Phone }).IsUnique();
         builder.HasIndex(x => new { x.BusinessId, x.LifetimePoints });

@@ -719,6 +719,12 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_purchase_at");
 
+                    b.Property<bool>("LastPurchaseEarned")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("last_purchase_earned");
+
                     b.Property<decimal>("LifetimePoints")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")

@@ -67,11 +67,25 @@ public static class PromotionResults
         if (promotion is null) return null;
         var program = await db.Programs.AsNoTracking().Select(p => new { p.RewardValue, p.Goal }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await LoadAsync(db, promotion, program.RewardValue, program.Goal, zone, utcNow, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<PromotionResult> LoadAsync(AppDbContext db, Promotion promotion, decimal? rewardValue, decimal goal, TimeZoneInfo zone,
+        DateTime utcNow, CancellationToken ct)
+    {
+        var id = promotion.Id;
         var from = promotion.StartsAt;
         var to = utcNow < promotion.EffectiveEnd ? utcNow : promotion.EffectiveEnd;
         var started = utcNow >= from;
         if (to < from) to = from;
-
         var marked = await db.Purchases.Where(p => p.PromotionId == id && p.ReversedAt == null)
             .GroupBy(p => 1).Select(g => new { Uses = g.Count(), Participants = g.Select(p => p.CustomerId).Distinct().Count(), Bonus = g.Sum(p => p.BonusPoints) })
             .SingleOrDefaultAsync(ct);
@@ -83,7 +97,7 @@ public static class PromotionResults
             audience = groups.GetValueOrDefault(false, new GroupFigures(0, 0, 0, 0));
             control = groups.GetValueOrDefault(true, new GroupFigures(0, 0, 0, 0));
         }
-        var pointCost = program.RewardValue is { } v && program.Goal > 0 ? v / program.Goal : (decimal?)null;
+        var pointCost = rewardValue is { } v && goal > 0 ? v / goal : (decimal?)null;
         return new PromotionResult(promotion, from, to, started, utcNow >= promotion.EffectiveEnd,
             marked?.Uses ?? 0, marked?.Participants ?? 0, marked?.Bonus ?? 0m, pointCost,
             periods[0], periods.Skip(1).ToList(), audience, control);

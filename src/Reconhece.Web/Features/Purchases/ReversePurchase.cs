@@ -55,7 +55,7 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
         // A purchase that took a slot of the daily earning limit gives it back when reversed the same day
         // (staff who typed it wrong and register it again must not lose the customer's points).
         var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
-        if (p.NoEarnReason is null or NoEarnReason.DailyLimit)
+        if (p.NoEarnReason is null)
         {
             var day = Format.LocalDate(p.At, zone);
             await db.Customers.Where(c => c.Id == p.CustomerId && c.EarnDay == day && c.EarnDayCount > 0)

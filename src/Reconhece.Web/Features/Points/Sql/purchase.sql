@@ -23,9 +23,9 @@ c AS (
     -- the caller, which sends @points as 0 otherwise). The daily limit is read from the locked row below.
     INSERT INTO customers AS k (id, business_id, phone, name, email, birth_date, balance, lifetime_points, lifetime_spend,
                                 visits, first_purchase_at, last_purchase_at, eligible_since, first_branch_id, last_branch_id, created_at,
-                                earn_day, earn_day_count)
+                                earn_day, earn_day_count, last_purchase_earned)
     SELECT @new_customer, @business, COALESCE((SELECT phone FROM alias), @phone), @name, @email, @birth, @points, @points, @spend, 1, @now, @now,
-           CASE WHEN goal_reached(@points, @goal) THEN @now END, @branch, @branch, @now, @today, CASE WHEN @earns THEN 1 ELSE 0 END
+           CASE WHEN goal_reached(@points, @goal) THEN @now END, @branch, @branch, @now, @today, CASE WHEN @earns THEN 1 ELSE 0 END, @earns
     -- The context the points were computed with must still hold: same program version, an active
     -- branch, and (for staff) still their branch. Otherwise nothing is written and the caller reloads.
     WHERE EXISTS (SELECT 1 FROM loyalty_programs lp JOIN branches b ON b.business_id = lp.business_id
@@ -37,7 +37,9 @@ c AS (
         balance = k.balance + CASE WHEN earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN @points ELSE 0 END,
         lifetime_points = k.lifetime_points + CASE WHEN earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN @points ELSE 0 END,
         earn_day = @today,
-        earn_day_count = CASE WHEN k.earn_day = @today THEN k.earn_day_count ELSE 0 END + CASE WHEN @earns THEN 1 ELSE 0 END,
+        earn_day_count = CASE WHEN k.earn_day = @today THEN k.earn_day_count ELSE 0 END
+                         + CASE WHEN @earns AND earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN 1 ELSE 0 END,
+        last_purchase_earned = @earns AND earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day),
         lifetime_spend = k.lifetime_spend + @spend,
         visits = k.visits + 1,
         first_purchase_at = COALESCE(k.first_purchase_at, @now),
@@ -48,8 +50,7 @@ c AS (
         name = COALESCE(k.name, EXCLUDED.name),
         email = COALESCE(k.email, EXCLUDED.email),
         birth_date = COALESCE(k.birth_date, EXCLUDED.birth_date)
-    -- The count includes this purchase when it met the static limits, so it earned iff the count is within the day's maximum.
-    RETURNING k.id, k.balance, k.visits, @earns AND (@max_per_day IS NULL OR k.earn_day_count <= @max_per_day) AS earned),
+    RETURNING k.id, k.balance, k.visits, k.last_purchase_earned AS earned),
 p AS (
     INSERT INTO purchases (id, business_id, customer_id, branch_id, user_id, amount, quantity, points, at, idempotency_key, was_new_customer, no_earn_reason)
     SELECT @purchase, @business, c.id, @branch, @user, @amount, @quantity, CASE WHEN c.earned THEN @points ELSE 0 END, @now, @key, c.visits = 1,

@@ -13,7 +13,7 @@ using Reconhece.Web.Data;
 namespace Reconhece.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127175813_PromotionsAndLimits")]
+    [Migration("20261127182303_PromotionsAndLimits")]
     partial class PromotionsAndLimits
     {
         /// <inheritdoc />
@@ -721,6 +721,12 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<DateTime?>("LastPurchaseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_purchase_at");
+
+                    b.Property<bool>("LastPurchaseEarned")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("last_purchase_earned");
 
                     b.Property<decimal>("LifetimePoints")
                         .HasPrecision(14, 2)

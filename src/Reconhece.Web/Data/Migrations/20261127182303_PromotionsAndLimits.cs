@@ -82,6 +82,13 @@ namespace Reconhece.Web.Data.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "last_purchase_earned",
+                table: "customers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+
             migrationBuilder.CreateTable(
                 name: "promotions",
                 columns: table => new
@@ -244,6 +251,10 @@ namespace Reconhece.Web.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "earn_day_count",
+                table: "customers");
+
+            migrationBuilder.DropColumn(
+                name: "last_purchase_earned",
                 table: "customers");
         }
     }
