@@ -101,9 +101,10 @@ public sealed class PromotionCounterTests(AppFactory app) : IClassFixture<AppFac
         var id = await CreateAsync(owner, "Até acabar", new() { ["Benefit"] = "ExtraPoints", ["ExtraPoints"] = "20", ["BudgetPoints"] = "30" });
 
         var first = await owner.Client.RegisterPurchaseAsync("11912345678", "10");
-        var second = await owner.Client.RegisterPurchaseAsync("21912345678", "10");
+        var second = await owner.Client.RegisterPurchaseAsync("21987650000", "10");
 
         Assert.NotNull(first.Doc.QuerySelector("[data-testid=bonus]"));
+        Assert.Equal("+10", second.Doc.QuerySelector("[data-testid=points]")!.TextContent.Trim());
         Assert.Null(second.Doc.QuerySelector("[data-testid=bonus]"));
         Assert.Equal(20m, await app.InBusinessAsync(owner.BusinessId, db => db.Promotions.Where(p => p.Id == id).Select(p => p.BonusGranted).SingleAsync()));
     }
@@ -140,7 +141,7 @@ public sealed class PromotionCounterTests(AppFactory app) : IClassFixture<AppFac
         var owner = await app.SignUpAsync();
         await owner.Client.RegisterPurchaseAsync("11912345678", "10", name: "Primeira");
         var id = await CreateAsync(owner, "Novos", new() { ["Audience"] = "novos" });
-        await owner.Client.RegisterPurchaseAsync("21912345678", "10", name: "Depois");
+        await owner.Client.RegisterPurchaseAsync("21987650000", "10", name: "Depois");
 
         var edit = await owner.Client.SubmitAsync($"/promocoes/{id}/editar", new Dictionary<string, string> { ["Name"] = "Novos de novembro" });
 
