@@ -19,6 +19,7 @@ public class AgendaSettings
     public string? NearGoalTemplate { get; set; }
     public string? BirthdayTemplate { get; set; }
     public string? NewTemplate { get; set; }
+    public string? ExpiringTemplate { get; set; }
 
     public string? TemplateFor(AgendaList list) => list switch
     {
@@ -27,6 +28,7 @@ public class AgendaSettings
         AgendaList.NearGoal => NearGoalTemplate,
         AgendaList.Birthday => BirthdayTemplate,
         AgendaList.New => NewTemplate,
+        AgendaList.Expiring => ExpiringTemplate,
         // A group invitation carries its own message.
         _ => null,
     };
@@ -42,6 +44,8 @@ public enum AgendaList
     New = 4,
     /// <summary>A group invitation (an event, a launch), not a daily list.</summary>
     Group = 5,
+    /// <summary>"Pontos vencendo": points that expire within 30 days (placed right after Meta atingida).</summary>
+    Expiring = 6,
 }
 
 /// <summary>How a contact was made.</summary>

@@ -49,6 +49,7 @@ public static class FeatureServices
         services.AddScoped<Privacy.AnonymiseCustomer>();
         services.AddScoped<Privacy.PrivacyRequests>();
         services.AddScoped<Privacy.ApplyRetention>();
+        services.AddScoped<Points.ExpirePoints>();
         services.AddScoped<CustomerFiles.ImportCustomers>();
         return services;
     }

@@ -15,6 +15,7 @@ public static class RecurringJobs
     public const string SessionsRetention = "sessions-retention";
     public const string Invariants = "invariants-check";
     public const string CustomerRetention = "customer-retention";
+    public const string PointsExpiry = "points-expiry";
 
     public static void Register(IServiceProvider services)
     {
@@ -33,6 +34,9 @@ public static class RecurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Daily at 06:30 UTC: customers past their business's retention period are anonymised (LGPD).
         manager.AddOrUpdate<Features.Privacy.ApplyRetention>(CustomerRetention, r => r.RunAsync(), "30 6 * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Daily at 06:45 UTC (03:45 in Brasília): points past their business's expiry leave the balances.
+        manager.AddOrUpdate<Features.Points.ExpirePoints>(PointsExpiry, e => e.RunAsync(), "45 6 * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }

@@ -65,4 +65,10 @@ public static class TenantDoors
     /// <summary>The daily retention job: businesses that anonymise customers after some years without a purchase.</summary>
     public static Task<List<RetentionBusiness>> RetentionBusinessesAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<RetentionBusiness>($"SELECT * FROM door_retention_businesses()").ToListAsync(ct);
+
+    public sealed record ExpiryBusiness(Guid BusinessId, int Months);
+
+    /// <summary>The daily points expiry job: businesses whose points expire after some months.</summary>
+    public static Task<List<ExpiryBusiness>> ExpiryBusinessesAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<ExpiryBusiness>($"SELECT * FROM door_expiry_businesses()").ToListAsync(ct);
 }

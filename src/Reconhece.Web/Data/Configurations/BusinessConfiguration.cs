@@ -24,7 +24,7 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
             a.Property(x => x.NearGoalPercent).HasDefaultValueSql("80");
             a.Property(x => x.ConversionDays).HasDefaultValueSql("14");
             foreach (var template in new[] { nameof(AgendaSettings.GoalTemplate), nameof(AgendaSettings.FadingTemplate), nameof(AgendaSettings.NearGoalTemplate),
-                         nameof(AgendaSettings.BirthdayTemplate), nameof(AgendaSettings.NewTemplate) })
+                         nameof(AgendaSettings.BirthdayTemplate), nameof(AgendaSettings.NewTemplate), nameof(AgendaSettings.ExpiringTemplate) })
                 a.Property<string?>(template).HasMaxLength(AgendaSettings.TemplateMaxLength);
         });
         builder.Navigation(x => x.Agenda).IsRequired();

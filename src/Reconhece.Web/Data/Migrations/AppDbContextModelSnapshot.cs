@@ -1860,6 +1860,11 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasColumnName("agenda_conversion_days")
                                 .HasDefaultValueSql("14");
 
+                            b1.Property<string>("ExpiringTemplate")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("agenda_expiring_template");
+
                             b1.Property<string>("FadingTemplate")
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")

@@ -9,20 +9,24 @@ public sealed record AgendaContext(
     Guid BusinessId, string BusinessName, TimeZoneInfo Zone, decimal Goal, string Prize, int InactivityDays, bool CollectsBirthDates,
     AgendaSettings Settings, string InvitationMessage)
 {
+    /// <summary>Points expire this many months after they were earned ("Pontos vencendo" shows only then).</summary>
+    public int? ExpiryMonths { get; init; }
+
     public static async Task<AgendaContext> LoadAsync(AppDbContext db, CancellationToken ct)
     {
         var business = await db.Businesses.AsNoTracking().Select(b => new { b.Id, b.Name, b.TimeZoneId, b.Agenda }).SingleAsync(ct);
         var program = await db.Programs.AsNoTracking()
-            .Select(p => new { p.Goal, p.RecognitionText, p.InactivityDays, p.CollectBirthDate, p.InvitationMessage }).SingleAsync(ct);
+            .Select(p => new { p.Goal, p.RecognitionText, p.InactivityDays, p.CollectBirthDate, p.InvitationMessage, p.PointsExpiryMonths }).SingleAsync(ct);
         return new AgendaContext(business.Id, business.Name, BrazilTimeZones.Find(business.TimeZoneId), program.Goal, program.RecognitionText,
-            program.InactivityDays, program.CollectBirthDate, business.Agenda, program.InvitationMessage);
+            program.InactivityDays, program.CollectBirthDate, business.Agenda, program.InvitationMessage) { ExpiryMonths = program.PointsExpiryMonths };
     }
 }
 
 /// <summary>A customer in an agenda list, with what the row shows about why they are there.</summary>
 public sealed record AgendaRow(
     Guid Id, string? Name, string Phone, decimal Balance, decimal LifetimeSpend, int Visits, DateTime? FirstPurchaseAt,
-    DateTime? LastPurchaseAt, DateTime? EligibleSince, DateOnly? BirthDate, double? RhythmDays, decimal MonthlySpend, int List);
+    DateTime? LastPurchaseAt, DateTime? EligibleSince, DateOnly? BirthDate, double? RhythmDays, decimal MonthlySpend, int List,
+    decimal ExpiringPoints, DateTime? ExpiringEarnedAt);
 
 /// <summary>
 /// The agenda's lists, computed in PostgreSQL for one business (the SQL names it, and row-level security
@@ -39,6 +43,9 @@ public static class AgendaQuery
 
     /// <summary>"Novos": first purchase within this many days.</summary>
     public const int NewDays = 7;
+
+    /// <summary>"Pontos vencendo": points that expire within this many days.</summary>
+    public const int ExpiringDays = 30;
 
     /// <summary>
     /// Brings the stored rhythm (the median days between the days a customer bought) up to date for the
@@ -84,7 +91,7 @@ public static class AgendaQuery
                     && (c.AgendaSnoozedUntil == null || c.AgendaSnoozedUntil <= now) && (branchId == null || c.LastBranchId == branchId))
                 .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Skip(skip).Take(PageSize)
                 .Select(c => new AgendaRow(c.Id, c.Name, c.Phone, c.Balance, c.LifetimeSpend, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt,
-                    c.EligibleSince, c.BirthDate, c.RhythmDays, 0m, (int)AgendaList.Goal))
+                    c.EligibleSince, c.BirthDate, c.RhythmDays, 0m, (int)AgendaList.Goal, 0m, null))
                 .ToListAsync(ct);
         }
         var rows = Placed(db, context, branchId, utcNow).Where(r => r.List == (int)list);
@@ -93,6 +100,7 @@ public static class AgendaQuery
             AgendaList.Goal => rows.OrderBy(r => r.EligibleSince).ThenBy(r => r.Id),
             AgendaList.Fading => rows.OrderByDescending(r => r.MonthlySpend).ThenBy(r => r.Id),
             AgendaList.NearGoal => rows.OrderByDescending(r => r.Balance).ThenBy(r => r.Id),
+            AgendaList.Expiring => rows.OrderBy(r => r.ExpiringEarnedAt).ThenBy(r => r.Id),
             AgendaList.Birthday => rows.OrderBy(r => r.BirthDate!.Value.Month).ThenBy(r => r.BirthDate!.Value.Day).ThenBy(r => r.Id),
             _ => rows.OrderByDescending(r => r.FirstPurchaseAt).ThenBy(r => r.Id),
         };
@@ -124,14 +132,19 @@ public static class AgendaQuery
         var birthdays = context.CollectsBirthDates ? BirthdayWindow(utcNow, context.Zone) : [];
         var now = utcNow;
         var businessId = context.BusinessId;
+        var expiry = context.ExpiryMonths;
+        // Points earned by this moment expire within ExpiringDays (with no expiry, nothing is earned by it).
+        var expiringEarnedBy = expiry is { } months ? utcNow.AddDays(ExpiringDays).AddMonths(-months) : DateTime.MinValue.ToUniversalTime();
         return db.Database.SqlQuery<AgendaRow>($"""
             SELECT * FROM (
                 SELECT c.id, c.name, c.phone, c.balance, c.lifetime_spend, c.visits, c.first_purchase_at, c.last_purchase_at,
                        c.eligible_since, c.birth_date, c.rhythm_days,
                        -- Average monthly spend over the months they bought in (at least one): the revenue at risk.
                        round(c.lifetime_spend / GREATEST(1, extract(epoch FROM c.last_purchase_at - c.first_purchase_at) / 86400 / 30.44)::numeric, 2) AS monthly_spend,
+                       COALESCE(x.points, 0) AS expiring_points, x.oldest_earned_at AS expiring_earned_at,
                        CASE
                            WHEN {goal} > 0 AND c.eligible_since IS NOT NULL THEN 0
+                           WHEN x.points > 0 THEN 6
                            WHEN c.last_purchase_at IS NOT NULL AND (
                                 (c.visits >= 3 AND c.rhythm_days IS NOT NULL
                                  AND c.last_purchase_at < {now} - make_interval(secs => {RhythmFactor} * GREATEST(c.rhythm_days, 1) * 86400))
@@ -142,6 +155,7 @@ public static class AgendaQuery
                            WHEN c.first_purchase_at >= {newSince} THEN 4
                        END AS list
                 FROM customers c
+                LEFT JOIN expiring_points({businessId}, {expiringEarnedBy}) x ON {expiry}::int IS NOT NULL AND x.customer_id = c.id
                 WHERE c.business_id = {businessId} AND c.contact_opt_out_at IS NULL
                   AND ({ignoreSnooze} OR c.agenda_snoozed_until IS NULL OR c.agenda_snoozed_until <= {now})
                   -- A promotion's control group gets no contact until the promotion ends (Features/Promotions).

@@ -8,7 +8,11 @@ namespace Reconhece.Web.Features.Agenda;
 /// <summary>The lists as the owner reads them: address slug, title and the default message.</summary>
 public static class AgendaLists
 {
-    public static readonly AgendaList[] Daily = [AgendaList.Goal, AgendaList.Fading, AgendaList.NearGoal, AgendaList.Birthday, AgendaList.New];
+    public static readonly AgendaList[] Daily = [AgendaList.Goal, AgendaList.Expiring, AgendaList.Fading, AgendaList.NearGoal, AgendaList.Birthday, AgendaList.New];
+
+    /// <summary>The lists this business uses: "Pontos vencendo" only when its points expire.</summary>
+    public static IEnumerable<AgendaList> Shown(AgendaContext context) =>
+        Daily.Where(l => l != AgendaList.Expiring || context.ExpiryMonths is not null);
 
     public static string Slug(AgendaList list) => list switch
     {
@@ -17,6 +21,7 @@ public static class AgendaLists
         AgendaList.NearGoal => "quase-la",
         AgendaList.Birthday => "aniversarios",
         AgendaList.New => "novos",
+        AgendaList.Expiring => "vencendo",
         _ => "grupo",
     };
 
@@ -29,6 +34,7 @@ public static class AgendaLists
         AgendaList.NearGoal => t["Quase lá"],
         AgendaList.Birthday => t["Aniversariantes"],
         AgendaList.New => t["Novos"],
+        AgendaList.Expiring => t["Pontos vencendo"],
         _ => t["Convite para grupo"],
     };
 
@@ -40,6 +46,7 @@ public static class AgendaLists
         AgendaList.NearGoal => t["Olá, {nome}! Faltam só {faltam} pontos para você ganhar {premio} na {negocio}."],
         AgendaList.Birthday => t["Feliz aniversário, {nome}! A {negocio} deseja um ótimo dia. Passe aqui para comemorar!"],
         AgendaList.New => t["Olá, {nome}! Obrigado pela visita à {negocio}. Com {meta} pontos você ganha {premio}; você já tem {pontos}."],
+        AgendaList.Expiring => t["Olá, {nome}! Você tem {pontos} pontos na {negocio} e parte deles vence nos próximos dias. Passe aqui para aproveitar!"],
         _ => t["Olá, {nome}! A {negocio} convida você."],
     };
 
@@ -74,6 +81,8 @@ public static class AgendaLists
                 : t["Sem vir há {0} dias. Em risco: {1} por mês.", DaysSince(r.LastPurchaseAt), Format.Money(r.MonthlySpend)],
             AgendaList.NearGoal => t["Faltam {0} pontos para a meta ({1} de {2}).", Format.Points(context.Goal - r.Balance),
                 Format.Points(r.Balance), Format.Points(context.Goal)],
+            AgendaList.Expiring => t["{0} pontos vencem em {1}.", Format.Points(r.ExpiringPoints),
+                r.ExpiringEarnedAt is { } earned && context.ExpiryMonths is { } months ? Format.Date(earned.AddMonths(months), context.Zone) : "—"],
             AgendaList.Birthday => r.BirthDate is { } b && b.Month == Format.Local(now, context.Zone).Month && b.Day == Format.Local(now, context.Zone).Day
                 ? t["Faz aniversário hoje!"]
                 : t["Faz aniversário em {0}.", r.BirthDate?.ToString("dd/MM", Format.PtBr) ?? ""],

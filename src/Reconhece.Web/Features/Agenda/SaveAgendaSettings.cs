@@ -17,19 +17,21 @@ public sealed class AgendaSettingsInput
     public string? NearGoalTemplate { get; set; }
     public string? BirthdayTemplate { get; set; }
     public string? NewTemplate { get; set; }
+    public string? ExpiringTemplate { get; set; }
 
     public static AgendaSettingsInput From(AgendaSettings s) => new()
     {
         StaffSeesAgenda = s.StaffSeesAgenda, NearGoalPercent = s.NearGoalPercent.ToString(Format.PtBr),
         ConversionDays = s.ConversionDays.ToString(Format.PtBr), GoalTemplate = s.GoalTemplate, FadingTemplate = s.FadingTemplate,
         NearGoalTemplate = s.NearGoalTemplate, BirthdayTemplate = s.BirthdayTemplate, NewTemplate = s.NewTemplate,
+        ExpiringTemplate = s.ExpiringTemplate,
     };
 
     public IEnumerable<(AgendaList List, string Field, string? Text)> Templates() =>
     [
         (AgendaList.Goal, nameof(GoalTemplate), GoalTemplate), (AgendaList.Fading, nameof(FadingTemplate), FadingTemplate),
         (AgendaList.NearGoal, nameof(NearGoalTemplate), NearGoalTemplate), (AgendaList.Birthday, nameof(BirthdayTemplate), BirthdayTemplate),
-        (AgendaList.New, nameof(NewTemplate), NewTemplate),
+        (AgendaList.New, nameof(NewTemplate), NewTemplate), (AgendaList.Expiring, nameof(ExpiringTemplate), ExpiringTemplate),
     ];
 }
 
@@ -66,6 +68,7 @@ public sealed class SaveAgendaSettings(AppDbContext db, IStringLocalizer<SharedR
         a.NearGoalTemplate = templates[nameof(input.NearGoalTemplate)];
         a.BirthdayTemplate = templates[nameof(input.BirthdayTemplate)];
         a.NewTemplate = templates[nameof(input.NewTemplate)];
+        a.ExpiringTemplate = templates[nameof(input.ExpiringTemplate)];
         await db.SaveChangesAsync(ct);
         return FormResult.Ok(true);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
 
 namespace Reconhece.Web.Features.Customers;
 
@@ -34,7 +35,7 @@ public static class CustomerQueries
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
         var purchases = await db.Purchases.Where(p => p.CustomerId == id).OrderByDescending(p => p.At).Take(isOwner ? 100 : 10)
             .Select(p => new PurchaseLine(p.Id, p.At, db.Branches.Where(b => b.Id == p.BranchId).Select(b => b.Name).First(),
-                p.Amount, p.Quantity, p.Points, p.ReversedAt != null))
+                p.Amount, p.Quantity, p.Points + p.BonusPoints, p.ReversedAt != null))
             .ToListAsync(ct);
         var favourite = await db.Purchases.Where(p => p.CustomerId == id && p.ReversedAt == null)
             .GroupBy(p => p.BranchId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);
@@ -54,8 +55,25 @@ public static class CustomerQueries
         var consent = await db.ConsentEvents.Where(e => e.CustomerId == id).OrderByDescending(e => e.At).Take(20)
             .Select(e => new ConsentLine(e.At, e.OptedOut, e.How, e.Reason, db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault()))
             .ToListAsync(ct);
+        var zone = await db.ZoneAsync(ct);
         return new CustomerPage(c.Id, c.Phone, c.Name, c.Email, c.BirthDate, c.Balance, program.Goal, program.RecognitionText,
             c.LifetimeSpend, c.LifetimePoints, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt, c.EligibleSince, favouriteName,
-            purchases, ledger, recognitions, isOwner, await db.ZoneAsync(ct), Guid.NewGuid(), c.ContactOptOutAt, consent, c.AnonymizedAt);
+            purchases, ledger, recognitions, isOwner, zone, Guid.NewGuid(), c.ContactOptOutAt, consent, c.AnonymizedAt)
+        {
+            NextExpiry = program.PointsExpiryMonths is { } months && c.Balance > 0 ? await NextExpiryAsync(db, c, months, zone, ct) : null,
+        };
+    }
+
+    private sealed record Lot(DateTime EarnedAt, decimal Points);
+
+    /// <summary>The next day some of the customer's points expire and how many (the oldest unspent ones, FIFO).</summary>
+    private static async Task<(decimal Points, DateOnly On)?> NextExpiryAsync(AppDbContext db, Customer c, int months, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var lots = await db.Database.SqlQuery<Lot>($"""
+            SELECT earned_at, points FROM unspent_points({c.BusinessId}, {c.Id}) ORDER BY earned_at
+            """).ToListAsync(ct);
+        if (lots.Count == 0) return null;
+        var first = lots.GroupBy(l => Format.LocalDate(l.EarnedAt, zone)).First();
+        return (Math.Min(first.Sum(l => l.Points), c.Balance), first.Key.AddMonths(months));
     }
 }

@@ -22,6 +22,9 @@ public sealed record CustomerPage(
     public bool Eligible => Domain.Goal.IsReached(Balance, Goal);
     public int Percent => Domain.Goal.Percent(Balance, Goal);
     public decimal AverageTicket => Visits == 0 ? 0m : Math.Round(LifetimeSpend / Visits, 2);
+
+    /// <summary>When points expire (Programa → validade): the next day some do, and how many.</summary>
+    public (decimal Points, DateOnly On)? NextExpiry { get; init; }
 }
 
 /// <summary>A change in whether the customer accepts contact, as the customer page lists it.</summary>

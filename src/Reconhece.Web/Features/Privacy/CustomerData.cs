@@ -90,6 +90,8 @@ public static class CustomerData
         LedgerKind.Reversal => "estorno",
         LedgerKind.Merge => "cadastros unidos",
         LedgerKind.Import => "saldo importado",
+        LedgerKind.PromotionBonus => "bônus de promoção",
+        LedgerKind.Expiry => "pontos expirados",
         _ => kind.ToString(),
     };
 }

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Tenancy;
+
+namespace Reconhece.Web.Features.Points;
+
+/// <summary>Points of one customer that expire by a moment, and when the oldest of them was earned.</summary>
+public sealed record ExpiringPoints(Guid CustomerId, decimal Points, DateTime OldestEarnedAt);
+
+/// <summary>
+/// Daily: in every business whose points expire (Programa → "Os pontos vencem após N meses"), the points
+/// earned more than N months ago and still unspent leave the balance as a "Pontos expirados" ledger entry,
+/// oldest first (the database function unspent_points holds the FIFO rule). Safe to run twice: a second
+/// run finds nothing left to expire, and the entry's key (customer and day) makes two runs at once write one.
+/// </summary>
+public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, PointsLedger ledger, TimeProvider clock, ILogger<ExpirePoints> log)
+{
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<int> RunAsync()
+    {
+        var total = 0;
+        foreach (var business in await TenantDoors.ExpiryBusinessesAsync(db, CancellationToken.None))
+        {
+            try
+            {
+                using var scope = current.Use(business.BusinessId);
+                total += await ExpireAsync(business.BusinessId, business.Months, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One business's failure never stops the others; tomorrow's run picks its points up.
+                log.LogError(e, "Points expiry failed in business {BusinessId}", business.BusinessId);
+            }
+        }
+        return total;
+    }
+
+    /// <summary>The points of a business that expire by <paramref name="earnedBy"/> (earned on or before it), per customer.</summary>
+    public static Task<List<ExpiringPoints>> DueAsync(AppDbContext db, Guid business, DateTime earnedBy, Guid? customer, CancellationToken ct) =>
+        db.Database.SqlQuery<ExpiringPoints>($"""
+            SELECT customer_id, points, oldest_earned_at
+            FROM expiring_points({business}, {earnedBy}, {customer})
+            """).ToListAsync(ct);
+
+    private async Task<int> ExpireAsync(Guid business, int months, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await DueAsync(db, business, now.AddMonths(-months), null, ct);
+        if (due.Count == 0) return 0;
+        var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
+        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var today = Format.LocalDate(now, zone);
+        var expired = 0;
+        foreach (var d in due)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var (outcome, _) = await ledger.ApplyAsync(new LedgerMove(d.CustomerId, LedgerKind.Expiry, -d.Points)
+            {
+                Reason = $"Pontos expirados: ganhos há mais de {months} meses",
+                IdempotencyKey = KeyFor(d.CustomerId, today),
+                RequireBalanceAtLeast = d.Points,
+            }, goal, ct);
+            if (outcome != LedgerOutcome.Applied) continue; // another run wrote today's entry, or the balance moved: tomorrow
+            await tx.CommitAsync(ct);
+            expired++;
+        }
+        log.LogInformation("Expired points of {Count} customers in business {BusinessId}", expired, business);
+        return expired;
+    }
+
+    /// <summary>One expiry entry per customer per day, whatever runs it.</summary>
+    public static Guid KeyFor(Guid customer, DateOnly day) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"expiry:{customer:N}:{day:yyyy-MM-dd}"))[..16]);
+}
