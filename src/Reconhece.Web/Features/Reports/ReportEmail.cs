@@ -15,7 +15,8 @@ public static class ReportEmail
     // links: when the PDFs are too big to attach, a download link per file, valid until linksExpire.
     public static MimeMessage Compose(ReportRun run, string businessName, int inactivityDays, string from,
         IReadOnlyList<MailboxAddress> to, IReadOnlyList<ReportFile> files,
-        IReadOnlyDictionary<ReportKind, string>? links = null, DateTime? linksExpire = null, IReadOnlyList<Agenda.AgendaAction>? actions = null)
+        IReadOnlyDictionary<ReportKind, string>? links = null, DateTime? linksExpire = null, IReadOnlyList<Agenda.AgendaAction>? actions = null,
+        IReadOnlyList<string>? promotions = null)
     {
         var period = $"{run.WeekStart.ToString("dd/MM", Format.PtBr)} a {run.WeekEnd.ToString("dd/MM/yyyy", Format.PtBr)}";
         var message = new MimeMessage { Subject = $"Relatórios da semana {period} — {businessName}", MessageId = run.MessageId };
@@ -49,6 +50,13 @@ public static class ReportEmail
             text.AppendLine().AppendLine(ActionsHeading);
             foreach (var a in actions) text.AppendLine(Format.PtBr, $"• {a.Who}: {a.Why} {a.WhatsApp.AbsoluteUri}");
         }
+        const string PromotionsHeading = "Promoções da semana (os números completos estão em Promoções):";
+        promotions ??= [];
+        if (promotions.Count > 0)
+        {
+            text.AppendLine().AppendLine(PromotionsHeading);
+            foreach (var p in promotions) text.AppendLine(Format.PtBr, $"• {p}");
+        }
         text.AppendLine().AppendLine(Hint).AppendLine().AppendLine(Signature);
 
         static string H(string s) => WebUtility.HtmlEncode(s);
@@ -67,6 +75,12 @@ public static class ReportEmail
             foreach (var a in actions)
                 html.Append("<li><a href=\"").Append(H(a.WhatsApp.AbsoluteUri)).Append("\">").Append(H(a.Who)).Append("</a>: ").Append(H(a.Why)).Append("</li>");
             html.Append("</ol>");
+        }
+        if (promotions.Count > 0)
+        {
+            html.Append("<p><strong>").Append(H(PromotionsHeading)).Append("</strong></p><ul>");
+            foreach (var p in promotions) html.Append("<li>").Append(H(p)).Append("</li>");
+            html.Append("</ul>");
         }
         html.Append("<p>").Append(H(Hint)).Append("</p><p style=\"color:#64748b\">").Append(H(Signature)).Append("</p></div>");
 

@@ -79,6 +79,8 @@ public sealed class SendWeeklyReport(
         var now = clock.GetUtcNow().UtcDateTime;
         // The week's actions for the email body, read before the run is locked: the lock is held only for sending.
         var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
+        var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
+        var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
         ReportRun? run;
         List<ReportFile>? justBuilt = null;
         // 1. Build once. The PDFs (megabytes of WAL to flush) are committed on their own, before sending, so
@@ -111,7 +113,7 @@ public sealed class SendWeeklyReport(
         var expires = reportLinks.ExpiresFrom(now);
         if (files.Sum(f => (long)f.Content.Length) > reportOptions.Value.AttachUpToBytes)
             links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(run.BusinessId, run.Id, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
-        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires, actions);
+        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires, actions, promotions);
         await email.SendAsync(message, ct);
         var accepted = System.Diagnostics.Stopwatch.StartNew();
         // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.

@@ -259,4 +259,21 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await client.PostAsync("/relatorios/enviar")).Status);
         Assert.Empty(app.Smtp.To(owner.Email));
     }
+
+    [Fact]
+    public async Task A_promotion_running_in_the_week_gets_its_line_in_the_email()
+    {
+        var owner = await BusinessWithCustomersAsync("Sorveteria Promo");
+        await Promotions.PromotionCounterTests.CreateAsync(owner, "Semana em dobro", new() { ["Multiplier"] = "2" });
+        await owner.Client.RegisterPurchaseAsync("11987650001", "30,00");
+
+        var run = Assert.Single(await DispatchAsync(NextMondayMorning()), r => r.BusinessId == owner.BusinessId);
+        Assert.Equal(ReportRunStatus.Sent, await SendAsync(run.BusinessId, run.RunId));
+
+        var mail = Assert.Single(app.Smtp.ReportEmailsTo(owner.Email));
+        var body = Page.Normalize(mail.TextBody);
+        Assert.Contains("Promoções da semana", body, StringComparison.Ordinal);
+        Assert.Contains("• Semana em dobro (em andamento): 1 uso, 1 cliente, 30 pontos de bônus; ", body, StringComparison.Ordinal);
+        Assert.Contains("Semana em dobro (em andamento)", mail.HtmlBody, StringComparison.Ordinal);
+    }
 }
