@@ -30,6 +30,10 @@ public static class PromotionText
         p.Weekdays == Promotion.AllWeekdays ? t["todos os dias"]
         : string.Join(", ", Enum.GetValues<DayOfWeek>().Where(p.AppliesOn).Select(d => t[DayNames[(int)d]].Value));
 
+    /// <summary>The end as the owner typed it: a whole last day reads "03/12/2026 23:59", not the next midnight.</summary>
+    public static string End(Promotion p, TimeZoneInfo zone) =>
+        Format.Local(p.EffectiveEnd, zone).TimeOfDay == TimeSpan.Zero ? Format.DateTime(p.EffectiveEnd.AddMinutes(-1), zone) : Format.DateTime(p.EffectiveEnd, zone);
+
     public static string DayName(DayOfWeek day, IStringLocalizer<SharedResource> t) => t[DayNames[(int)day]];
 
     /// <summary>"+10", "−3" (a true minus sign, as money is written).</summary>

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using Reconhece.IntegrationTests.Support;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Browser;
+
+/// <summary>Promotions on a 390 px phone in Chromium, without JavaScript: create one, register a purchase that gets it, read the result.</summary>
+public sealed class PhonePromotionFlowTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
+{
+    [Fact]
+    public async Task The_owner_creates_a_promotion_staff_see_it_at_the_counter_and_the_result_page_counts_it()
+    {
+        var owner = await app.SignUpAsync("Sorveteria Dobro");
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["RewardValue"] = "25,00", ["Goal"] = "500" });
+        var page = await app.SignedInPhoneAsync(owner.Email, owner.Password, javaScript: false);
+
+        await page.GotoAsync("/promocoes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nova promoção" }).ClickAsync();
+        await page.GetByLabel("Nome").FillAsync("Terça em dobro");
+        await page.GetByLabel("Multiplicar por").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Criar promoção" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("O multiplicador precisa ser maior que 1, ex.: 2 para pontos em dobro.")).ToBeVisibleAsync();
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("promotion-1-form-error.png"), FullPage = true });
+        await page.GetByLabel("Multiplicar por").FillAsync("2");
+        await page.GetByLabel("Seu custo fora dos pontos: panfletos, brindes (R$)").FillAsync("50,00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Criar promoção" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Promoção criada.")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/registrar");
+        await Assertions.Expect(page.GetByText("Terça em dobro: Pontos × 2")).ToBeVisibleAsync();
+        await page.GetByLabel("Celular do cliente").FillAsync("(11) 98765-4321");
+        await page.GetByLabel("Valor da compra (R$)").FillAsync("45,90");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrar", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("+ 45 da promoção Terça em dobro")).ToBeVisibleAsync();
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("promotion-2-purchase.png"), FullPage = true });
+
+        await page.GotoAsync("/promocoes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Terça em dobro" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("45 pontos de bônus, que valem R$ 2,25 ao custo do ponto")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("verdict")).ToContainTextAsync("R$");
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("promotion-3-result.png"), FullPage = true });
+    }
+}
