@@ -3,11 +3,13 @@
 # against a business with $CUSTOMERS customers, then runs the same database transaction straight at
 # PostgreSQL with pgbench, at the same concurrency. Both run as the app role under row-level security,
 # and pgbench sends what the app sends: CALL use_business(...) and the purchase statement in one round trip. Prints throughput, p50/p99 and the app's peak memory.
-# Usage: scripts/bench/purchase-bench.sh   (CUSTOMERS=100000 CONNS=32 DURATION=30 ROUNDS=3)
+# Issue 11: by default the business has three running promotions and the earning limits set, so each
+# purchase also runs the promotion bonus statement (same command, same round trip); PROMOTIONS=0 runs without.
+# Usage: scripts/bench/purchase-bench.sh   (CUSTOMERS=100000 CONNS=32 DURATION=30 ROUNDS=3 PROMOTIONS=3)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/postgres.sh
-CUSTOMERS="${CUSTOMERS:-100000}"; CONNS="${CONNS:-32}"; DURATION="${DURATION:-30}"; ROUNDS="${ROUNDS:-3}"
+CUSTOMERS="${CUSTOMERS:-100000}"; CONNS="${CONNS:-32}"; DURATION="${DURATION:-30}"; ROUNDS="${ROUNDS:-3}"; PROMOTIONS="${PROMOTIONS:-3}"
 # pgbench runs the transaction twice a round: in its default "simple" query mode (parsed and planned
 # every time: the target's yardstick) and "prepared" (planned once per connection, as the app's
 # auto-prepared statement is: the ceiling).
@@ -50,6 +52,25 @@ ANALYZE;
 SQL
 IDS=$("${PSQL[@]}" -F" " -d "$DB" -c "SELECT u.business_id, u.branch_id, u.id FROM users u WHERE u.email = 'atendente@demo.reconhece.app'")
 read -r BUSINESS BRANCH STAFF_USER <<<"$IDS"
+MAX_PER_DAY=NULL
+if [ "$PROMOTIONS" -gt 0 ]; then
+  # Three promotions running for everyone (×2; +5 once a day; +3 per R$ 10 above R$ 30) and the limits set
+  # (5 earning purchases a day, R$ 5,00 minimum, 10.000 points at most). No budget: a budget keeps a running
+  # total on the promotion's row, which every purchase of the business then takes in turn (docs/benchmarks.md).
+  MAX_PER_DAY=5
+  "${PSQL[@]}" -d "$DB" <<SQL
+UPDATE loyalty_programs SET max_earning_purchases_per_day = $MAX_PER_DAY, min_earning_amount = 5, max_points_per_purchase = 10000
+WHERE business_id = '$BUSINESS';
+INSERT INTO promotions (id, business_id, name, starts_at, ends_at, weekdays, benefit, benefit_value, above_amount, step_amount,
+                        max_uses_per_day, bonus_granted, audience, control_percent, created_at, created_by_user_id)
+SELECT gen_random_uuid(), '$BUSINESS', name, now() - interval '1 day', now() + interval '30 days', 127, benefit, value, above, step,
+       per_day, 0, 0, 0, now(), u.id
+FROM (VALUES ('Dobro', 0, 2, NULL::numeric, NULL::numeric, NULL::int), ('Mais cinco', 1, 5, NULL, NULL, 1), ('Acima de 30', 2, 3, 30, 10, NULL))
+     AS p(name, benefit, value, above, step, per_day)
+JOIN users u ON u.email = 'dono@demo.reconhece.app';
+SQL
+fi
+PROMOS=$("${PSQL[@]}" -d "$DB" -c "SELECT COALESCE(string_agg(quote_literal(id::text) || '::uuid', ',' ORDER BY benefit), '') FROM promotions WHERE business_id = '$BUSINESS'")
 VERSION=$("${PSQL[@]}" -d "$DB" -c "SELECT xmin FROM loyalty_programs WHERE business_id = '$BUSINESS'")
 
 # Sign in as the demo staff member and take the form's antiforgery token, as a phone would.
@@ -74,7 +95,7 @@ if [ -n "${BASELINE_REF:-}" ]; then
   git show "$BASELINE_REF:src/Reconhece.Web/Features/Points/Sql/purchase.sql" >"$OUT/baseline.cs" 2>/dev/null \
     || git show "$BASELINE_REF:src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs" >"$OUT/baseline.cs"
 fi
-python3 - "$OUT/purchase" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" "$VERSION" "${BASELINE_REF:+$OUT/baseline.cs}" <<'PY'
+python3 - "$OUT/purchase" "$CUSTOMERS" "$BUSINESS" "$BRANCH" "$STAFF_USER" "$VERSION" "${BASELINE_REF:+$OUT/baseline.cs}" "$MAX_PER_DAY" "$PROMOS" <<'PY'
 import re, sys
 def statement(path):
     # Commits before issue 11 kept the statement inside RegisterPurchase.cs; later ones in purchase.sql.
@@ -83,8 +104,13 @@ def statement(path):
     return found.group(1) if found else text
 # The app's statement, from its home (Features/Points/Sql/purchase.sql), as the app embeds it.
 sql = open("src/Reconhece.Web/Features/Points/Sql/purchase.sql", encoding="utf-8").read()
+# The purchase's id (and its form key) must be the same in the purchase and the bonus statements: made
+# from two pgbench random numbers, as pgbench variables hold only numbers.
 values = {
-    "new_customer": "gen_random_uuid()", "purchase": "gen_random_uuid()", "key": "gen_random_uuid()",
+    "new_customer": "gen_random_uuid()", "purchase": "md5(:p1::text || '-' || :p2::text)::uuid", "key": "md5(:p1::text || '-' || :p2::text)::uuid",
+    "today": "current_date", "earns": "true", "no_earn": "NULL::int", "max_per_day": "%s::int" % sys.argv[8],
+    # RegisterPurchase sends the offers that apply by date and amount, best first: R$ 45,90 gives 45, 5 and 3.
+    "promotions": "ARRAY[%s]::uuid[]" % sys.argv[9], "bonuses": "ARRAY[45, 5, 3]::numeric[]", "day_start": "date_trunc('day', now())",
     "business": "'%s'::uuid" % sys.argv[3], "branch": "'%s'::uuid" % sys.argv[4], "user": "'%s'::uuid" % sys.argv[5],
     "phone": "PHONE", "name": "NULL::text", "email": "NULL::text", "birth": "NULL::date",
     "points": "45::numeric", "spend": "45.90::numeric", "amount": "45.90::numeric", "quantity": "NULL::int",
@@ -95,24 +121,30 @@ values = {
 }
 sql = re.sub(r"@(\w+)", lambda m: values[m.group(1)], sql)
 sql = " ".join(re.sub(r"--.*$", "", line).strip() for line in sql.splitlines())  # pgbench wants one line
+# With promotions running, the app sends the bonus statement in the same command (one round trip).
+if sys.argv[9]:
+    bonus = open("src/Reconhece.Web/Features/Points/Sql/promotion-bonus.sql", encoding="utf-8").read()
+    bonus = re.sub(r"@(\w+)", lambda m: values[m.group(1)], bonus)
+    sql += " \\; " + " ".join(re.sub(r"--.*$", "", line).strip() for line in bonus.splitlines())
+rand = "\\set p1 random(1, 4000000000000)\n\\set p2 random(1, 4000000000000)\n"
 # The app sends this in autocommit: the setting and the statement are the whole (implicit) transaction.
 use = "CALL use_business('%s'::uuid)" % sys.argv[3]
 # Known customers (the common case): the phone exists, so the near-duplicate probes are skipped.
 known = (sql.replace("PHONE", "('+551199' || lpad(:n::text, 7, '0'))").replace("CHECK", "true")
          .replace("PREFIX", "'+551199'").replace(":r", ":n").replace("MOD", "10000000").replace("DIGITS", "7"))
-open(sys.argv[1] + "-simple.sql", "w").write("\\set n random(1, %s)\n%s \\; %s;\n" % (sys.argv[2], use, known))
-open(sys.argv[1] + "-prepared.sql", "w").write("\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, known))
+open(sys.argv[1] + "-simple.sql", "w").write(rand + "\\set n random(1, %s)\n%s \\; %s;\n" % (sys.argv[2], use, known))
+open(sys.argv[1] + "-prepared.sql", "w").write(rand + "\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, known.replace(" \\; ", ";\n")))
 # New customers (issue 10): a phone nobody has, in DDD 21, so a customer is inserted and, with the check on,
 # ~100 variants are probed first. The same statement with the check off shows what the probes cost.
 if len(sys.argv) > 7 and sys.argv[7]:
     base = re.sub(r"@(\w+)", lambda m: values[m.group(1)], statement(sys.argv[7]))
     base = " ".join(re.sub(r"--.*$", "", line).strip() for line in base.splitlines())
     base = base.replace("PHONE", "('+551199' || lpad(:n::text, 7, '0'))")
-    open(sys.argv[1] + "-baseline.sql", "w").write("\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, base))
+    open(sys.argv[1] + "-baseline.sql", "w").write(rand + "\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, base.split(" \\; ")[0]))
 for check in ("true", "false"):
     new = (sql.replace("PHONE", "('+55219' || lpad(:r::text, 8, '0'))").replace("CHECK", check)
            .replace("PREFIX", "'+55219'").replace("MOD", "100000000").replace("DIGITS", "8"))
-    open(sys.argv[1] + "-new-%s.sql" % check, "w").write("\\set n random(1, %s)\n\\set r random(1, 99999999)\n%s \\; %s;\n" % (sys.argv[2], use, new))
+    open(sys.argv[1] + "-new-%s.sql" % check, "w").write(rand + "\\set n random(1, %s)\n\\set r random(1, 99999999)\n%s \\; %s;\n" % (sys.argv[2], use, new))
 PY
 
 before=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")

@@ -86,8 +86,7 @@ public static class AgendaQuery
             // which mattered when most customers were eligible (docs/benchmarks.md, Ações).
             var now = utcNow;
             return db.Customers.Where(c => c.EligibleSince != null && c.ContactOptOutAt == null
-                    && !db.PromotionMembers.Any(m => m.CustomerId == c.Id && m.IsControl
-                        && db.Promotions.Any(o => o.Id == m.PromotionId && (o.StoppedAt ?? o.EndsAt) > now))
+                    && !Promotions.ControlGroups.HeldOut(db, now).Contains(c.Id)
                     && (c.AgendaSnoozedUntil == null || c.AgendaSnoozedUntil <= now) && (branchId == null || c.LastBranchId == branchId))
                 .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Skip(skip).Take(PageSize)
                 .Select(c => new AgendaRow(c.Id, c.Name, c.Phone, c.Balance, c.LifetimeSpend, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt,

@@ -169,8 +169,15 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
     private static (DateTime From, DateTime To) DayInUtc(DateOnly day, TimeZoneInfo zone) =>
         (TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone), TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
 
-    /// <summary>The customers of the group now, never one who does not want contact.</summary>
+    /// <summary>The customers of the group now, never one who does not want contact nor one held out of a promotion.</summary>
     private async Task<List<Guid>> AudienceAsync(InvitationAudience audience, int? recentDays, DateTime now, CancellationToken ct)
+    {
+        var group = await GroupAsync(audience, recentDays, now, ct);
+        var heldOut = await Promotions.ControlGroups.HeldOut(db, now).ToListAsync(ct);
+        return heldOut.Count == 0 ? group : group.Except(heldOut).ToList();
+    }
+
+    private async Task<List<Guid>> GroupAsync(InvitationAudience audience, int? recentDays, DateTime now, CancellationToken ct)
     {
         var open = db.Customers.Where(c => c.ContactOptOutAt == null);
         switch (audience)

@@ -133,6 +133,13 @@ public sealed class PromotionCounterTests(AppFactory app) : IClassFixture<AppFac
         Assert.Null(stranger.Doc.QuerySelector("[data-testid=bonus]"));
         Assert.DoesNotContain(control.Name!, agenda.Text, StringComparison.Ordinal);
         Assert.Contains(members.First(m => !m.IsControl && m.Phone != treated.Phone).Name!, agenda.Text, StringComparison.Ordinal);
+        // Nor in a group invitation to everyone who bought lately.
+        var invitation = await owner.Client.SubmitAsync("/acoes/convites", new Dictionary<string, string>
+        {
+            ["Occasion"] = "Festa", ["OccasionDate"] = "12/12/2027", ["Audience"] = "RecentBuyers", ["RecentDays"] = "30",
+        });
+        Assert.DoesNotContain(control.Name!, invitation.Text, StringComparison.Ordinal);
+        Assert.Contains(treated.Name!, invitation.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,36 @@ public sealed class PurchaseRoundTripTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(20m, balance);
     }
 
+    [Fact]
+    public async Task With_three_promotions_and_limits_a_purchase_still_takes_one_round_trip_once_cached()
+    {
+        var client = new AppClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var email = Scenario.UniqueEmail("promocoes");
+        await client.SubmitAsync("/cadastro", Scenario.SignUpFields("Sorveteria Promocional", email));
+        var businessId = await app.AsAdminAsync(db => Task.FromResult(db.Users.Where(u => u.Email == email).Select(u => u.BusinessId).Single()));
+        await client.SubmitAsync("/programa", new Dictionary<string, string> { ["MaxEarningPurchasesPerDay"] = "5", ["MinEarningAmount"] = "5" });
+        foreach (var (name, fields) in new[]
+        {
+            ("Dobro", new Dictionary<string, string> { ["Multiplier"] = "2" }),
+            ("Mais cinco", new Dictionary<string, string> { ["Benefit"] = "ExtraPoints", ["ExtraPoints"] = "5", ["MaxUsesPerDay"] = "1" }),
+            ("Acima de cinco", new Dictionary<string, string> { ["Benefit"] = "PointsPerReaisAbove", ["StepPoints"] = "3", ["StepAmount"] = "1", ["AboveAmount"] = "5" }),
+        })
+        {
+            fields["Name"] = name;
+            await client.SubmitAsync("/promocoes/nova", fields);
+        }
+
+        await CommandsOfAsync(client);
+        var second = await CommandsOfAsync(client);
+
+        var command = Assert.Single(second); // purchase and bonus statements in one command
+        Assert.Contains("INSERT INTO purchases", command, StringComparison.Ordinal);
+        Assert.Contains("promotion_members", command, StringComparison.Ordinal);
+        // R$ 10,00 twice: 10 base each, and each time the best offer, "Acima de cinco": 5 steps × 3 = +15.
+        var balance = await app.InBusinessAsync(businessId, db => Task.FromResult(db.Customers.Single(c => c.Phone == "+5511955554444").Balance));
+        Assert.Equal(20m + 15m + 15m, balance);
+    }
+
     /// <summary>Registers a R$ 10,00 purchase; returns the SQL of every command the POST sent.</summary>
     private static async Task<List<string>> CommandsOfAsync(AppClient client)
     {
