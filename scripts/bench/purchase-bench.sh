@@ -53,6 +53,8 @@ SQL
 IDS=$("${PSQL[@]}" -F" " -d "$DB" -c "SELECT u.business_id, u.branch_id, u.id FROM users u WHERE u.email = 'atendente@demo.reconhece.app'")
 read -r BUSINESS BRANCH STAFF_USER <<<"$IDS"
 MAX_PER_DAY=NULL
+# The demo's own promotion ("Terça em dobro") would make Tuesdays differ: the benchmark sets its own.
+"${PSQL[@]}" -d "$DB" -c "DELETE FROM promotions WHERE business_id = '$BUSINESS'"
 if [ "$PROMOTIONS" -gt 0 ]; then
   # Three promotions running for everyone (×2; +5 once a day; +3 per R$ 10 above R$ 30) and the limits set
   # (5 earning purchases a day, R$ 5,00 minimum, 10.000 points at most). No budget: a budget keeps a running

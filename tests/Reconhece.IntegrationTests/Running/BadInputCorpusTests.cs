@@ -65,6 +65,7 @@ public sealed class BadInputCorpusTests(AppFactory app) : IClassFixture<AppFacto
             (owner.Client, $"/clientes/{customer}/celular", $"/clientes/{customer}/celular"),
             (owner.Client, $"/clientes/{customer}/privacidade", $"/clientes/{customer}/pedidos"),
             (owner.Client, "/privacidade", "/privacidade"),
+            (owner.Client, "/promocoes/nova", "/promocoes/nova"),
             (anonymous, "/cadastro", "/cadastro"),
             (anonymous, "/entrar", "/entrar"),
             (anonymous, "/esqueci-senha", "/esqueci-senha"),

@@ -133,7 +133,8 @@ public static class AgendaQuery
         var businessId = context.BusinessId;
         var expiry = context.ExpiryMonths;
         // Points earned by this moment expire within ExpiringDays (with no expiry, nothing is earned by it).
-        var expiringEarnedBy = expiry is { } months ? utcNow.AddDays(ExpiringDays).AddMonths(-months) : DateTime.MinValue.ToUniversalTime();
+        var expiringEarnedBy = expiry is { } months ? utcNow.AddDays(ExpiringDays).AddMonths(-months) : utcNow;
+        Guid? expiringBusiness = expiry is null ? null : businessId;
         return db.Database.SqlQuery<AgendaRow>($"""
             SELECT * FROM (
                 SELECT c.id, c.name, c.phone, c.balance, c.lifetime_spend, c.visits, c.first_purchase_at, c.last_purchase_at,
@@ -154,7 +155,8 @@ public static class AgendaQuery
                            WHEN c.first_purchase_at >= {newSince} THEN 4
                        END AS list
                 FROM customers c
-                LEFT JOIN expiring_points({businessId}, {expiringEarnedBy}) x ON {expiry}::int IS NOT NULL AND x.customer_id = c.id
+                -- Without expiry the function gets no business, so it reads nothing (not the whole ledger).
+                LEFT JOIN expiring_points({expiringBusiness}, {expiringEarnedBy}) x ON x.customer_id = c.id
                 WHERE c.business_id = {businessId} AND c.contact_opt_out_at IS NULL
                   AND ({ignoreSnooze} OR c.agenda_snoozed_until IS NULL OR c.agenda_snoozed_until <= {now})
                   -- A promotion's control group gets no contact until the promotion ends (Features/Promotions).

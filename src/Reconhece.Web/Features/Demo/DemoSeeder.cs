@@ -49,10 +49,26 @@ public static class DemoSeeder
                 if (!staff.Succeeded)
                     throw new InvalidOperationException("Demo seed failed: " + string.Join("; ", staff.Errors.Select(e => e.Message)));
                 await RegisterDemoPurchasesAsync(sp, staff.Value!.Id, ct);
+                await CreateDemoPromotionAsync(sp, signUp.Value.Id, ct);
             }
         }
         // The run command prints the demo logins; the log never carries a password.
         logger.LogInformation("Demo business ready. Owner: {OwnerEmail}  Staff: {StaffEmail}", OwnerEmail, StaffEmail);
+    }
+
+    /// <summary>"Terça em dobro" for four weeks from today, so Promoções and the counter show one.</summary>
+    private static async Task CreateDemoPromotionAsync(IServiceProvider sp, Guid ownerId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            BrazilTimeZones.Find(BrazilTimeZones.Default)));
+        var input = Promotions.PromotionInput.New(today);
+        input.Name = "Terça em dobro";
+        input.Description = "Conte ao cliente: às terças os pontos valem em dobro.";
+        input.EndsOn = today.AddDays(27).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        input.Weekdays = [DayOfWeek.Tuesday];
+        var result = await sp.GetRequiredService<Promotions.SavePromotion>().HandleAsync(input, ownerId, ct);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Demo seed failed: " + string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 
     /// <summary>A few customers, one of them past the goal, so the Painel and Reconhecimento have something to show.</summary>
