@@ -11,7 +11,13 @@ public sealed record CustomerDataFile(
     string Format, DateTime GeneratedAt, DataController Controller, string Processor, DataSubject Customer,
     IReadOnlyList<DataPurchase> Purchases, IReadOnlyList<DataLedgerEntry> Points, IReadOnlyList<DataRecognition> Recognitions,
     IReadOnlyList<DataContact> Contacts, IReadOnlyList<DataConsent> Consent, IReadOnlyList<DataRequest> Requests,
-    IReadOnlyList<string> Purposes, DataRecipients Recipients, string Retention);
+    IReadOnlyList<string> Purposes, DataRecipients Recipients, string Retention)
+{
+    /// <summary>The promotions the customer was drawn into, and on which side (issue 11).</summary>
+    public IReadOnlyList<DataPromotion> Promotions { get; init; } = [];
+}
+
+public sealed record DataPromotion(string Name, DateTime StartsAt, DateTime EndsAt, string Group);
 
 public sealed record DataController(string Business, string? ProgramPage);
 
@@ -45,6 +51,7 @@ public static class CustomerData
         "Relatórios semanais do dono: ranking ABC, meta atingida, clientes novos e que pararam de vir.",
         "Contato pelo WhatsApp pela loja (Ações), se o cliente não pediu para não ser contatado.",
         "Aniversário (data de nascimento) e e-mail apenas se o cliente os informou.",
+        "Promoções: para medir se uma promoção funcionou, uma parte sorteada do público fica de fora (sem o benefício e sem mensagens) até ela terminar.",
     ];
 
     public static async Task<CustomerDataFile?> BuildAsync(AppDbContext db, Guid id, string? programPage, DateTime now, CancellationToken ct)
@@ -67,6 +74,9 @@ public static class CustomerData
         var requests = (await db.PrivacyRequests.Where(r => r.CustomerId == id).OrderBy(r => r.RequestedOn)
                 .Select(r => new { r.RequestedOn, r.Right, r.DueOn, r.AnsweredAt }).ToListAsync(ct))
             .Select(r => new DataRequest(r.RequestedOn, r.Right.ToString(), r.DueOn, r.AnsweredAt)).ToList();
+        var promotions = await db.PromotionMembers.Where(m => m.CustomerId == id)
+            .Join(db.Promotions, m => m.PromotionId, p => p.Id, (m, p) => new { p.Name, p.StartsAt, p.EndsAt, p.StoppedAt, m.IsControl })
+            .OrderBy(x => x.StartsAt).ToListAsync(ct);
         var owners = await db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Owner)))
             .OrderBy(u => u.FullName).Select(u => u.FullName).ToListAsync(ct);
         var recipients = await db.ReportRecipients.Where(r => r.ConfirmedAt != null).OrderBy(r => r.Email).Select(r => r.Email).ToListAsync(ct);
@@ -79,7 +89,11 @@ public static class CustomerData
             purchases, ledger, recognitions, contacts, consent, requests, Purposes,
             new DataRecipients(owners, [.. recipients.Concat(business.Reports.ExtraRecipientList).Distinct()],
                 "A equipe da loja vê celular, nome, pontos e progresso.", "Nenhuma outra empresa: os dados não são vendidos nem compartilhados."),
-            retention);
+            retention)
+        {
+            Promotions = promotions.Select(x => new DataPromotion(x.Name, x.StartsAt, x.StoppedAt ?? x.EndsAt,
+                x.IsControl ? "grupo de controle (sem o benefício e sem mensagens)" : "público da promoção")).ToList(),
+        };
     }
 
     public static string KindName(LedgerKind kind) => kind switch

@@ -140,6 +140,9 @@ public sealed class PromotionCounterTests(AppFactory app) : IClassFixture<AppFac
         });
         Assert.DoesNotContain(control.Name!, invitation.Text, StringComparison.Ordinal);
         Assert.Contains(treated.Name!, invitation.Text, StringComparison.Ordinal);
+        // The customer's data (LGPD art. 18 II) says on which side of the promotion they are.
+        var data = await owner.Client.Http.GetStringAsync(new Uri($"/clientes/{(await owner.CustomerAsync(control.Phone)).Id}/dados.json", UriKind.Relative));
+        Assert.Contains("\"group\": \"grupo de controle (sem o benefício e sem mensagens)\"", data, StringComparison.Ordinal);
     }
 
     [Fact]
