@@ -43,4 +43,21 @@ public sealed class PhonePromotionFlowTests(BrowserAppFactory app) : IClassFixtu
         await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("promotion-3-result.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task The_history_reads_on_a_phone_without_JavaScript()
+    {
+        var owner = await app.SignUpAsync("Adega Histórica");
+        await owner.Client.RegisterPurchaseAsync("11987654321", "120,00", name: "Lia");
+        var page = await app.SignedInPhoneAsync(owner.Email, owner.Password, javaScript: false);
+
+        await page.GotoAsync("/painel");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Histórico: 12 meses em gráficos" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Faturamento, por mês" })).ToBeVisibleAsync();
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("history-1-months.png"), FullPage = false });
+        await page.GetByRole(AriaRole.Link, new() { Name = "12 semanas" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Faturamento, por semana" })).ToBeVisibleAsync();
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
+    }
 }

@@ -104,6 +104,7 @@ public abstract partial class IsolationSuite<TFactory>
         var bPromotion = route.Contains("{promotion}", StringComparison.Ordinal) ? await PromotionAsync(b) : Guid.Empty;
         var url = route.Replace("{staff}", bStaff.UserId.ToString(), StringComparison.Ordinal)
             .Replace("{promotion}", bPromotion.ToString(), StringComparison.Ordinal)
+            .Replace("{metrica}", "faturamento", StringComparison.Ordinal)
             .Replace("{invitation}", bInvitation.ToString(), StringComparison.Ordinal)
             .Replace("{customer}", bCustomer.ToString(), StringComparison.Ordinal);
         var formPage = route switch
@@ -211,6 +212,8 @@ public static class IsolationCases
         { "POST", "/clientes/{customer}/unir", "key" },
         { "GET", "/clientes/{customer}/unir", "com" },
         { "POST", "/clientes/{customer}/pedidos", "IdempotencyKey" },
+        { "GET", "/painel/historico", "branchId" },
+        { "GET", "/painel/historico/{metrica}.csv", "branchId" },
         { "POST", "/promocoes/nova", "Id" },
         { "POST", "/promocoes/nova", "BranchIds" },
         { "POST", "/promocoes/{promotion}/editar", "BranchIds" },

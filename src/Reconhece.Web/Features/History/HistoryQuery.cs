@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Reconhece.Web.Data;
+using Reconhece.Web.Tenancy;
+
+namespace Reconhece.Web.Features.History;
+
+public enum HistoryGrain { Month, Week }
+
+/// <summary>One month or week of the history, as the owner reads it.</summary>
+public sealed record HistoryPeriod(
+    DateOnly Start, DateOnly End, int NewCustomers, int Buyers, int Returning, int Purchases, decimal Revenue,
+    int Recognitions, decimal RecognitionVisitRevenue)
+{
+    /// <summary>Customers with a purchase in the period who had bought before it, over all who bought in it.</summary>
+    public decimal ReturnRate => Buyers == 0 ? 0 : (decimal)Returning / Buyers;
+    public decimal AverageTicket => Purchases == 0 ? 0 : Math.Round(Revenue / Purchases, 2);
+    public decimal VisitsPerCustomer => Buyers == 0 ? 0 : Math.Round((decimal)Purchases / Buyers, 2);
+}
+
+/// <summary>
+/// The monthly and weekly history (Painel → Histórico): the last 12 months and 12 weeks in the business's
+/// zone, the current one included (so far). Purchases that were reversed do not count. "Returning" means
+/// the customer's first purchase (any branch) came before the period. With a branch, purchases are those
+/// registered there; recognitions belong to no branch and are counted for the whole business.
+/// </summary>
+public static class HistoryQuery
+{
+    public const int Periods = 12;
+
+    /// <summary>The periods' local first days, oldest first; each ends where the next begins.</summary>
+    public static List<DateOnly> Starts(HistoryGrain grain, DateOnly today)
+    {
+        var current = grain == HistoryGrain.Month
+            ? new DateOnly(today.Year, today.Month, 1)
+            : today.AddDays(-(((int)today.DayOfWeek + 6) % 7)); // Monday
+        return Enumerable.Range(0, Periods + 1).Select(i => grain == HistoryGrain.Month ? current.AddMonths(i - Periods + 1) : current.AddDays(7 * (i - Periods + 1))).ToList();
+    }
+
+    public static async Task<List<HistoryPeriod>> LoadAsync(AppDbContext db, Guid business, HistoryGrain grain, DateOnly today, TimeZoneInfo zone,
+        Guid? branch, CancellationToken ct)
+    {
+        var bounds = Starts(grain, today);
+        var utc = bounds.Select(d => TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(TimeOnly.MinValue), zone)).ToArray();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = TenantSql.Command(db, """
+                WITH periods AS (
+                    SELECT k, s, e FROM unnest(@starts::timestamptz[], @ends::timestamptz[]) WITH ORDINALITY AS p(s, e, k)),
+                sales AS (
+                    SELECT p.k, count(x.id) AS purchases, COALESCE(sum(x.amount), 0) AS revenue,
+                           count(x.id) FILTER (WHERE x.was_new_customer) AS new_customers,
+                           count(DISTINCT x.customer_id) AS buyers,
+                           count(DISTINCT x.customer_id) FILTER (WHERE c.first_purchase_at < p.s) AS returning
+                    FROM periods p
+                    LEFT JOIN purchases x ON x.business_id = @business AND x.reversed_at IS NULL AND x.at >= p.s AND x.at < p.e
+                         AND (@branch::uuid IS NULL OR x.branch_id = @branch)
+                    LEFT JOIN customers c ON c.business_id = @business AND c.id = x.customer_id
+                    GROUP BY p.k),
+                gifts AS (
+                    -- What the customer spent on the day of the recognition ("na visita do brinde").
+                    SELECT p.k, count(r.id) AS recognitions,
+                           COALESCE(sum((SELECT sum(x.amount) FROM purchases x
+                                         WHERE x.business_id = @business AND x.customer_id = r.customer_id AND x.reversed_at IS NULL
+                                           AND (x.at AT TIME ZONE @zone)::date = (r.at AT TIME ZONE @zone)::date)), 0) AS visit_revenue
+                    FROM periods p
+                    LEFT JOIN recognitions r ON r.business_id = @business AND r.at >= p.s AND r.at < p.e
+                    GROUP BY p.k)
+                SELECT s.k, s.new_customers, s.buyers, s.returning, s.purchases, s.revenue, g.recognitions, g.visit_revenue
+                FROM sales s JOIN gifts g ON g.k = s.k ORDER BY s.k
+                """);
+            cmd.Parameters.AddWithValue("starts", utc[..^1]);
+            cmd.Parameters.AddWithValue("ends", utc[1..]);
+            cmd.Parameters.AddWithValue("business", business);
+            cmd.Parameters.AddWithValue("zone", zone.Id);
+            cmd.Parameters.Add(new NpgsqlParameter("branch", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)branch ?? DBNull.Value });
+            var rows = new List<HistoryPeriod>();
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var k = (int)r.GetInt64(0) - 1;
+                rows.Add(new HistoryPeriod(bounds[k], bounds[k + 1], (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4),
+                    r.GetDecimal(5), (int)r.GetInt64(6), r.GetDecimal(7)));
+            }
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
