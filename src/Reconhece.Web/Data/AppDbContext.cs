@@ -50,6 +50,7 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<CustomerImport> CustomerImports => Set<CustomerImport>();
     public DbSet<Promotion> Promotions => Set<Promotion>();
     public DbSet<PromotionMember> PromotionMembers => Set<PromotionMember>();
+    public DbSet<TillTotal> TillTotals => Set<TillTotal>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

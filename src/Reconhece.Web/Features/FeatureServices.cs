@@ -23,6 +23,7 @@ public static class FeatureServices
         services.AddScoped<PointsLedger>();
         services.AddScoped<RegisterPurchase>();
         services.AddScoped<Promotions.SavePromotion>();
+        services.AddScoped<Till.SaveTillTotal>();
         services.AddSingleton<PurchaseContextCache>();
         services.AddScoped<ReversePurchase>();
         services.AddScoped<EditCustomer>();

@@ -66,6 +66,7 @@ public sealed class BadInputCorpusTests(AppFactory app) : IClassFixture<AppFacto
             (owner.Client, $"/clientes/{customer}/privacidade", $"/clientes/{customer}/pedidos"),
             (owner.Client, "/privacidade", "/privacidade"),
             (owner.Client, "/promocoes/nova", "/promocoes/nova"),
+            (owner.Client, "/caixa", "/caixa"),
             (anonymous, "/cadastro", "/cadastro"),
             (anonymous, "/entrar", "/entrar"),
             (anonymous, "/esqueci-senha", "/esqueci-senha"),

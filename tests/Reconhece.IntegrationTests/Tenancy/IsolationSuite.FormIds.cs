@@ -212,6 +212,7 @@ public static class IsolationCases
         { "POST", "/clientes/{customer}/unir", "key" },
         { "GET", "/clientes/{customer}/unir", "com" },
         { "POST", "/clientes/{customer}/pedidos", "IdempotencyKey" },
+        { "POST", "/caixa", "BranchId" },
         { "GET", "/painel/historico", "branchId" },
         { "GET", "/painel/historico/{metrica}.csv", "branchId" },
         { "POST", "/promocoes/nova", "Id" },

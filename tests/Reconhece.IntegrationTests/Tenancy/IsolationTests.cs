@@ -27,7 +27,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
         typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest), typeof(Contact), typeof(ConsentEvent),
         typeof(GroupInvitation), typeof(InvitationGuest), typeof(CustomerAlias), typeof(BlockedPhone), typeof(PrivacyRequest),
-        typeof(CustomerImport), typeof(Promotion), typeof(PromotionMember),
+        typeof(CustomerImport), typeof(Promotion), typeof(PromotionMember), typeof(TillTotal),
     ];
 
     [Fact]
@@ -190,6 +190,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         await a.Client.PostAsync($"/clientes/{aThird}/bloquear", new Dictionary<string, string> { ["confirm"] = "true" });
         await a.Client.UploadAsync("/clientes/importar", "arquivo", "a.csv", "celular;nome\n11966660000;Importado de A\n"u8.ToArray());
         await PromotionAsync(a);
+        await a.Client.SubmitAsync("/caixa", new Dictionary<string, string> { ["Amount"] = "1.000,00" });
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -203,7 +204,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
                 + await db.Contacts.CountAsync() + await db.ConsentEvents.CountAsync()
                 + await db.GroupInvitations.CountAsync() + await db.InvitationGuests.CountAsync()
                 + await db.CustomerAliases.CountAsync() + await db.BlockedPhones.CountAsync() + await db.PrivacyRequests.CountAsync()
-                + await db.CustomerImports.CountAsync() + await db.Promotions.CountAsync() + await db.PromotionMembers.CountAsync(),
+                + await db.CustomerImports.CountAsync() + await db.Promotions.CountAsync() + await db.PromotionMembers.CountAsync()
+                + await db.TillTotals.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -224,6 +226,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.BlockedPhones.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.CustomerImports.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Promotions.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.TillTotals.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.PromotionMembers.AnyAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
@@ -306,6 +309,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             + $":{await db.GroupInvitations.CountAsync()}:{await db.InvitationGuests.CountAsync(g => g.ContactedAt != null)}"
             + $":{await db.CustomerAliases.CountAsync()}:{await db.BlockedPhones.CountAsync()}:{await db.PrivacyRequests.CountAsync(r => r.AnsweredAt != null)}"
             + $":{await db.CustomerImports.CountAsync()}:{await db.PromotionMembers.CountAsync()}"
+            + string.Join(",", await db.TillTotals.OrderBy(x => x.BranchId).ThenBy(x => x.Day).Select(x => $"{x.BranchId}:{x.Day}:{x.Amount}").ToListAsync())
             + string.Join(",", await db.Promotions.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.StoppedAt}:{x.EndsAt}:{x.BonusGranted}").ToListAsync());
         return string.Join("|", branches.Concat(users).Concat(customers).Concat(purchases).Append(counts));
     });

@@ -179,3 +179,15 @@ public class PromotionMemberConfiguration : IEntityTypeConfiguration<PromotionMe
         builder.HasIndex(x => new { x.BusinessId, x.CustomerId });
     }
 }
+
+public class TillTotalConfiguration : IEntityTypeConfiguration<TillTotal>
+{
+    public void Configure(EntityTypeBuilder<TillTotal> builder)
+    {
+        // One total per branch and day: typing it again replaces it.
+        builder.HasKey(x => new { x.BusinessId, x.BranchId, x.Day });
+        builder.HasOne<Branch>().WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Amount).HasPrecision(12, 2);
+    }
+}

@@ -1735,6 +1735,42 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("report_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.TillTotal", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("BusinessId", "BranchId", "Day")
+                        .HasName("pk_till_totals");
+
+                    b.HasIndex("BusinessId", "UserId")
+                        .HasDatabaseName("ix_till_totals_business_id_user_id");
+
+                    b.ToTable("till_totals", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Reconhece.Web.Domain.AppRole", null)
@@ -2259,6 +2295,25 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_report_runs_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.TillTotal", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "BranchId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_till_totals_branches_business_id_branch_id");
+
+                    b.HasOne("Reconhece.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "UserId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_till_totals_users_business_id_user_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -45,7 +45,7 @@ public sealed class HistoryController(AppDbContext db, TimeProvider clock, IStri
             foreach (var p in page.Periods)
             {
                 csv.WriteField(page.Grain == HistoryGrain.Month ? p.Start.ToString("MM/yyyy", Format.PtBr) : Format.Date(p.Start));
-                csv.WriteField(metric.Value(p).ToString(Format.PtBr));
+                csv.WriteField(metric.Value(p)?.ToString(Format.PtBr) ?? "");
                 csv.EndRecord();
             }
         }

@@ -5,7 +5,11 @@ using Reconhece.Web.Resources;
 namespace Reconhece.Web.Features.History;
 
 /// <summary>One chart of the history: what it measures, how a value reads, and its address in the CSV link.</summary>
-public sealed record HistoryMetric(string Slug, string Title, Func<HistoryPeriod, decimal> Value, Func<decimal, string> Text);
+public sealed record HistoryMetric(string Slug, string Title, Func<HistoryPeriod, decimal?> Value, Func<decimal, string> Text)
+{
+    /// <summary>A value as the table shows it; "—" where there is none (no till total typed).</summary>
+    public string Show(decimal? value) => value is { } v ? Text(v) : "—";
+}
 
 public static class HistoryMetrics
 {
@@ -19,6 +23,8 @@ public static class HistoryMetrics
         new("ticket-medio", t["Ticket médio"], p => p.AverageTicket, Format.Money),
         new("visitas", t["Visitas por cliente"], p => p.VisitsPerCustomer, v => v.ToString("0.##", Format.PtBr)),
         new("reconhecimentos", t["Reconhecimentos"], p => p.Recognitions, v => Format.Points(v)),
+        new("vendas-identificadas", t["Vendas identificadas (% do caixa)"], p => p.IdentifiedShare is { } s ? Math.Round(100 * s, 1) : null,
+            v => v.ToString("0.#", Format.PtBr) + "%"),
     ];
 
     /// <summary>"nov" for a month (the table under the chart has the year), "23/11" for a week (its Monday).</summary>

@@ -10,8 +10,11 @@ public enum HistoryGrain { Month, Week }
 /// <summary>One month or week of the history, as the owner reads it.</summary>
 public sealed record HistoryPeriod(
     DateOnly Start, DateOnly End, int NewCustomers, int Buyers, int Returning, int Purchases, decimal Revenue,
-    int Recognitions, decimal RecognitionVisitRevenue)
+    int Recognitions, decimal RecognitionVisitRevenue, decimal TillTotal, decimal IdentifiedOnTillDays)
 {
+    /// <summary>Identified revenue over the till's total, on the days and branches that have a till total; null without any.</summary>
+    public decimal? IdentifiedShare => TillTotal > 0 ? IdentifiedOnTillDays / TillTotal : null;
+
     /// <summary>Customers with a purchase in the period who had bought before it, over all who bought in it.</summary>
     public decimal ReturnRate => Buyers == 0 ? 0 : (decimal)Returning / Buyers;
     public decimal AverageTicket => Purchases == 0 ? 0 : Math.Round(Revenue / Purchases, 2);
@@ -66,9 +69,19 @@ public static class HistoryQuery
                                            AND (x.at AT TIME ZONE @zone)::date = (r.at AT TIME ZONE @zone)::date)), 0) AS visit_revenue
                     FROM periods p
                     LEFT JOIN recognitions r ON r.business_id = @business AND r.at >= p.s AND r.at < p.e
+                    GROUP BY p.k),
+                tills AS (
+                    -- Share of identified sales: only the days and branches whose till total was typed (Caixa).
+                    SELECT p.k, COALESCE(sum(t.amount), 0) AS till,
+                           COALESCE(sum((SELECT sum(x.amount) FROM purchases x
+                                         WHERE x.business_id = @business AND x.branch_id = t.branch_id AND x.reversed_at IS NULL
+                                           AND x.at >= (t.day::timestamp AT TIME ZONE @zone) AND x.at < ((t.day + 1)::timestamp AT TIME ZONE @zone))), 0) AS identified
+                    FROM periods p
+                    LEFT JOIN till_totals t ON t.business_id = @business AND (@branch::uuid IS NULL OR t.branch_id = @branch)
+                         AND (t.day::timestamp AT TIME ZONE @zone) >= p.s AND (t.day::timestamp AT TIME ZONE @zone) < p.e
                     GROUP BY p.k)
-                SELECT s.k, s.new_customers, s.buyers, s.returning, s.purchases, s.revenue, g.recognitions, g.visit_revenue
-                FROM sales s JOIN gifts g ON g.k = s.k ORDER BY s.k
+                SELECT s.k, s.new_customers, s.buyers, s.returning, s.purchases, s.revenue, g.recognitions, g.visit_revenue, t.till, t.identified
+                FROM sales s JOIN gifts g ON g.k = s.k JOIN tills t ON t.k = s.k ORDER BY s.k
                 """);
             cmd.Parameters.AddWithValue("starts", utc[..^1]);
             cmd.Parameters.AddWithValue("ends", utc[1..]);
@@ -81,7 +94,7 @@ public static class HistoryQuery
             {
                 var k = (int)r.GetInt64(0) - 1;
                 rows.Add(new HistoryPeriod(bounds[k], bounds[k + 1], (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4),
-                    r.GetDecimal(5), (int)r.GetInt64(6), r.GetDecimal(7)));
+                    r.GetDecimal(5), (int)r.GetInt64(6), r.GetDecimal(7), r.GetDecimal(8), r.GetDecimal(9)));
             }
             return rows;
         }

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
+using Reconhece.Web.Features.Shared;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Till;
+
+public sealed record TillLine(DateOnly Day, string Branch, decimal Amount, decimal Identified, string By);
+
+public sealed record TillPage(TillInput Input, bool IsOwner, IReadOnlyList<(Guid Id, string Name)> Branches, IReadOnlyList<TillLine> Recent);
+
+/// <summary>"Total do caixa" (staff and owner): the day's till total per branch, and the last two weeks with the share identified.</summary>
+[Authorize(Policy = Policies.Staff), Route("/caixa")]
+public sealed class TillController(AppDbContext db, SaveTillTotal save, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var today = Format.LocalDate(clock.GetUtcNow().UtcDateTime, await db.ZoneAsync(ct));
+        return View(await PageAsync(new TillInput { Day = today.ToString("yyyy-MM-dd", Format.PtBr), BranchId = OwnBranch }, ct));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Index(TillInput input, CancellationToken ct)
+    {
+        var result = await save.HandleAsync(input, User.UserId(), OwnBranch, IsOwner, ct);
+        if (!result.Succeeded)
+        {
+            result.CopyTo(ModelState);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(await PageAsync(input, ct));
+        }
+        TempData["Flash"] = t["Total do caixa salvo."].Value;
+        return Redirect("/caixa");
+    }
+
+    private bool IsOwner => User.IsInRole(Roles.Owner);
+
+    private Guid? OwnBranch => Guid.TryParse(User.FindFirstValue(AppClaimsFactory.BranchClaim), out var b) ? b : null;
+
+    private async Task<TillPage> PageAsync(TillInput input, CancellationToken ct)
+    {
+        var zone = await db.ZoneAsync(ct);
+        var since = Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone).AddDays(-14);
+        var branches = await db.Branches.Where(b => b.IsActive && (IsOwner || b.Id == OwnBranch)).OrderBy(b => b.Name)
+            .Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        var ids = branches.Select(b => b.Id).ToList();
+        var totals = await db.TillTotals.Where(x => x.Day >= since && ids.Contains(x.BranchId)).OrderByDescending(x => x.Day)
+            .Select(x => new { x.Day, x.BranchId, x.Amount, By = db.Users.Where(u => u.Id == x.UserId).Select(u => u.FullName).First() })
+            .ToListAsync(ct);
+        var lines = new List<TillLine>();
+        foreach (var x in totals)
+        {
+            var (from, to) = (TimeZoneInfo.ConvertTimeToUtc(x.Day.ToDateTime(TimeOnly.MinValue), zone), TimeZoneInfo.ConvertTimeToUtc(x.Day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+            var identified = await db.Purchases.Where(p => p.BranchId == x.BranchId && p.ReversedAt == null && p.At >= from && p.At < to)
+                .SumAsync(p => p.Amount ?? 0m, ct);
+            lines.Add(new TillLine(x.Day, branches.First(b => b.Id == x.BranchId).Name, x.Amount, identified, x.By));
+        }
+        return new TillPage(input, IsOwner, branches.Select(b => (b.Id, b.Name)).ToList(), lines);
+    }
+}
