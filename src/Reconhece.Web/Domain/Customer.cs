@@ -41,6 +41,13 @@ public class Customer : ITenantOwned
     public DateOnly? EarnDay { get; set; }
     /// <summary>Purchases on <see cref="EarnDay"/> that earned points; a reversal the same day gives the slot back.</summary>
     public int EarnDayCount { get; set; }
+    /// <summary>RFV scores 1–5 (recency, frequency, value; quintiles within the business) and the segment
+    /// they place the customer in, recomputed nightly (Features/Segments). Null before the first run or with no purchase.</summary>
+    public short? RfvR { get; set; }
+    public short? RfvF { get; set; }
+    public short? RfvV { get; set; }
+    public RfvSegment? Segment { get; set; }
+    public DateTime? SegmentAt { get; set; }
     /// <summary>Whether the latest purchase earned: how the purchase statement reads its own decision back.</summary>
     public bool LastPurchaseEarned { get; set; } = true;
 }

@@ -51,6 +51,7 @@ public static class FeatureServices
         services.AddScoped<Privacy.PrivacyRequests>();
         services.AddScoped<Privacy.ApplyRetention>();
         services.AddScoped<Points.ExpirePoints>();
+        services.AddScoped<Segments.RecomputeSegments>();
         services.AddScoped<CustomerFiles.ImportCustomers>();
         return services;
     }

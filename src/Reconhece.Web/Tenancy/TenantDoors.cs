@@ -71,4 +71,8 @@ public static class TenantDoors
     /// <summary>The daily points expiry job: businesses whose points expire after some months.</summary>
     public static Task<List<ExpiryBusiness>> ExpiryBusinessesAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<ExpiryBusiness>($"SELECT * FROM door_expiry_businesses()").ToListAsync(ct);
+
+    /// <summary>The nightly RFV job: every active business.</summary>
+    public static Task<List<Guid>> SegmentBusinessesAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<Guid>($"SELECT door_segment_businesses() AS \"Value\"").ToListAsync(ct);
 }

@@ -59,5 +59,15 @@ public sealed class PhonePromotionFlowTests(BrowserAppFactory app) : IClassFixtu
         await page.GetByRole(AriaRole.Link, new() { Name = "12 semanas" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Faturamento, por semana" })).ToBeVisibleAsync();
         await BrowserAppFactory.AssertFitsThePhoneAsync(page);
+
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<Reconhece.Web.Features.Segments.RecomputeSegments>().RunAsync();
+        await page.GotoAsync("/clientes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Segmentos (RFV)" }).ClickAsync();
+        // One purchase, just now: Novos.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Novos", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Lia", Exact = true })).ToBeVisibleAsync();
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("segments-1-list.png"), FullPage = false });
     }
 }

@@ -746,6 +746,18 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone");
 
+                    b.Property<short?>("RfvF")
+                        .HasColumnType("smallint")
+                        .HasColumnName("rfv_f");
+
+                    b.Property<short?>("RfvR")
+                        .HasColumnType("smallint")
+                        .HasColumnName("rfv_r");
+
+                    b.Property<short?>("RfvV")
+                        .HasColumnType("smallint")
+                        .HasColumnName("rfv_v");
+
                     b.Property<double?>("RhythmDays")
                         .HasColumnType("double precision")
                         .HasColumnName("rhythm_days");
@@ -753,6 +765,14 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<int?>("RhythmVisits")
                         .HasColumnType("integer")
                         .HasColumnName("rhythm_visits");
+
+                    b.Property<int?>("Segment")
+                        .HasColumnType("integer")
+                        .HasColumnName("segment");
+
+                    b.Property<DateTime?>("SegmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("segment_at");
 
                     b.Property<int>("Visits")
                         .HasColumnType("integer")

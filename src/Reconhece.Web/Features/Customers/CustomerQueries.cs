@@ -60,6 +60,7 @@ public static class CustomerQueries
             c.LifetimeSpend, c.LifetimePoints, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt, c.EligibleSince, favouriteName,
             purchases, ledger, recognitions, isOwner, zone, Guid.NewGuid(), c.ContactOptOutAt, consent, c.AnonymizedAt)
         {
+            Rfv = c.Segment is { } segment ? (segment, c.RfvR ?? 0, c.RfvF ?? 0, c.RfvV ?? 0) : null,
             NextExpiry = program.PointsExpiryMonths is { } months && c.Balance > 0 ? await NextExpiryAsync(db, c, months, zone, ct) : null,
         };
     }

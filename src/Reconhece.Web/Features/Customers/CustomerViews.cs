@@ -25,6 +25,9 @@ public sealed record CustomerPage(
 
     /// <summary>When points expire (Programa → validade): the next day some do, and how many.</summary>
     public (decimal Points, DateOnly On)? NextExpiry { get; init; }
+
+    /// <summary>The RFV segment and scores of the last nightly run (Features/Segments).</summary>
+    public (RfvSegment Segment, short R, short F, short V)? Rfv { get; init; }
 }
 
 /// <summary>A change in whether the customer accepts contact, as the customer page lists it.</summary>
