@@ -60,8 +60,7 @@ public sealed class PhonePromotionFlowTests(BrowserAppFactory app) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Faturamento, por semana" })).ToBeVisibleAsync();
         await BrowserAppFactory.AssertFitsThePhoneAsync(page);
 
-        using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<Reconhece.Web.Features.Segments.RecomputeSegments>().RunAsync();
+        // Never scored before: the page scores the business on its first view.
         await page.GotoAsync("/clientes");
         await page.GetByRole(AriaRole.Link, new() { Name = "Segmentos (RFV)" }).ClickAsync();
         // One purchase, just now: Novos.

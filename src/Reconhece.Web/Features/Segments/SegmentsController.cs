@@ -17,13 +17,17 @@ public sealed record SegmentList(RfvSegment Segment, IReadOnlyList<SegmentMember
 
 /// <summary>Clientes → Segmentos (owner): the RFV segments' sizes and each segment's customers (docs/segments.md).</summary>
 [Authorize(Policy = Policies.Owner), Route("/clientes/segmentos")]
-public sealed class SegmentsController(AppDbContext db) : Controller
+public sealed class SegmentsController(AppDbContext db, RecomputeSegments recompute, Tenancy.CurrentBusiness current) : Controller
 {
     public const int ListSize = 100;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
+        // A business never scored yet (new, or before its first night) is scored now, once: an owner never
+        // meets an empty page that says "come back tomorrow".
+        if (!await db.Customers.AnyAsync(c => c.SegmentAt != null, ct) && await db.Customers.AnyAsync(c => c.LastPurchaseAt != null, ct))
+            await recompute.RecomputeAsync(current.RequiredId, ct);
         var sizes = await db.Customers.Where(c => c.Segment != null && c.AnonymizedAt == null).GroupBy(c => c.Segment!.Value)
             .Select(g => new SegmentSize(g.Key, g.Count(), g.Sum(c => c.LifetimeSpend))).ToListAsync(ct);
         var buyers = await db.Customers.CountAsync(c => c.LastPurchaseAt != null && c.AnonymizedAt == null, ct);
