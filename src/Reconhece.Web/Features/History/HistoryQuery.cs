@@ -73,9 +73,7 @@ public static class HistoryQuery
                 tills AS (
                     -- Share of identified sales: only the days and branches whose till total was typed (Caixa).
                     SELECT p.k, COALESCE(sum(t.amount), 0) AS till,
-                           COALESCE(sum((SELECT sum(x.amount) FROM purchases x
-                                         WHERE x.business_id = @business AND x.branch_id = t.branch_id AND x.reversed_at IS NULL
-                                           AND x.at >= (t.day::timestamp AT TIME ZONE @zone) AND x.at < ((t.day + 1)::timestamp AT TIME ZONE @zone))), 0) AS identified
+                           COALESCE(sum(till_identified(@business, t.branch_id, t.day, @zone)), 0) AS identified
                     FROM periods p
                     LEFT JOIN till_totals t ON t.business_id = @business AND (@branch::uuid IS NULL OR t.branch_id = @branch)
                          AND (t.day::timestamp AT TIME ZONE @zone) >= p.s AND (t.day::timestamp AT TIME ZONE @zone) < p.e

@@ -3,6 +3,7 @@ using System.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Tenancy;
@@ -53,7 +54,7 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
         var due = await DueAsync(db, business, now.AddMonths(-months), null, ct);
         if (due.Count == 0) return 0;
         var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
-        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var zone = await db.ZoneAsync(ct);
         var today = Format.LocalDate(now, zone);
         var expired = 0;
         foreach (var d in due)

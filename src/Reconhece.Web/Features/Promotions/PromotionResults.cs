@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Reconhece.Web.Data;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Tenancy;
 
@@ -65,12 +66,12 @@ public static class PromotionResults
     {
         var promotion = await db.Promotions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (promotion is null) return null;
-        var program = await db.Programs.AsNoTracking().Select(p => new { p.RewardValue, p.Goal }).SingleAsync(ct);
-        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var pointCost = (await db.Programs.AsNoTracking().SingleAsync(ct)).PointCost;
+        var zone = await db.ZoneAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await LoadAsync(db, promotion, program.RewardValue, program.Goal, zone, utcNow, ct);
+            return await LoadAsync(db, promotion, pointCost, zone, utcNow, ct);
         }
         finally
         {
@@ -78,7 +79,7 @@ public static class PromotionResults
         }
     }
 
-    private static async Task<PromotionResult> LoadAsync(AppDbContext db, Promotion promotion, decimal? rewardValue, decimal goal, TimeZoneInfo zone,
+    private static async Task<PromotionResult> LoadAsync(AppDbContext db, Promotion promotion, decimal? pointCost, TimeZoneInfo zone,
         DateTime utcNow, CancellationToken ct)
     {
         var id = promotion.Id;
@@ -97,7 +98,6 @@ public static class PromotionResults
             audience = groups.GetValueOrDefault(false, new GroupFigures(0, 0, 0, 0));
             control = groups.GetValueOrDefault(true, new GroupFigures(0, 0, 0, 0));
         }
-        var pointCost = rewardValue is { } v && goal > 0 ? v / goal : (decimal?)null;
         return new PromotionResult(promotion, from, to, started, utcNow >= promotion.EffectiveEnd,
             marked?.Uses ?? 0, marked?.Participants ?? 0, marked?.Bonus ?? 0m, pointCost,
             periods[0], periods.Skip(1).ToList(), audience, control);

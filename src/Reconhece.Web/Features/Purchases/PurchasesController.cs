@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Promotions;
 using Reconhece.Web.Identity;
@@ -75,7 +76,7 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
         }
         // "Promoções de hoje" at the branch the purchase goes to (staff: their own).
         var now = clock.GetUtcNow().UtcDateTime;
-        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var zone = await db.ZoneAsync(ct);
         var open = await db.Promotions.AsNoTracking().Where(p => p.StoppedAt == null && p.EndsAt > now && p.StartsAt <= now).ToListAsync(ct);
         var atBranch = branchId ?? (Guid.TryParse(User.FindFirstValue(AppClaimsFactory.BranchClaim), out var mine) ? mine : null);
         var today = PromotionRules.Running(open, now, zone, atBranch)

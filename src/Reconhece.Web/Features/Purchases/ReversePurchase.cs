@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Points;
 using Reconhece.Web.Features.Shared;
@@ -54,7 +55,7 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
             """, ct);
         // A purchase that took a slot of the daily earning limit gives it back when reversed the same day
         // (staff who typed it wrong and register it again must not lose the customer's points).
-        var zone = BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
+        var zone = await db.ZoneAsync(ct);
         if (p.NoEarnReason is null)
         {
             var day = Format.LocalDate(p.At, zone);

@@ -12,7 +12,9 @@ using Reconhece.Web.Resources;
 
 namespace Reconhece.Web.Features.Till;
 
-public sealed record TillLine(DateOnly Day, string Branch, decimal Amount, decimal Identified, string By);
+public sealed record TillLine(DateOnly Day, string Branch, decimal Amount, decimal Identified);
+
+public sealed record TillRow(DateOnly Day, Guid BranchId, decimal Amount, decimal Identified);
 
 public sealed record TillPage(TillInput Input, bool IsOwner, IReadOnlyList<(Guid Id, string Name)> Branches, IReadOnlyList<TillLine> Recent);
 
@@ -51,18 +53,16 @@ public sealed class TillController(AppDbContext db, SaveTillTotal save, TimeProv
         var since = Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone).AddDays(-14);
         var branches = await db.Branches.Where(b => b.IsActive && (IsOwner || b.Id == OwnBranch)).OrderBy(b => b.Name)
             .Select(b => new { b.Id, b.Name }).ToListAsync(ct);
-        var ids = branches.Select(b => b.Id).ToList();
-        var totals = await db.TillTotals.Where(x => x.Day >= since && ids.Contains(x.BranchId)).OrderByDescending(x => x.Day)
-            .Select(x => new { x.Day, x.BranchId, x.Amount, By = db.Users.Where(u => u.Id == x.UserId).Select(u => u.FullName).First() })
-            .ToListAsync(ct);
-        var lines = new List<TillLine>();
-        foreach (var x in totals)
-        {
-            var (from, to) = (TimeZoneInfo.ConvertTimeToUtc(x.Day.ToDateTime(TimeOnly.MinValue), zone), TimeZoneInfo.ConvertTimeToUtc(x.Day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
-            var identified = await db.Purchases.Where(p => p.BranchId == x.BranchId && p.ReversedAt == null && p.At >= from && p.At < to)
-                .SumAsync(p => p.Amount ?? 0m, ct);
-            lines.Add(new TillLine(x.Day, branches.First(b => b.Id == x.BranchId).Name, x.Amount, identified, x.By));
-        }
+        var ids = branches.Select(b => b.Id).ToArray();
+        var business = await db.Businesses.Select(b => b.Id).SingleAsync(ct);
+        // One statement; the identified share's numerator is the database function till_identified, as in Histórico.
+        var rows = await db.Database.SqlQuery<TillRow>($"""
+            SELECT t.day, t.branch_id, t.amount, till_identified(t.business_id, t.branch_id, t.day, {zone.Id}) AS identified
+            FROM till_totals t
+            WHERE t.business_id = {business} AND t.day >= {since} AND t.branch_id = ANY({ids})
+            ORDER BY t.day DESC
+            """).ToListAsync(ct);
+        var lines = rows.Select(x => new TillLine(x.Day, branches.First(b => b.Id == x.BranchId).Name, x.Amount, x.Identified)).ToList();
         return new TillPage(input, IsOwner, branches.Select(b => (b.Id, b.Name)).ToList(), lines);
     }
 }
