@@ -48,6 +48,10 @@ public class Customer : ITenantOwned
     public short? RfvV { get; set; }
     public RfvSegment? Segment { get; set; }
     public DateTime? SegmentAt { get; set; }
+    /// <summary>The segment at the end of last month, kept by the first run of <see cref="SegmentMonth"/> (the first
+    /// day of that month in the business's zone), so Segmentos can say who moved since last month.</summary>
+    public RfvSegment? SegmentPrev { get; set; }
+    public DateOnly? SegmentMonth { get; set; }
     /// <summary>Whether the latest purchase earned: how the purchase statement reads its own decision back.</summary>
     public bool LastPurchaseEarned { get; set; } = true;
 }

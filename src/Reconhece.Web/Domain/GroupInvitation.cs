@@ -10,6 +10,8 @@ public enum InvitationAudience
     Birthdays = 4,
     /// <summary>Everyone with a purchase in the last <see cref="GroupInvitation.RecentDays"/> days.</summary>
     RecentBuyers = 5,
+    /// <summary>An RFV segment (<see cref="GroupInvitation.Segment"/>), as last night's run placed the customers.</summary>
+    Segment = 6,
 }
 
 /// <summary>
@@ -27,6 +29,7 @@ public class GroupInvitation : ITenantOwned
     public DateOnly OccasionDate { get; set; }
     public InvitationAudience Audience { get; set; }
     public int? RecentDays { get; set; }
+    public RfvSegment? Segment { get; set; }
     public required string Message { get; set; }
     public Guid UserId { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -17,6 +17,8 @@ public enum PromotionAudience
     AgendaList = 1,
     /// <summary>An ABC class ('A', 'B' or 'C' as a char code in <see cref="Promotion.AudienceValue"/>).</summary>
     AbcClass = 2,
+    /// <summary>An RFV segment (<see cref="RfvSegment"/> in <see cref="Promotion.AudienceValue"/>).</summary>
+    Segment = 3,
 }
 
 /// <summary>

@@ -774,6 +774,14 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("segment_at");
 
+                    b.Property<DateOnly?>("SegmentMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("segment_month");
+
+                    b.Property<int?>("SegmentPrev")
+                        .HasColumnType("integer")
+                        .HasColumnName("segment_prev");
+
                     b.Property<int>("Visits")
                         .HasColumnType("integer")
                         .HasColumnName("visits");
@@ -944,6 +952,10 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<int?>("RecentDays")
                         .HasColumnType("integer")
                         .HasColumnName("recent_days");
+
+                    b.Property<int?>("Segment")
+                        .HasColumnType("integer")
+                        .HasColumnName("segment");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")

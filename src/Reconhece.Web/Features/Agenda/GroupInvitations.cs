@@ -15,6 +15,8 @@ public sealed class InvitationInput
     public string? OccasionDate { get; set; }
     public InvitationAudience Audience { get; set; } = InvitationAudience.ClassA;
     public string? RecentDays { get; set; }
+    /// <summary>The segment's slug, for <see cref="InvitationAudience.Segment"/>.</summary>
+    public string? Segment { get; set; }
     public string? Message { get; set; }
     public Guid IdempotencyKey { get; set; }
 }
@@ -27,7 +29,7 @@ public sealed record GuestRow(Guid CustomerId, string? Name, string Phone, decim
 /// one WhatsApp link per guest and a CSV for a broadcast list; contacts are logged per tap or all at once;
 /// attendance is who bought on the occasion's date.
 /// </summary>
-public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t, Segments.RecomputeSegments segments)
 {
     public const int PageSize = 50;
     public static readonly string[] ExtraPlaceholders = ["{ocasiao}", "{data}"];
@@ -49,6 +51,9 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
             if (int.TryParse(input.RecentDays?.Trim(), out var days) && days is >= 1 and <= 365) recentDays = days;
             else errors.Add(nameof(input.RecentDays), t["Informe um número de dias de 1 a 365."]);
         }
+        RfvSegment? segment = null;
+        if (input.Audience == InvitationAudience.Segment && (segment = Segments.SegmentLabels.FromSlug(input.Segment)) is null)
+            errors.Add(nameof(input.Segment), t["Escolha o segmento."]);
         var message = string.IsNullOrWhiteSpace(input.Message) ? DefaultMessage : input.Message.Trim();
         if (message.Length > AgendaSettings.TemplateMaxLength) errors.Add(nameof(input.Message), t["Use no máximo {0} caracteres.", AgendaSettings.TemplateMaxLength]);
         else if (UnknownPlaceholders(message) is { Count: > 0 } unknown)
@@ -59,11 +64,11 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
         var existing = await db.GroupInvitations.Where(i => i.IdempotencyKey == input.IdempotencyKey).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         if (existing is { } replay) return FormResult.Ok(replay);
         var now = clock.GetUtcNow().UtcDateTime;
-        var guests = await AudienceAsync(input.Audience, recentDays, now, ct);
+        var guests = await AudienceAsync(input.Audience, recentDays, segment, now, ct);
         var invitation = new GroupInvitation
         {
             Id = Guid.CreateVersion7(), BusinessId = current.RequiredId, Occasion = occasion, OccasionDate = date, Audience = input.Audience,
-            RecentDays = recentDays, Message = message, UserId = userId, CreatedAt = now, IdempotencyKey = input.IdempotencyKey,
+            RecentDays = recentDays, Segment = segment, Message = message, UserId = userId, CreatedAt = now, IdempotencyKey = input.IdempotencyKey,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.GroupInvitations.Add(invitation);
@@ -170,14 +175,14 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
         (TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone), TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
 
     /// <summary>The customers of the group now, never one who does not want contact nor one held out of a promotion.</summary>
-    private async Task<List<Guid>> AudienceAsync(InvitationAudience audience, int? recentDays, DateTime now, CancellationToken ct)
+    private async Task<List<Guid>> AudienceAsync(InvitationAudience audience, int? recentDays, RfvSegment? segment, DateTime now, CancellationToken ct)
     {
-        var group = await GroupAsync(audience, recentDays, now, ct);
+        var group = await GroupAsync(audience, recentDays, segment, now, ct);
         var heldOut = await Promotions.ControlGroups.HeldOut(db, now).ToListAsync(ct);
         return heldOut.Count == 0 ? group : group.Except(heldOut).ToList();
     }
 
-    private async Task<List<Guid>> GroupAsync(InvitationAudience audience, int? recentDays, DateTime now, CancellationToken ct)
+    private async Task<List<Guid>> GroupAsync(InvitationAudience audience, int? recentDays, RfvSegment? segment, DateTime now, CancellationToken ct)
     {
         var open = db.Customers.Where(c => c.ContactOptOutAt == null);
         switch (audience)
@@ -188,6 +193,9 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
             case InvitationAudience.RecentBuyers:
                 var since = now.AddDays(-recentDays!.Value);
                 return await open.Where(c => c.LastPurchaseAt >= since).Select(c => c.Id).ToListAsync(ct);
+            case InvitationAudience.Segment:
+                await segments.EnsureScoredAsync(ct);
+                return await open.Where(c => c.Segment == segment && c.AnonymizedAt == null).Select(c => c.Id).ToListAsync(ct);
             case InvitationAudience.ClassA:
                 var business = current.RequiredId;
                 var percent = await db.Businesses.Select(b => b.Reports.ClassAPercent).SingleAsync(ct);

@@ -9,7 +9,7 @@ using Reconhece.Web.Resources;
 
 namespace Reconhece.Web.Features.Agenda;
 
-public sealed record InvitationSummary(Guid Id, string Occasion, DateOnly Date, InvitationAudience Audience, int Guests, int Contacted);
+public sealed record InvitationSummary(Guid Id, string Occasion, DateOnly Date, InvitationAudience Audience, RfvSegment? Segment, int Guests, int Contacted);
 
 public sealed record InvitationsPage(IReadOnlyList<InvitationSummary> Invitations, InvitationInput Input, string DefaultMessage);
 
@@ -81,7 +81,7 @@ public sealed class InvitationsController(AppDbContext db, GroupInvitations invi
     private async Task<InvitationsPage> ListAsync(InvitationInput input, CancellationToken ct)
     {
         var list = await db.GroupInvitations.OrderByDescending(i => i.CreatedAt).Take(50)
-            .Select(i => new InvitationSummary(i.Id, i.Occasion, i.OccasionDate, i.Audience,
+            .Select(i => new InvitationSummary(i.Id, i.Occasion, i.OccasionDate, i.Audience, i.Segment,
                 db.InvitationGuests.Count(g => g.InvitationId == i.Id), db.InvitationGuests.Count(g => g.InvitationId == i.Id && g.ContactedAt != null)))
             .ToListAsync(ct);
         return new InvitationsPage(list, input, invitations.DefaultMessage);

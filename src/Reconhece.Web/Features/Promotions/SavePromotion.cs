@@ -19,7 +19,7 @@ namespace Reconhece.Web.Features.Promotions;
 /// has started the group is frozen and the audience cannot change. Saving touches the programme's row, so
 /// every cached purchase context (Features/Purchases/PurchaseContextCache) sees the change at once.
 /// </summary>
-public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t, Segments.RecomputeSegments segments)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
     private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH'h'mm", "H'h'"];
@@ -183,6 +183,13 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
     {
         if (promotion.Audience == PromotionAudience.AgendaList)
             return await AgendaQuery.IdsAsync(db, await AgendaContext.LoadAsync(db, ct), (AgendaList)promotion.AudienceValue!.Value, now, ct);
+        if (promotion.Audience == PromotionAudience.Segment)
+        {
+            // As last night's run placed them (a business never scored is scored now, as Segmentos does).
+            await segments.EnsureScoredAsync(ct);
+            var segment = (RfvSegment)promotion.AudienceValue!.Value;
+            return await db.Customers.Where(c => c.Segment == segment && c.AnonymizedAt == null).Select(c => c.Id).ToListAsync(ct);
+        }
         // An ABC class as the report ranks it: by lifetime points, best first.
         var thresholds = await db.Businesses.Select(b => new { b.Reports.ClassAPercent, b.Reports.ClassBPercent }).SingleAsync(ct);
         var ranked = await db.Customers.Where(c => c.LifetimePoints > 0 && c.AnonymizedAt == null)

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Segments;
@@ -41,10 +42,13 @@ public sealed class RecomputeSegments(AppDbContext db, CurrentBusiness current, 
                         WHEN r = 2 THEN 7                                         -- Hibernando
                         ELSE 8 END AS segment                                     -- Perdidos
             FROM scored)
-        UPDATE customers c SET rfv_r = p.r, rfv_f = p.f, rfv_v = p.v, segment = p.segment, segment_at = @now
+        UPDATE customers c SET rfv_r = p.r, rfv_f = p.f, rfv_v = p.v, segment = p.segment, segment_at = @now,
+               -- The month's first run keeps last month's segment: Segmentos shows who moved since.
+               segment_prev = CASE WHEN c.segment_month IS DISTINCT FROM @month THEN c.segment ELSE c.segment_prev END,
+               segment_month = @month
         FROM placed p
         WHERE c.business_id = @business AND c.id = p.id
-          AND (c.rfv_r, c.rfv_f, c.rfv_v, c.segment) IS DISTINCT FROM (p.r, p.f, p.v, p.segment)
+          AND ((c.rfv_r, c.rfv_f, c.rfv_v, c.segment) IS DISTINCT FROM (p.r, p.f, p.v, p.segment) OR c.segment_month IS DISTINCT FROM @month)
         """;
 
     [AutomaticRetry(Attempts = 3)]
@@ -67,10 +71,22 @@ public sealed class RecomputeSegments(AppDbContext db, CurrentBusiness current, 
         return changed;
     }
 
+    /// <summary>
+    /// Scores the current business now if it was never scored (new, or before its first night) and has buyers:
+    /// an owner never meets an empty Segmentos page or an empty segment audience that says "come back tomorrow".
+    /// </summary>
+    public async Task EnsureScoredAsync(CancellationToken ct)
+    {
+        if (!await db.Customers.AnyAsync(c => c.SegmentAt != null, ct) && await db.Customers.AnyAsync(c => c.LastPurchaseAt != null, ct))
+            await RecomputeAsync(current.RequiredId, ct);
+    }
+
     /// <summary>One business's segments; returns how many customers changed.</summary>
     public async Task<int> RecomputeAsync(Guid business, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var zone = await db.ZoneAsync(ct);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -78,6 +94,7 @@ public sealed class RecomputeSegments(AppDbContext db, CurrentBusiness current, 
             cmd.Parameters.AddWithValue("business", business);
             cmd.Parameters.AddWithValue("now", now);
             cmd.Parameters.AddWithValue("year_ago", now.AddYears(-1));
+            cmd.Parameters.AddWithValue("month", new DateOnly(today.Year, today.Month, 1));
             return await cmd.ExecuteNonQueryAsync(ct);
         }
         finally

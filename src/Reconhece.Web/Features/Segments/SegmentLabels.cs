@@ -45,4 +45,13 @@ public static class SegmentLabels
         RfvSegment.Hibernating => t["Não vêm há tempo (R 2) e compravam pouco."],
         _ => t["Os que não vêm há mais tempo (R 1) e compravam pouco."],
     };
+
+    /// <summary>"23 clientes saíram de Fiéis para Em risco"; a customer not scored last month "entrou em".</summary>
+    public static string Move(SegmentMove m, IStringLocalizer<SharedResource> t) => (m.From, m.Customers) switch
+    {
+        (null, 1) => t["1 cliente entrou em {0} (primeira compra ou primeiro cálculo)", Name(m.To, t)],
+        (null, var n) => t["{0} clientes entraram em {1} (primeira compra ou primeiro cálculo)", n, Name(m.To, t)],
+        ({ } from, 1) => t["1 cliente saiu de {0} para {1}", Name(from, t), Name(m.To, t)],
+        ({ } from, var n) => t["{0} clientes saíram de {1} para {2}", n, Name(from, t), Name(m.To, t)],
+    };
 }
