@@ -54,6 +54,8 @@ public enum ReportKind
     Goal = 2,
     NewCustomers = 3,
     Inactive = 4,
+    /// <summary>"Resumo do mês": only in the first weekly run of each month.</summary>
+    MonthlySummary = 5,
 }
 
 /// <summary>One built PDF of a run, stored so what was emailed can be downloaded again unchanged.</summary>

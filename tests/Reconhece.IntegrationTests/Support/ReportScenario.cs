@@ -87,6 +87,13 @@ public static class ReportScenario
         }
     }
 
+    /// <summary>The PDFs a run carries: four, and "Resumo do mês" on the month's first weekly run (the app's own rule).</summary>
+    public static int ExpectedFiles(Reconhece.Web.Domain.ReportRun run) => Reconhece.Web.Features.Reports.MonthlySummaryReport.IsDue(run) ? 5 : 4;
+
+    /// <summary>The PDFs of the business's only run, as <see cref="ExpectedFiles(Reconhece.Web.Domain.ReportRun)"/> says.</summary>
+    public static async Task<int> ExpectedFilesAsync(this AppFactory app, OwnerSession owner) =>
+        ExpectedFiles(await app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.AsNoTracking().SingleAsync()));
+
     /// <summary>A report run for a past week (not the weekly one), ready for the send job.</summary>
     public static async Task<Guid> AddRunAsync(this AppFactory app, OwnerSession owner)
     {

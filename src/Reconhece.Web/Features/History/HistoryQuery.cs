@@ -19,6 +19,13 @@ public sealed record HistoryPeriod(
     public decimal ReturnRate => Buyers == 0 ? 0 : (decimal)Returning / Buyers;
     public decimal AverageTicket => Purchases == 0 ? 0 : Math.Round(Revenue / Purchases, 2);
     public decimal VisitsPerCustomer => Buyers == 0 ? 0 : Math.Round((decimal)Purchases / Buyers, 2);
+
+    /// <summary>What the period's recognitions cost at the reward's value, and that as "0,8%" of the revenue ("—" without revenue).</summary>
+    public (decimal Cost, string OfRevenue) RecognitionCost(decimal rewardValue)
+    {
+        var cost = Recognitions * rewardValue;
+        return (cost, Revenue > 0 ? (100 * cost / Revenue).ToString("0.0", Shared.Format.PtBr) + "%" : "—");
+    }
 }
 
 /// <summary>
@@ -40,11 +47,18 @@ public static class HistoryQuery
         return Enumerable.Range(0, Periods + 1).Select(i => grain == HistoryGrain.Month ? current.AddMonths(i - Periods + 1) : current.AddDays(7 * (i - Periods + 1))).ToList();
     }
 
-    public static async Task<List<HistoryPeriod>> LoadAsync(AppDbContext db, Guid business, HistoryGrain grain, DateOnly today, TimeZoneInfo zone,
+    public static Task<List<HistoryPeriod>> LoadAsync(AppDbContext db, Guid business, HistoryGrain grain, DateOnly today, TimeZoneInfo zone,
         Guid? branch, CancellationToken ct)
     {
         var bounds = Starts(grain, today);
-        var utc = bounds.Select(d => TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(TimeOnly.MinValue), zone)).ToArray();
+        return LoadAsync(db, business, bounds.Zip(bounds.Skip(1)).ToList(), zone, branch, ct);
+    }
+
+    /// <summary>Any local periods, [Start, End) each (the weekly email's month so far against the same days of last month).</summary>
+    public static async Task<List<HistoryPeriod>> LoadAsync(AppDbContext db, Guid business, IReadOnlyList<(DateOnly Start, DateOnly End)> periods,
+        TimeZoneInfo zone, Guid? branch, CancellationToken ct)
+    {
+        DateTime Utc(DateOnly d) => TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(TimeOnly.MinValue), zone);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -81,8 +95,8 @@ public static class HistoryQuery
                 SELECT s.k, s.new_customers, s.buyers, s.returning, s.purchases, s.revenue, g.recognitions, g.visit_revenue, t.till, t.identified
                 FROM sales s JOIN gifts g ON g.k = s.k JOIN tills t ON t.k = s.k ORDER BY s.k
                 """);
-            cmd.Parameters.AddWithValue("starts", utc[..^1]);
-            cmd.Parameters.AddWithValue("ends", utc[1..]);
+            cmd.Parameters.AddWithValue("starts", periods.Select(p => Utc(p.Start)).ToArray());
+            cmd.Parameters.AddWithValue("ends", periods.Select(p => Utc(p.End)).ToArray());
             cmd.Parameters.AddWithValue("business", business);
             cmd.Parameters.AddWithValue("zone", zone.Id);
             cmd.Parameters.Add(new NpgsqlParameter("branch", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)branch ?? DBNull.Value });
@@ -91,7 +105,7 @@ public static class HistoryQuery
             while (await r.ReadAsync(ct))
             {
                 var k = (int)r.GetInt64(0) - 1;
-                rows.Add(new HistoryPeriod(bounds[k], bounds[k + 1], (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4),
+                rows.Add(new HistoryPeriod(periods[k].Start, periods[k].End, (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4),
                     r.GetDecimal(5), (int)r.GetInt64(6), r.GetDecimal(7), r.GetDecimal(8), r.GetDecimal(9)));
             }
             return rows;

@@ -8,7 +8,7 @@ namespace Reconhece.Web.Features.Reports;
 /// <summary>The headline numbers the email body and the Relatórios list show.</summary>
 public sealed record ReportHeadline(int NewCustomers, int Eligible, int Inactive, string? TopCustomer);
 
-/// <summary>Builds the four PDFs of one run and stores them on it (the caller saves).</summary>
+/// <summary>Builds the four PDFs of one run (five on the month's first weekly run) and stores them on it (the caller saves).</summary>
 public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedResource> t)
 {
     public static readonly IReadOnlyDictionary<ReportKind, (string Slug, string Title)> Kinds = new Dictionary<ReportKind, (string, string)>
@@ -17,6 +17,7 @@ public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedR
         [ReportKind.Goal] = ("meta-atingida", GoalReport.Title),
         [ReportKind.NewCustomers] = ("novos-clientes", NewCustomersReport.Title),
         [ReportKind.Inactive] = ("clientes-inativos", InactiveReport.Title),
+        [ReportKind.MonthlySummary] = ("resumo-do-mes", MonthlySummaryReport.Title),
     };
 
     public async Task<ReportHeadline> BuildAsync(ReportRun run, DateTime utcNow, CancellationToken ct)
@@ -30,6 +31,11 @@ public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedR
         Add(run, ReportKind.NewCustomers, fresh.Pdf, fresh.Pages);
         var inactive = await InactiveReport.BuildAsync(db, ctx, ct);
         Add(run, ReportKind.Inactive, inactive.Pdf, inactive.Pages);
+        if (MonthlySummaryReport.IsDue(run))
+        {
+            var summary = await MonthlySummaryReport.BuildAsync(db, run.BusinessId, ctx, MonthlySummaryReport.MonthOf(run), t, ct);
+            Add(run, ReportKind.MonthlySummary, summary.Pdf, summary.Pages);
+        }
 
         run.Status = ReportRunStatus.Built;
         run.BuiltAt = utcNow;
@@ -40,7 +46,10 @@ public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedR
         return new ReportHeadline(fresh.NewCustomers, goal.Eligible, inactive.Inactive, abc.TopCustomer);
     }
 
-    public static string FileName(ReportKind kind, DateOnly weekStart) => $"{Kinds[kind].Slug}-{weekStart:yyyy-MM-dd}.pdf";
+    /// <summary>"curva-abc-2026-11-23.pdf"; the monthly summary is named by its month: "resumo-do-mes-2026-11.pdf".</summary>
+    public static string FileName(ReportKind kind, DateOnly weekStart) => kind == ReportKind.MonthlySummary
+        ? $"{Kinds[kind].Slug}-{weekStart:yyyy-MM}.pdf"
+        : $"{Kinds[kind].Slug}-{weekStart:yyyy-MM-dd}.pdf";
 
     private void Add(ReportRun run, ReportKind kind, byte[] pdf, int pages) => db.ReportFiles.Add(new ReportFile
     {

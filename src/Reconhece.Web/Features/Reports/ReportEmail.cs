@@ -16,7 +16,7 @@ public static class ReportEmail
     public static MimeMessage Compose(ReportRun run, string businessName, int inactivityDays, string from,
         IReadOnlyList<MailboxAddress> to, IReadOnlyList<ReportFile> files,
         IReadOnlyDictionary<ReportKind, string>? links = null, DateTime? linksExpire = null, IReadOnlyList<Agenda.AgendaAction>? actions = null,
-        IReadOnlyList<string>? promotions = null)
+        IReadOnlyList<string>? promotions = null, IReadOnlyList<string>? monthTrend = null)
     {
         var period = $"{run.WeekStart.ToString("dd/MM", Format.PtBr)} a {run.WeekEnd.ToString("dd/MM/yyyy", Format.PtBr)}";
         var message = new MimeMessage { Subject = $"Relatórios da semana {period} — {businessName}", MessageId = run.MessageId };
@@ -41,6 +41,13 @@ public static class ReportEmail
 
         var text = new StringBuilder().AppendLine("Olá!").AppendLine().AppendLine(intro).AppendLine();
         foreach (var (label, value) in numbers) text.AppendLine(Format.PtBr, $"• {label}: {value}");
+        const string TrendHeading = "O mês até agora:";
+        monthTrend ??= [];
+        if (monthTrend.Count > 0)
+        {
+            text.AppendLine().AppendLine(TrendHeading);
+            foreach (var line in monthTrend) text.AppendLine(Format.PtBr, $"• {line}");
+        }
         text.AppendLine().AppendLine(listHeading);
         for (var i = 0; i < attached.Count; i++) text.AppendLine(Format.PtBr, $"{i + 1}. {attached[i]}");
         const string ActionsHeading = "As ações mais valiosas desta semana (toque para abrir o WhatsApp com a mensagem pronta):";
@@ -66,7 +73,14 @@ public static class ReportEmail
         foreach (var (label, value) in numbers)
             html.Append("<tr><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0\">").Append(H(label))
                 .Append("</td><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0;text-align:right;font-weight:bold\">").Append(H(value)).Append("</td></tr>");
-        html.Append("</table><p>").Append(H(listHeading)).Append("</p><ol>");
+        html.Append("</table>");
+        if (monthTrend.Count > 0)
+        {
+            html.Append("<p><strong>").Append(H(TrendHeading)).Append("</strong></p><ul>");
+            foreach (var line in monthTrend) html.Append("<li>").Append(H(line)).Append("</li>");
+            html.Append("</ul>");
+        }
+        html.Append("<p>").Append(H(listHeading)).Append("</p><ol>");
         foreach (var a in attached) html.Append("<li>").Append(H(a)).Append("</li>");
         html.Append("</ol>");
         if (actions.Count > 0)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Infrastructure.Email;
 using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
@@ -52,7 +53,7 @@ public sealed class SendWeeklyReport(
         if (attempt is null) return await StatusAsync(runId);
         try
         {
-            return await AttemptAsync(runId, lease, ct);
+            return await AttemptAsync(businessId, runId, lease, ct);
         }
         catch (Exception ex)
         {
@@ -73,7 +74,7 @@ public sealed class SendWeeklyReport(
         return claimed.Count == 1 ? claimed[0] : null;
     }
 
-    private async Task<ReportRunStatus?> AttemptAsync(Guid runId, Guid lease, CancellationToken ct)
+    private async Task<ReportRunStatus?> AttemptAsync(Guid businessId, Guid runId, Guid lease, CancellationToken ct)
     {
         var business = await db.Businesses.AsNoTracking().Select(b => new { b.Name, b.Reports }).SingleAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -81,6 +82,7 @@ public sealed class SendWeeklyReport(
         var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
+        var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), await db.ZoneAsync(ct), ct);
         ReportRun? run;
         List<ReportFile>? justBuilt = null;
         // 1. Build once. The PDFs (megabytes of WAL to flush) are committed on their own, before sending, so
@@ -113,7 +115,7 @@ public sealed class SendWeeklyReport(
         var expires = reportLinks.ExpiresFrom(now);
         if (files.Sum(f => (long)f.Content.Length) > reportOptions.Value.AttachUpToBytes)
             links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(run.BusinessId, run.Id, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
-        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires, actions, promotions);
+        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires, actions, promotions, trend);
         await email.SendAsync(message, ct);
         var accepted = System.Diagnostics.Stopwatch.StartNew();
         // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.

@@ -15,6 +15,14 @@ public static class Format
     public static string Points(decimal value) => value.ToString("#,0.##", PtBr);
 
     /// <summary>Amount as typed back into a form: 45,90</summary>
+    /// <summary>A number short enough for a chart's bar: "850", "12,3 mil", "1,2 mi".</summary>
+    public static string Compact(decimal value) => Math.Abs(value) switch
+    {
+        >= 1_000_000 => (value / 1_000_000).ToString("0.#", PtBr) + " mi",
+        >= 10_000 => (value / 1_000).ToString("0.#", PtBr) + " mil",
+        _ => value.ToString("#,0.##", PtBr),
+    };
+
     public static string MoneyInput(decimal value) => value.ToString("0.00", PtBr);
 
     public static string Date(DateTime utc, TimeZoneInfo zone) => Local(utc, zone).ToString("dd/MM/yyyy", PtBr);

@@ -22,7 +22,7 @@ public sealed class PickupFolderTests(AppFactory app) : IClassFixture<AppFactory
         var mail = await MimeMessage.LoadAsync(file);
         Assert.Equal(owner.Email, mail.To.Mailboxes.Single().Address);
         Assert.EndsWith("— Quiosque Sem SMTP", mail.Subject, StringComparison.Ordinal);
-        Assert.Equal(4, mail.Attachments.Count());
+        Assert.Equal(await app.ExpectedFilesAsync(owner), mail.Attachments.Count());
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Contains("Melhor cliente</td><td style=\"padding:6px 0;border-bottom:1px solid #e2e8f0;text-align:right;font-weight:bold\">Márcia Gonçalves · (11) 98765-0001 · 620 pontos",
             WebUtility.HtmlDecode(mail.HtmlBody), StringComparison.Ordinal);
         var pdfs = mail.Attachments.OfType<MimePart>().ToList();
-        Assert.Equal(4, pdfs.Count);
+        Assert.Equal(await app.ExpectedFilesAsync(owner), pdfs.Count);
         Assert.All(pdfs, p => Assert.Equal("application/pdf", p.ContentType!.MimeType));
         Assert.Contains(pdfs, p => (p.FileName ?? "").StartsWith("curva-abc-", StringComparison.Ordinal));
         using var abc = new MemoryStream();
@@ -101,7 +101,7 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Equal(ReportRunStatus.Sent, third);
         Assert.Single(app.Smtp.To(owner.Email));
         Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.CountAsync()));
-        Assert.Equal(4, await app.InBusinessAsync(owner.BusinessId, db => db.ReportFiles.CountAsync()));
+        Assert.Equal(await app.ExpectedFilesAsync(owner), await app.InBusinessAsync(owner.BusinessId, db => db.ReportFiles.CountAsync()));
     }
 
     [Fact]
