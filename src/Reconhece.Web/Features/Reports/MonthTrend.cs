@@ -23,13 +23,11 @@ public static class MonthTrend
             : "";
         return
         [
-            $"{Capitalised(start.ToString("MMMM", Format.PtBr))} até {weekEnd.ToString("dd/MM", Format.PtBr)}: {Figures(now)}.",
+            $"{Format.Capitalised(start.ToString("MMMM", Format.PtBr))} até {weekEnd.ToString("dd/MM", Format.PtBr)}: {Figures(now)}.",
             $"Nos mesmos dias de {before.ToString("MMMM", Format.PtBr)}: {Figures(then)}{change}.",
         ];
     }
 
     private static string Figures(HistoryPeriod p) =>
         $"{Format.Money(p.Revenue)} em {Format.Count(p.Purchases, "compra", "compras")}, {Format.Count(p.NewCustomers, "cliente novo", "clientes novos")}, {Format.Count(p.Returning, "cliente voltou", "clientes voltaram")}";
-
-    private static string Capitalised(string text) => char.ToUpper(text[0], Format.PtBr) + text[1..];
 }

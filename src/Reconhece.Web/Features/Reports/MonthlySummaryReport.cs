@@ -40,8 +40,8 @@ public static class MonthlySummaryReport
         var (current, previous) = (periods[^1], periods[^2]);
         var name = Name(month);
 
-        using var pdf = new PdfReportWriter(Title, ctx.BusinessName, $"{Capitalised(name)} e os 11 meses antes", ctx.GeneratedText);
-        pdf.Line($"{Capitalised(name)} em números, comparado com {Name(previous.Start)}:", bold: true);
+        using var pdf = new PdfReportWriter(Title, ctx.BusinessName, $"{Format.Capitalised(name)} e os 11 meses antes", ctx.GeneratedText);
+        pdf.Line($"{Format.Capitalised(name)} em números, comparado com {Name(previous.Start)}:", bold: true);
         var metrics = HistoryMetrics.All(t);
         foreach (var metric in metrics)
         {
@@ -86,8 +86,6 @@ public static class MonthlySummaryReport
 
     /// <summary>"novembro de 2026".</summary>
     public static string Name(DateOnly month) => month.ToString("MMMM 'de' yyyy", Format.PtBr);
-
-    private static string Capitalised(string text) => char.ToUpper(text[0], Format.PtBr) + text[1..];
 
     /// <summary>A value short enough for its bar: "R$ 12,3 mil" rather than "R$ 12.345,67".</summary>
     private static string Short(HistoryMetric metric, decimal value)

@@ -23,6 +23,9 @@ public static class Format
         _ => value.ToString("#,0.##", PtBr),
     };
 
+    /// <summary>"Novembro" from "novembro": pt-BR month names are lower case, a sentence starts upper case.</summary>
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], PtBr) + text[1..];
+
     public static string MoneyInput(decimal value) => value.ToString("0.00", PtBr);
 
     public static string Date(DateTime utc, TimeZoneInfo zone) => Local(utc, zone).ToString("dd/MM/yyyy", PtBr);
