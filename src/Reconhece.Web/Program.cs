@@ -10,8 +10,9 @@ using Reconhece.Web.Tenancy;
 
 // Our own switches are taken out before ASP.NET Core reads the command line, which would otherwise
 // read "--seed-demo --urls X" as a setting named seed-demo with the value "--urls".
-string[] switches = ["migrate", "--seed-demo", "grant-platform-admin"];
+string[] switches = ["migrate", "--seed-demo", "grant-platform-admin", "recompute-segments"];
 var migrate = args.Contains("migrate");
+var recomputeSegments = args.Contains("recompute-segments");
 var grantAdmin = Array.IndexOf(args, "grant-platform-admin") is var g and >= 0 ? args.ElementAtOrDefault(g + 1) ?? "" : null;
 if (grantAdmin is not null) switches = [.. switches, grantAdmin];
 var seedDemo = args.Contains("--seed-demo");
@@ -44,6 +45,17 @@ if (grantAdmin is not null)
 
 // The app must connect as a role the row-level security policies bind; say so clearly if it does not.
 await AppRoleCheck.EnsureAppRoleAsync(app.Configuration);
+
+// `Reconhece.Web recompute-segments`: the nightly RFV job once, now, for every business (after a restore,
+// or to time it: scripts/bench/history-bench.sh), then exit.
+if (recomputeSegments)
+{
+    using var scope = app.Services.CreateScope();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var changed = await scope.ServiceProvider.GetRequiredService<Reconhece.Web.Features.Segments.RecomputeSegments>().RunAsync();
+    Console.WriteLine($"RFV segments: {changed} customers changed in {clock.Elapsed.TotalSeconds:0.0} s");
+    return;
+}
 PdfFonts.Install(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Reconhece.Web.Features.Reports.ReportOptions>>().Value.FontFolder);
 if (JobOptions.Read(app.Configuration).RunServer) RecurringJobs.Register(app.Services);
 

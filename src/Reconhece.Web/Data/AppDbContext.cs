@@ -51,6 +51,7 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<Promotion> Promotions => Set<Promotion>();
     public DbSet<PromotionMember> PromotionMembers => Set<PromotionMember>();
     public DbSet<TillTotal> TillTotals => Set<TillTotal>();
+    public DbSet<HistoryDay> HistoryDays => Set<HistoryDay>();
 
     /// <summary>The key ring for cookies and antiforgery, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -9,6 +9,9 @@ public class Business
     public string Culture { get; set; } = "pt-BR";
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+    /// <summary>The local days [HistoryFrom, HistoryThrough) whose <see cref="HistoryDay"/> rows are complete; null: none yet.</summary>
+    public DateOnly? HistoryFrom { get; set; }
+    public DateOnly? HistoryThrough { get; set; }
     public ReportSettings Reports { get; set; } = new();
     public AgendaSettings Agenda { get; set; } = new();
     public PrivacySettings Privacy { get; set; } = new();

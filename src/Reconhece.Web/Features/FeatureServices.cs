@@ -52,6 +52,7 @@ public static class FeatureServices
         services.AddScoped<Privacy.ApplyRetention>();
         services.AddScoped<Points.ExpirePoints>();
         services.AddScoped<Segments.RecomputeSegments>();
+        services.AddScoped<History.FillHistoryDays>();
         services.AddScoped<CustomerFiles.ImportCustomers>();
         return services;
     }

@@ -17,6 +17,7 @@ public static class RecurringJobs
     public const string CustomerRetention = "customer-retention";
     public const string PointsExpiry = "points-expiry";
     public const string Segments = "rfv-segments";
+    public const string HistoryDays = "history-days";
 
     public static void Register(IServiceProvider services)
     {
@@ -38,6 +39,9 @@ public static class RecurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Daily at 06:45 UTC (03:45 in Brasília): points past their business's expiry leave the balances.
         manager.AddOrUpdate<Features.Points.ExpirePoints>(PointsExpiry, e => e.RunAsync(), "45 6 * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Nightly at 07:15 UTC (04:15 in Brasília): yesterday's purchases summed for Histórico.
+        manager.AddOrUpdate<Features.History.FillHistoryDays>(HistoryDays, f => f.RunAsync(), "15 7 * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Nightly at 07:30 UTC (04:30 in Brasília): every business's RFV segments, after the expiry.
         manager.AddOrUpdate<Features.Segments.RecomputeSegments>(Segments, r => r.RunAsync(), "30 7 * * *",

@@ -27,7 +27,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         typeof(LedgerEntry), typeof(Recognition), typeof(AuditEntry), typeof(ReportRun), typeof(ReportFile),
         typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest), typeof(Contact), typeof(ConsentEvent),
         typeof(GroupInvitation), typeof(InvitationGuest), typeof(CustomerAlias), typeof(BlockedPhone), typeof(PrivacyRequest),
-        typeof(CustomerImport), typeof(Promotion), typeof(PromotionMember), typeof(TillTotal),
+        typeof(CustomerImport), typeof(Promotion), typeof(PromotionMember), typeof(TillTotal), typeof(HistoryDay),
     ];
 
     [Fact]
@@ -191,6 +191,12 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         await a.Client.UploadAsync("/clientes/importar", "arquivo", "a.csv", "celular;nome\n11966660000;Importado de A\n"u8.ToArray());
         await PromotionAsync(a);
         await a.Client.SubmitAsync("/caixa", new Dictionary<string, string> { ["Amount"] = "1.000,00" });
+        // A stored day of Histórico (today is never stored: yesterday's, as the nightly job writes it).
+        await app.InBusinessAsync(a.BusinessId, async db =>
+        {
+            db.HistoryDays.Add(new HistoryDay { BranchId = a.BranchId, Day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), Purchases = 1, Revenue = 10m });
+            return await db.SaveChangesAsync();
+        });
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -205,7 +211,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
                 + await db.GroupInvitations.CountAsync() + await db.InvitationGuests.CountAsync()
                 + await db.CustomerAliases.CountAsync() + await db.BlockedPhones.CountAsync() + await db.PrivacyRequests.CountAsync()
                 + await db.CustomerImports.CountAsync() + await db.Promotions.CountAsync() + await db.PromotionMembers.CountAsync()
-                + await db.TillTotals.CountAsync(),
+                + await db.TillTotals.CountAsync() + await db.HistoryDays.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -227,6 +233,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.CustomerImports.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Promotions.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.TillTotals.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.HistoryDays.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.PromotionMembers.AnyAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
@@ -309,6 +316,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             + $":{await db.GroupInvitations.CountAsync()}:{await db.InvitationGuests.CountAsync(g => g.ContactedAt != null)}"
             + $":{await db.CustomerAliases.CountAsync()}:{await db.BlockedPhones.CountAsync()}:{await db.PrivacyRequests.CountAsync(r => r.AnsweredAt != null)}"
             + $":{await db.CustomerImports.CountAsync()}:{await db.PromotionMembers.CountAsync()}"
+            + string.Join(",", await db.HistoryDays.OrderBy(x => x.BranchId).ThenBy(x => x.Day).Select(x => $"{x.BranchId}:{x.Day}:{x.Purchases}:{x.Revenue}").ToListAsync())
             + string.Join(",", await db.TillTotals.OrderBy(x => x.BranchId).ThenBy(x => x.Day).Select(x => $"{x.BranchId}:{x.Day}:{x.Amount}").ToListAsync())
             + string.Join(",", await db.Promotions.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.StoppedAt}:{x.EndsAt}:{x.BonusGranted}").ToListAsync());
         return string.Join("|", branches.Concat(users).Concat(customers).Concat(purchases).Append(counts));

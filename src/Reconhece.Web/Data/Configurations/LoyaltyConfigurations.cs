@@ -191,3 +191,13 @@ public class TillTotalConfiguration : IEntityTypeConfiguration<TillTotal>
         builder.Property(x => x.Amount).HasPrecision(12, 2);
     }
 }
+
+public class HistoryDayConfiguration : IEntityTypeConfiguration<HistoryDay>
+{
+    public void Configure(EntityTypeBuilder<HistoryDay> builder)
+    {
+        builder.HasKey(x => new { x.BusinessId, x.BranchId, x.Day });
+        builder.HasOne<Branch>().WithMany().HasForeignKey(x => x.BranchId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Revenue).HasPrecision(14, 2);
+    }
+}

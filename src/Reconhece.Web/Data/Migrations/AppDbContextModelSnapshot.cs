@@ -525,6 +525,14 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("culture");
 
+                    b.Property<DateOnly?>("HistoryFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("history_from");
+
+                    b.Property<DateOnly?>("HistoryThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("history_through");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -978,6 +986,71 @@ namespace Reconhece.Web.Data.Migrations
                         .HasDatabaseName("ix_group_invitations_business_id_user_id");
 
                     b.ToTable("group_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.HistoryDay", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("BranchMonthBuyers")
+                        .HasColumnType("integer")
+                        .HasColumnName("branch_month_buyers");
+
+                    b.Property<int>("BranchMonthReturning")
+                        .HasColumnType("integer")
+                        .HasColumnName("branch_month_returning");
+
+                    b.Property<int>("BranchWeekBuyers")
+                        .HasColumnType("integer")
+                        .HasColumnName("branch_week_buyers");
+
+                    b.Property<int>("BranchWeekReturning")
+                        .HasColumnType("integer")
+                        .HasColumnName("branch_week_returning");
+
+                    b.Property<int>("MonthBuyers")
+                        .HasColumnType("integer")
+                        .HasColumnName("month_buyers");
+
+                    b.Property<int>("MonthReturning")
+                        .HasColumnType("integer")
+                        .HasColumnName("month_returning");
+
+                    b.Property<int>("NewCustomers")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_customers");
+
+                    b.Property<int>("Purchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchases");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("revenue");
+
+                    b.Property<int>("WeekBuyers")
+                        .HasColumnType("integer")
+                        .HasColumnName("week_buyers");
+
+                    b.Property<int>("WeekReturning")
+                        .HasColumnType("integer")
+                        .HasColumnName("week_returning");
+
+                    b.HasKey("BusinessId", "BranchId", "Day")
+                        .HasName("pk_history_days");
+
+                    b.ToTable("history_days", (string)null);
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.InvitationGuest", b =>
@@ -2143,6 +2216,17 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_group_invitations_users_business_id_user_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.HistoryDay", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "BranchId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_history_days_branches_business_id_branch_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.InvitationGuest", b =>

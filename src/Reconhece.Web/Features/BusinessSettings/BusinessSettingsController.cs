@@ -41,6 +41,12 @@ public sealed class BusinessSettingsController(AppDbContext db, IStringLocalizer
         if (!ModelState.IsValid) return View(input);
         var business = await db.Businesses.SingleAsync(ct);
         business.Name = input.Name.Trim();
+        if (business.TimeZoneId != input.TimeZoneId)
+        {
+            // Histórico's stored days are local days of the old zone: they are summed again in the new one.
+            business.HistoryFrom = business.HistoryThrough = null;
+            await db.HistoryDays.ExecuteDeleteAsync(ct);
+        }
         business.TimeZoneId = input.TimeZoneId;
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = t["Dados do negócio salvos."].Value;

@@ -24,7 +24,7 @@ public sealed class MergeCustomers(AppDbContext db, CurrentBusiness current, Tim
     // spend, visits and lifetime points add up; first and last purchase, eligibility and branches follow.
     private static readonly string Sql = PointsSql.MergeCustomers;
 
-    private sealed record Locked(Guid Id, string Phone, string? Name, DateTime? EligibleSince, DateTime? AnonymizedAt);
+    private sealed record Locked(Guid Id, string Phone, string? Name, DateTime? EligibleSince, DateTime? AnonymizedAt, DateTime? FirstPurchaseAt);
 
     public async Task<MergeOutcome> HandleAsync(Guid keptId, Guid mergedId, Guid key, Guid userId, CancellationToken ct)
     {
@@ -36,7 +36,7 @@ public sealed class MergeCustomers(AppDbContext db, CurrentBusiness current, Tim
         // Both rows locked, in id order like every other two-customer lock: purchases for either wait here.
         var locked = await db.Customers
             .FromSql($"SELECT * FROM customers WHERE id IN ({keptId}, {mergedId}) ORDER BY id FOR UPDATE")
-            .Select(c => new Locked(c.Id, c.Phone, c.Name, c.EligibleSince, c.AnonymizedAt)).ToListAsync(ct);
+            .Select(c => new Locked(c.Id, c.Phone, c.Name, c.EligibleSince, c.AnonymizedAt, c.FirstPurchaseAt)).ToListAsync(ct);
         if (key != Guid.Empty && await db.Ledger.AnyAsync(l => l.IdempotencyKey == key, ct)) return MergeOutcome.AlreadyMerged;
         var kept = locked.FirstOrDefault(c => c.Id == keptId);
         var merged = locked.FirstOrDefault(c => c.Id == mergedId);
@@ -59,6 +59,9 @@ public sealed class MergeCustomers(AppDbContext db, CurrentBusiness current, Tim
         p.AddWithValue("reason", "Cadastros unidos");
         p.Add(new NpgsqlParameter("key", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = key == Guid.Empty ? Guid.NewGuid() : key });
         await cmd.ExecuteNonQueryAsync(ct);
+        // Both customers' purchases are one customer's now: Histórico's stored days from the earlier first purchase on are summed again.
+        if (new[] { kept.FirstPurchaseAt, merged.FirstPurchaseAt }.Min() is { } earliest)
+            await History.HistoryDays.ForgetFromAsync(db, business, earliest, await db.ZoneAsync(ct), ct);
         await tx.CommitAsync(ct);
         return MergeOutcome.Merged;
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Reconhece.Web.Data;
 using Reconhece.Web.Tenancy;
 
@@ -51,29 +50,39 @@ public static class HistoryQuery
         Guid? branch, CancellationToken ct)
     {
         var bounds = Starts(grain, today);
-        return LoadAsync(db, business, bounds.Zip(bounds.Skip(1)).ToList(), zone, branch, ct);
+        return LoadAsync(db, business, grain, bounds.Zip(bounds.Skip(1)).ToList(), zone, today, branch, ct);
     }
 
-    /// <summary>Any local periods, [Start, End) each (the weekly email's month so far against the same days of last month).</summary>
-    public static async Task<List<HistoryPeriod>> LoadAsync(AppDbContext db, Guid business, IReadOnlyList<(DateOnly Start, DateOnly End)> periods,
-        TimeZoneInfo zone, Guid? branch, CancellationToken ct)
+    /// <summary>
+    /// Any local periods, [Start, End) each, starting on the first day of a month (or a Monday, by week): the
+    /// weekly email's month so far against the same days of last month, a closed month for its summary.
+    /// Closed days come from <see cref="HistoryDays"/> (filled first if missing), today from its purchases.
+    /// </summary>
+    public static async Task<List<HistoryPeriod>> LoadAsync(AppDbContext db, Guid business, HistoryGrain grain,
+        IReadOnlyList<(DateOnly Start, DateOnly End)> periods, TimeZoneInfo zone, DateOnly today, Guid? branch, CancellationToken ct)
     {
-        DateTime Utc(DateOnly d) => TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(TimeOnly.MinValue), zone);
+        var first = periods.Min(p => p.Start);
+        await HistoryDays.EnsureAsync(db, business, zone, first < today ? first : today, today, ct);
+        // A period's distinct buyers: the days on which a customer made their first purchase of the period.
+        var scope = (branch is null ? "" : "branch_") + (grain == HistoryGrain.Month ? "month" : "week");
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = TenantSql.Command(db, """
+            await using var cmd = TenantSql.Command(db, $"""
                 WITH periods AS (
-                    SELECT k, s, e FROM unnest(@starts::timestamptz[], @ends::timestamptz[]) WITH ORDINALITY AS p(s, e, k)),
+                    SELECT k, s, e, sd, ed FROM unnest(@starts::timestamptz[], @ends::timestamptz[], @sdays::date[], @edays::date[]) WITH ORDINALITY AS p(s, e, sd, ed, k)),
+                days AS (
+                    SELECT branch_id, day, purchases, revenue, new_customers, {scope}_buyers AS buyers, {scope}_returning AS returning
+                    FROM history_days WHERE business_id = @business AND day >= @first AND day < @today
+                    UNION ALL
+                    SELECT branch_id, day, purchases, revenue, new_customers, {scope}_buyers, {scope}_returning
+                    FROM ({HistoryDays.DaysSql}) live),
                 sales AS (
-                    SELECT p.k, count(x.id) AS purchases, COALESCE(sum(x.amount), 0) AS revenue,
-                           count(x.id) FILTER (WHERE x.was_new_customer) AS new_customers,
-                           count(DISTINCT x.customer_id) AS buyers,
-                           count(DISTINCT x.customer_id) FILTER (WHERE c.first_purchase_at < p.s) AS returning
+                    SELECT p.k, COALESCE(sum(d.purchases), 0)::bigint AS purchases, COALESCE(sum(d.revenue), 0) AS revenue,
+                           COALESCE(sum(d.new_customers), 0)::bigint AS new_customers,
+                           COALESCE(sum(d.buyers), 0)::bigint AS buyers, COALESCE(sum(d.returning), 0)::bigint AS returning
                     FROM periods p
-                    LEFT JOIN purchases x ON x.business_id = @business AND x.reversed_at IS NULL AND x.at >= p.s AND x.at < p.e
-                         AND (@branch::uuid IS NULL OR x.branch_id = @branch)
-                    LEFT JOIN customers c ON c.business_id = @business AND c.id = x.customer_id
+                    LEFT JOIN days d ON d.day >= p.sd AND d.day < p.ed AND (@branch::uuid IS NULL OR d.branch_id = @branch)
                     GROUP BY p.k),
                 gifts AS (
                     -- What the customer spent on the day of the recognition ("na visita do brinde").
@@ -90,16 +99,23 @@ public static class HistoryQuery
                            COALESCE(sum(till_identified(@business, t.branch_id, t.day, @zone)), 0) AS identified
                     FROM periods p
                     LEFT JOIN till_totals t ON t.business_id = @business AND (@branch::uuid IS NULL OR t.branch_id = @branch)
-                         AND (t.day::timestamp AT TIME ZONE @zone) >= p.s AND (t.day::timestamp AT TIME ZONE @zone) < p.e
+                         AND t.day >= p.sd AND t.day < p.ed
                     GROUP BY p.k)
                 SELECT s.k, s.new_customers, s.buyers, s.returning, s.purchases, s.revenue, g.recognitions, g.visit_revenue, t.till, t.identified
                 FROM sales s JOIN gifts g ON g.k = s.k JOIN tills t ON t.k = s.k ORDER BY s.k
                 """);
-            cmd.Parameters.AddWithValue("starts", periods.Select(p => Utc(p.Start)).ToArray());
-            cmd.Parameters.AddWithValue("ends", periods.Select(p => Utc(p.End)).ToArray());
+            cmd.Parameters.AddWithValue("starts", periods.Select(p => HistoryDays.Utc(p.Start, zone)).ToArray());
+            cmd.Parameters.AddWithValue("ends", periods.Select(p => HistoryDays.Utc(p.End, zone)).ToArray());
+            cmd.Parameters.AddWithValue("sdays", periods.Select(p => p.Start).ToArray());
+            cmd.Parameters.AddWithValue("edays", periods.Select(p => p.End).ToArray());
+            cmd.Parameters.AddWithValue("first", first);
+            cmd.Parameters.AddWithValue("today", today);
+            // The live part: today's purchases, summed as a stored day would be.
+            cmd.Parameters.AddWithValue("from", HistoryDays.Utc(today, zone));
+            cmd.Parameters.AddWithValue("to", HistoryDays.Utc(today.AddDays(1), zone));
             cmd.Parameters.AddWithValue("business", business);
             cmd.Parameters.AddWithValue("zone", zone.Id);
-            cmd.Parameters.Add(new NpgsqlParameter("branch", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)branch ?? DBNull.Value });
+            cmd.Parameters.Add(HistoryDays.Branch(branch));
             var rows = new List<HistoryPeriod>();
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))

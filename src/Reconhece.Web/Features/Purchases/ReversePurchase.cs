@@ -53,9 +53,11 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
                 last_purchase_at = (SELECT max(at) FROM purchases WHERE customer_id = {p.CustomerId} AND business_id = {business} AND reversed_at IS NULL)
             WHERE id = {p.CustomerId} AND business_id = {business}
             """, ct);
+        var zone = await db.ZoneAsync(ct);
+        // Histórico's stored days from the purchase's day on are summed again (its revenue, and maybe whose first purchase it was).
+        await History.HistoryDays.ForgetFromAsync(db, business, p.At, zone, ct);
         // A purchase that took a slot of the daily earning limit gives it back when reversed the same day
         // (staff who typed it wrong and register it again must not lose the customer's points).
-        var zone = await db.ZoneAsync(ct);
         if (p.NoEarnReason is null)
         {
             var day = Format.LocalDate(p.At, zone);

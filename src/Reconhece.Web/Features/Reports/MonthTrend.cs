@@ -10,13 +10,14 @@ namespace Reconhece.Web.Features.Reports;
 /// </summary>
 public static class MonthTrend
 {
-    public static async Task<IReadOnlyList<string>> LinesAsync(AppDbContext db, Guid business, DateOnly weekEnd, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> LinesAsync(AppDbContext db, Guid business, DateOnly weekEnd, TimeZoneInfo zone, DateOnly today,
+        CancellationToken ct)
     {
         var start = new DateOnly(weekEnd.Year, weekEnd.Month, 1);
         var days = weekEnd.DayNumber - start.DayNumber + 1;
         var before = start.AddMonths(-1);
         var beforeEnd = before.AddDays(Math.Min(days, DateTime.DaysInMonth(before.Year, before.Month)));
-        var periods = await HistoryQuery.LoadAsync(db, business, [(start, weekEnd.AddDays(1)), (before, beforeEnd)], zone, branch: null, ct);
+        var periods = await HistoryQuery.LoadAsync(db, business, HistoryGrain.Month, [(start, weekEnd.AddDays(1)), (before, beforeEnd)], zone, today, branch: null, ct);
         var (now, then) = (periods[0], periods[1]);
         var change = then.Revenue > 0
             ? $" (faturamento {(now.Revenue >= then.Revenue ? "+" : "−")}{Math.Abs(100 * (now.Revenue - then.Revenue) / then.Revenue).ToString("0.#", Format.PtBr)}%)"

@@ -35,7 +35,9 @@ public static class MonthlySummaryReport
     public static async Task<(byte[] Pdf, int Pages)> BuildAsync(AppDbContext db, Guid business, ReportContext ctx, DateOnly month,
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var periods = await HistoryQuery.LoadAsync(db, business, HistoryGrain.Month, month, ctx.Zone, branch: null, ct);
+        var months = HistoryQuery.Starts(HistoryGrain.Month, month);
+        var today = Format.LocalDate(ctx.GeneratedAtUtc, ctx.Zone);
+        var periods = await HistoryQuery.LoadAsync(db, business, HistoryGrain.Month, months.Zip(months.Skip(1)).ToList(), ctx.Zone, today, branch: null, ct);
         var segments = await SegmentQueries.PageAsync(db, ct);
         var (current, previous) = (periods[^1], periods[^2]);
         var name = Name(month);

@@ -82,7 +82,8 @@ public sealed class SendWeeklyReport(
         var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
-        var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), await db.ZoneAsync(ct), ct);
+        var zone = await db.ZoneAsync(ct);
+        var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), zone, Shared.Format.LocalDate(now, zone), ct);
         ReportRun? run;
         List<ReportFile>? justBuilt = null;
         // 1. Build once. The PDFs (megabytes of WAL to flush) are committed on their own, before sending, so

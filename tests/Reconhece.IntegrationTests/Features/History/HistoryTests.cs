@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Reconhece.IntegrationTests.Support;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.History;
 using Xunit;
 
 namespace Reconhece.IntegrationTests.Features.History;
@@ -76,6 +77,12 @@ public sealed class HistoryTests(ReportsAppFactory app) : IClassFixture<ReportsA
     public async Task Every_monthly_figure_equals_an_independent_count_and_the_branch_filter_gives_that_branch()
     {
         var (owner, second) = await SeededAsync();
+        await AssertEveryMonthMatchesAsync(owner, second);
+    }
+
+    /// <summary>Every month of the page, for the whole business and for the second branch, against <see cref="ExpectedAsync"/>.</summary>
+    private async Task AssertEveryMonthMatchesAsync(OwnerSession owner, Guid second)
+    {
         foreach (var branch in new Guid?[] { null, second })
         {
             var page = await owner.Client.GetAsync("/painel/historico" + (branch is { } b ? $"?branchId={b}" : ""));
@@ -90,10 +97,49 @@ public sealed class HistoryTests(ReportsAppFactory app) : IClassFixture<ReportsA
                 Assert.Equal(e.Purchases.ToString(PtBr), Table(page, "compras")[m]);
                 Assert.Equal(e.Revenue.ToString("C2", PtBr).Replace('\u00A0', ' '), Table(page, "faturamento")[m]);
                 Assert.Equal(e.Returning.ToString(PtBr), Table(page, "voltaram")[m]);
+                Assert.Equal(e.Buyers == 0 ? "0" : Math.Round((decimal)e.Purchases / e.Buyers, 2).ToString("0.##", PtBr), Table(page, "visitas")[m]);
                 Assert.Equal(e.Purchases == 0 ? "R$ 0,00" : Math.Round(e.Revenue / e.Purchases, 2).ToString("C2", PtBr).Replace('\u00A0', ' '), Table(page, "ticket-medio")[m]);
             }
             Assert.True(expected.Values.Where(r => months.Contains(r.Month)).Sum(r => r.Purchases) > 50, "the seed made too few purchases to mean anything");
         }
+    }
+
+    [Fact]
+    public async Task Stored_days_stay_true_after_a_reversal_of_an_old_purchase_a_merge_and_a_purchase_today()
+    {
+        var (owner, second) = await SeededAsync();
+        // The nightly job sums the closed days; a second run finds nothing to do.
+        await app.InScopeAsync<FillHistoryDays, int>(async job => { await job.RunAsync(); await job.RunAsync(); return 0; });
+        var filled = await app.InBusinessAsync(owner.BusinessId, db => db.HistoryDays.CountAsync());
+        await AssertEveryMonthMatchesAsync(owner, second);
+        var stored = await app.InBusinessAsync(owner.BusinessId, db => db.HistoryDays.CountAsync());
+        var through = await app.InBusinessAsync(owner.BusinessId, db => db.Businesses.Select(b => b.HistoryThrough).SingleAsync());
+
+        Assert.Equal(new DateOnly(2026, 11, 20), through);
+        Assert.True(stored > 100, $"{stored} stored days");
+        Assert.Equal(filled, stored);
+
+        // An October purchase reversed: that day and the ones after are summed again.
+        var old = await app.InBusinessAsync(owner.BusinessId, db => db.Purchases
+            .Where(p => p.ReversedAt == null && p.At >= new DateTime(2026, 10, 1, 12, 0, 0, DateTimeKind.Utc) && p.At < new DateTime(2026, 10, 31, 0, 0, 0, DateTimeKind.Utc))
+            .OrderBy(p => p.At).Select(p => p.Id).FirstAsync());
+        var reversed = await owner.Client.SubmitAsync($"/compras/{old}", new Dictionary<string, string> { ["reason"] = "Digitado errado" }, $"/compras/{old}/estornar");
+        Assert.NotEqual(HttpStatusCode.InternalServerError, reversed.Status);
+        Assert.True(await app.InBusinessAsync(owner.BusinessId, db => db.Purchases.AnyAsync(p => p.Id == old && p.ReversedAt != null)));
+        await AssertEveryMonthMatchesAsync(owner, second);
+
+        // The two newest customers made one: who is new and who returned changes from the earlier first purchase on.
+        var pair = await app.InBusinessAsync(owner.BusinessId, db => db.Customers.Where(c => c.FirstPurchaseAt != null)
+            .OrderByDescending(c => c.FirstPurchaseAt).Select(c => c.Id).Take(2).ToListAsync());
+        var merged = await owner.Client.PostAsync($"/clientes/{pair[1]}/unir", new Dictionary<string, string> { ["mergedId"] = pair[0].ToString(), ["key"] = Guid.NewGuid().ToString() });
+        Assert.NotEqual(HttpStatusCode.InternalServerError, merged.Status);
+        Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.Customers.CountAsync(c => pair.Contains(c.Id) && c.FirstPurchaseAt != null)));
+        await AssertEveryMonthMatchesAsync(owner, second);
+
+        // A purchase now counts at once (today is summed live, never stored).
+        await owner.Client.RegisterPurchaseAsync("21987650000", "123,45", name: "Hoje");
+        await AssertEveryMonthMatchesAsync(owner, second);
+        Assert.False(await app.InBusinessAsync(owner.BusinessId, db => db.HistoryDays.AnyAsync(d => d.Day == new DateOnly(2026, 11, 20))));
     }
 
     [Fact]

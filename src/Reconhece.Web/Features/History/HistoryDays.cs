@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Reconhece.Web.Data;
+using Reconhece.Web.Tenancy;
+
+namespace Reconhece.Web.Features.History;
+
+/// <summary>
+/// The stored days behind Histórico (<see cref="Domain.HistoryDay"/>): a closed local day's purchases are
+/// summed once, so a year of a business with two million purchases is read as a few hundred rows, and only
+/// today is summed from its purchases on each view. The days [history_from, history_through) of a business
+/// are complete; a view or the nightly job fills what is missing up to yesterday. Whatever changes a past
+/// day (a reversal, a merge) forgets the days from it on, and the next view sums them again.
+/// </summary>
+public static class HistoryDays
+{
+    /// <summary>
+    /// Each branch's local days of purchases in [@from, @to) with what adds up, and for each purchase whether
+    /// it was the customer's first of its month / week, in the business and at the branch (an index probe on
+    /// (business, customer, at) each): so a period's distinct buyers are the sum of its days.
+    /// </summary>
+    public const string DaysSql = """
+        SELECT x.branch_id, x.day, count(*)::int AS purchases, sum(x.amount) AS revenue,
+               count(*) FILTER (WHERE x.was_new_customer)::int AS new_customers,
+               count(*) FILTER (WHERE x.first_m)::int AS month_buyers,
+               count(*) FILTER (WHERE x.first_m AND x.first_purchase_at < x.month_s)::int AS month_returning,
+               count(*) FILTER (WHERE x.first_w)::int AS week_buyers,
+               count(*) FILTER (WHERE x.first_w AND x.first_purchase_at < x.week_s)::int AS week_returning,
+               count(*) FILTER (WHERE x.first_bm)::int AS branch_month_buyers,
+               count(*) FILTER (WHERE x.first_bm AND x.first_purchase_at < x.month_s)::int AS branch_month_returning,
+               count(*) FILTER (WHERE x.first_bw)::int AS branch_week_buyers,
+               count(*) FILTER (WHERE x.first_bw AND x.first_purchase_at < x.week_s)::int AS branch_week_returning
+        FROM (
+            SELECT p.branch_id, p.amount, p.was_new_customer, l.day, l.month_s, l.week_s, c.first_purchase_at,
+                   NOT EXISTS (SELECT 1 FROM purchases q WHERE q.business_id = p.business_id AND q.customer_id = p.customer_id
+                               AND q.reversed_at IS NULL AND q.at >= l.month_s AND (q.at, q.id) < (p.at, p.id)) AS first_m,
+                   NOT EXISTS (SELECT 1 FROM purchases q WHERE q.business_id = p.business_id AND q.customer_id = p.customer_id
+                               AND q.reversed_at IS NULL AND q.at >= l.week_s AND (q.at, q.id) < (p.at, p.id)) AS first_w,
+                   NOT EXISTS (SELECT 1 FROM purchases q WHERE q.business_id = p.business_id AND q.customer_id = p.customer_id
+                               AND q.branch_id = p.branch_id AND q.reversed_at IS NULL AND q.at >= l.month_s AND (q.at, q.id) < (p.at, p.id)) AS first_bm,
+                   NOT EXISTS (SELECT 1 FROM purchases q WHERE q.business_id = p.business_id AND q.customer_id = p.customer_id
+                               AND q.branch_id = p.branch_id AND q.reversed_at IS NULL AND q.at >= l.week_s AND (q.at, q.id) < (p.at, p.id)) AS first_bw
+            FROM purchases p
+            CROSS JOIN LATERAL (
+                SELECT z.d AS day, date_trunc('month', z.d::timestamp) AT TIME ZONE @zone AS month_s,
+                       (z.d - (extract(isodow FROM z.d)::int - 1))::timestamp AT TIME ZONE @zone AS week_s
+                FROM (SELECT (p.at AT TIME ZONE @zone)::date AS d) z) l
+            JOIN customers c ON c.business_id = p.business_id AND c.id = p.customer_id
+            WHERE p.business_id = @business AND p.reversed_at IS NULL AND p.at >= @from AND p.at < @to) x
+        GROUP BY x.branch_id, x.day
+        """;
+
+    public const string Columns = "purchases, revenue, new_customers, month_buyers, month_returning, week_buyers, week_returning, "
+        + "branch_month_buyers, branch_month_returning, branch_week_buyers, branch_week_returning";
+
+    /// <summary>Makes the days [from, today) stored, summing the missing ones; one filler at a time per business.</summary>
+    public static async Task EnsureAsync(AppDbContext db, Guid business, TimeZoneInfo zone, DateOnly from, DateOnly today, CancellationToken ct)
+    {
+        var cover = await db.Businesses.AsNoTracking().Where(b => b.Id == business).Select(b => new { b.HistoryFrom, b.HistoryThrough }).SingleAsync(ct);
+        if (cover.HistoryFrom <= from && cover.HistoryThrough >= today) return;
+        // In the caller's transaction if there is one (the weekly run's build), else in one of its own.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await LockAsync(db, business, ct);
+        var now = await db.Businesses.AsNoTracking().Where(b => b.Id == business).Select(b => new { b.HistoryFrom, b.HistoryThrough }).SingleAsync(ct);
+        DateOnly newFrom, newThrough;
+        if (now.HistoryFrom is not { } hasFrom || now.HistoryThrough is not { } hasThrough)
+        {
+            await FillAsync(db, business, zone, from, today, ct);
+            (newFrom, newThrough) = (from, today);
+        }
+        else
+        {
+            (newFrom, newThrough) = (hasFrom, hasThrough);
+            if (from < hasFrom)
+            {
+                await FillAsync(db, business, zone, from, hasFrom, ct);
+                newFrom = from;
+            }
+            if (hasThrough < today)
+            {
+                await FillAsync(db, business, zone, hasThrough, today, ct);
+                newThrough = today;
+            }
+        }
+        await db.Businesses.Where(b => b.Id == business)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.HistoryFrom, newFrom).SetProperty(b => b.HistoryThrough, newThrough), ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Forgets the stored days from the local day of <paramref name="fromUtc"/> on: they are summed again on
+    /// the next view. Called in the transaction of what changed them (a reversal, a merge).
+    /// </summary>
+    public static async Task ForgetFromAsync(AppDbContext db, Guid business, DateTime fromUtc, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(fromUtc, zone));
+        await LockAsync(db, business, ct);
+        var cover = await db.Businesses.AsNoTracking().Where(b => b.Id == business).Select(b => new { b.HistoryFrom, b.HistoryThrough }).SingleAsync(ct);
+        if (cover.HistoryThrough is null || day >= cover.HistoryThrough) return;
+        await db.HistoryDays.Where(d => d.Day >= day).ExecuteDeleteAsync(ct);
+        var keep = cover.HistoryFrom < day;
+        await db.Businesses.Where(b => b.Id == business).ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.HistoryFrom, keep ? cover.HistoryFrom : null)
+            .SetProperty(b => b.HistoryThrough, keep ? day : null), ct);
+    }
+
+    /// <summary>Fillers and forgetters of one business take turns (the transaction's advisory lock).</summary>
+    private static Task<int> LockAsync(AppDbContext db, Guid business, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({business.ToString()}, 12))", ct);
+
+    private static async Task FillAsync(AppDbContext db, Guid business, TimeZoneInfo zone, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var cmd = TenantSql.Command(db, $"""
+            INSERT INTO history_days (business_id, branch_id, day, {Columns})
+            SELECT @business, branch_id, day, {Columns} FROM ({DaysSql}) d
+            ON CONFLICT (business_id, branch_id, day) DO UPDATE SET
+                (purchases, revenue, new_customers, month_buyers, month_returning, week_buyers, week_returning,
+                 branch_month_buyers, branch_month_returning, branch_week_buyers, branch_week_returning) =
+                (EXCLUDED.purchases, EXCLUDED.revenue, EXCLUDED.new_customers, EXCLUDED.month_buyers, EXCLUDED.month_returning,
+                 EXCLUDED.week_buyers, EXCLUDED.week_returning, EXCLUDED.branch_month_buyers, EXCLUDED.branch_month_returning,
+                 EXCLUDED.branch_week_buyers, EXCLUDED.branch_week_returning)
+            """);
+        cmd.Parameters.AddWithValue("business", business);
+        cmd.Parameters.AddWithValue("zone", zone.Id);
+        cmd.Parameters.AddWithValue("from", Utc(from, zone));
+        cmd.Parameters.AddWithValue("to", Utc(to, zone));
+        cmd.CommandTimeout = 600;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public static DateTime Utc(DateOnly day, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+
+    internal static NpgsqlParameter Branch(Guid? branch) => new("branch", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)branch ?? DBNull.Value };
+}
