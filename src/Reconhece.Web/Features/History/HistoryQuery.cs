@@ -76,7 +76,7 @@ public static class HistoryQuery
                     FROM history_days WHERE business_id = @business AND day >= @first AND day < @today
                     UNION ALL
                     SELECT branch_id, day, purchases, revenue, new_customers, {scope}_buyers, {scope}_returning
-                    FROM ({HistoryDays.DaysSql}) live),
+                    FROM ({HistoryDays.LiveDaysSql}) live),
                 sales AS (
                     SELECT p.k, COALESCE(sum(d.purchases), 0)::bigint AS purchases, COALESCE(sum(d.revenue), 0) AS revenue,
                            COALESCE(sum(d.new_customers), 0)::bigint AS new_customers,
