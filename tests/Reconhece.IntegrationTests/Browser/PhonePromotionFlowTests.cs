@@ -68,5 +68,17 @@ public sealed class PhonePromotionFlowTests(BrowserAppFactory app) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Lia", Exact = true })).ToBeVisibleAsync();
         await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("segments-1-list.png"), FullPage = false });
+
+        // The segment as the group of an invitation, on the phone.
+        await page.GotoAsync("/acoes/convites");
+        await page.GetByLabel("Ocasião").FillAsync("Degustação de inverno");
+        await page.GetByLabel("Data", new() { Exact = true }).FillAsync("20/12/2026");
+        await page.GetByLabel("Grupo").SelectOptionAsync(new SelectOptionValue { Label = "Um segmento (RFV)" });
+        await page.GetByLabel("Para \"um segmento\": qual").SelectOptionAsync(new SelectOptionValue { Label = "Novos" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Criar convite" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Lia", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("20/12/2026 · 1 convidado · 0 contatados")).ToBeVisibleAsync();
+        await BrowserAppFactory.AssertFitsThePhoneAsync(page);
+        await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("segments-2-invitation.png"), FullPage = false });
     }
 }
