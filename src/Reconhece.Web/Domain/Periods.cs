@@ -20,6 +20,12 @@ public static class Periods
         return Between(first, first.AddMonths(1), zone);
     }
 
+    /// <summary>The Monday that starts the day's week (weeks run Monday to Sunday).</summary>
+    public static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>The UTC instant a local day starts in the business's zone.</summary>
+    public static DateTime DayStart(DateOnly day, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+
     /// <summary>The period just before: the previous week, or the previous calendar month.</summary>
     public static Period Previous(Period period, TimeZoneInfo zone, bool month)
     {

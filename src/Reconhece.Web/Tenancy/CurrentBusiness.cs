@@ -37,6 +37,28 @@ public sealed class CurrentBusiness(IHttpContextAccessor http)
         return new Restore(() => _explicit = previous);
     }
 
+    /// <summary>
+    /// A nightly job's loop: the work for each business in its scope, in turn. One business's failure is
+    /// logged and never stops the others (the next night retries it); returns the sum of the work's counts.
+    /// </summary>
+    public async Task<int> ForEachAsync(IEnumerable<Guid> businesses, Func<Guid, Task<int>> work, ILogger log, string job)
+    {
+        var total = 0;
+        foreach (var business in businesses)
+        {
+            try
+            {
+                using var scope = Use(business);
+                total += await work(business);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "{Job} failed in business {BusinessId}", job, business);
+            }
+        }
+        return total;
+    }
+
     private sealed class Restore(Action action) : IDisposable
     {
         public void Dispose() => action();

@@ -13,23 +13,13 @@ namespace Reconhece.Web.Features.History;
 public sealed class FillHistoryDays(AppDbContext db, CurrentBusiness current, TimeProvider clock, ILogger<FillHistoryDays> log)
 {
     [AutomaticRetry(Attempts = 3)]
-    public async Task RunAsync()
-    {
+    public async Task RunAsync() =>
         // The businesses with buyers: the RFV job's door answers the same question.
-        foreach (var business in await TenantDoors.SegmentBusinessesAsync(db, CancellationToken.None))
+        await current.ForEachAsync(await TenantDoors.SegmentBusinessesAsync(db, CancellationToken.None), async business =>
         {
-            try
-            {
-                using var scope = current.Use(business);
-                var zone = await db.ZoneAsync(CancellationToken.None);
-                var today = Shared.Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
-                await HistoryDays.EnsureAsync(db, business, zone, HistoryQuery.Starts(HistoryGrain.Month, today)[0], today, CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One business's failure never stops the others; its owner's next view fills it.
-                log.LogError(e, "Filling the history days failed in business {BusinessId}", business);
-            }
-        }
-    }
+            var zone = await db.ZoneAsync(CancellationToken.None);
+            var today = Shared.Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
+            await HistoryDays.EnsureAsync(db, business, zone, HistoryQuery.Starts(HistoryGrain.Month, today)[0], today, CancellationToken.None);
+            return 0;
+        }, log, "Filling the history days");
 }

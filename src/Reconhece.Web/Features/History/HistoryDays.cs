@@ -119,7 +119,7 @@ public static class HistoryDays
     /// </summary>
     public static async Task ForgetFromAsync(AppDbContext db, Guid business, DateTime fromUtc, TimeZoneInfo zone, CancellationToken ct)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(fromUtc, zone));
+        var day = Shared.Format.LocalDate(fromUtc, zone);
         await LockAsync(db, business, ct);
         var cover = await db.Businesses.AsNoTracking().Where(b => b.Id == business).Select(b => new { b.HistoryFrom, b.HistoryThrough }).SingleAsync(ct);
         if (cover.HistoryThrough is null || day >= cover.HistoryThrough) return;
@@ -148,16 +148,14 @@ public static class HistoryDays
             """);
         cmd.Parameters.AddWithValue("business", business);
         cmd.Parameters.AddWithValue("zone", zone.Id);
-        cmd.Parameters.AddWithValue("from", Utc(from, zone));
-        cmd.Parameters.AddWithValue("to", Utc(to, zone));
-        var monday = from.AddDays(-(((int)from.DayOfWeek + 6) % 7));
+        cmd.Parameters.AddWithValue("from", Domain.Periods.DayStart(from, zone));
+        cmd.Parameters.AddWithValue("to", Domain.Periods.DayStart(to, zone));
+        var monday = Domain.Periods.Monday(from);
         var month = new DateOnly(from.Year, from.Month, 1);
-        cmd.Parameters.AddWithValue("scan_from", Utc(monday < month ? monday : month, zone));
+        cmd.Parameters.AddWithValue("scan_from", Domain.Periods.DayStart(monday < month ? monday : month, zone));
         cmd.CommandTimeout = 600;
         await cmd.ExecuteNonQueryAsync(ct);
     }
-
-    public static DateTime Utc(DateOnly day, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
 
     internal static NpgsqlParameter Branch(Guid? branch) => new("branch", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)branch ?? DBNull.Value };
 }

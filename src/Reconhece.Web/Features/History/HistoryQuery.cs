@@ -42,7 +42,7 @@ public static class HistoryQuery
     {
         var current = grain == HistoryGrain.Month
             ? new DateOnly(today.Year, today.Month, 1)
-            : today.AddDays(-(((int)today.DayOfWeek + 6) % 7)); // Monday
+            : Domain.Periods.Monday(today);
         return Enumerable.Range(0, Periods + 1).Select(i => grain == HistoryGrain.Month ? current.AddMonths(i - Periods + 1) : current.AddDays(7 * (i - Periods + 1))).ToList();
     }
 
@@ -104,15 +104,15 @@ public static class HistoryQuery
                 SELECT s.k, s.new_customers, s.buyers, s.returning, s.purchases, s.revenue, g.recognitions, g.visit_revenue, t.till, t.identified
                 FROM sales s JOIN gifts g ON g.k = s.k JOIN tills t ON t.k = s.k ORDER BY s.k
                 """);
-            cmd.Parameters.AddWithValue("starts", periods.Select(p => HistoryDays.Utc(p.Start, zone)).ToArray());
-            cmd.Parameters.AddWithValue("ends", periods.Select(p => HistoryDays.Utc(p.End, zone)).ToArray());
+            cmd.Parameters.AddWithValue("starts", periods.Select(p => Domain.Periods.DayStart(p.Start, zone)).ToArray());
+            cmd.Parameters.AddWithValue("ends", periods.Select(p => Domain.Periods.DayStart(p.End, zone)).ToArray());
             cmd.Parameters.AddWithValue("sdays", periods.Select(p => p.Start).ToArray());
             cmd.Parameters.AddWithValue("edays", periods.Select(p => p.End).ToArray());
             cmd.Parameters.AddWithValue("first", first);
             cmd.Parameters.AddWithValue("today", today);
             // The live part: today's purchases, summed as a stored day would be.
-            cmd.Parameters.AddWithValue("from", HistoryDays.Utc(today, zone));
-            cmd.Parameters.AddWithValue("to", HistoryDays.Utc(today.AddDays(1), zone));
+            cmd.Parameters.AddWithValue("from", Domain.Periods.DayStart(today, zone));
+            cmd.Parameters.AddWithValue("to", Domain.Periods.DayStart(today.AddDays(1), zone));
             cmd.Parameters.AddWithValue("business", business);
             cmd.Parameters.AddWithValue("zone", zone.Id);
             cmd.Parameters.Add(HistoryDays.Branch(branch));

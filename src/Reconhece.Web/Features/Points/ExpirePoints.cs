@@ -24,21 +24,9 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
     [AutomaticRetry(Attempts = 3)]
     public async Task<int> RunAsync()
     {
-        var total = 0;
-        foreach (var business in await TenantDoors.ExpiryBusinessesAsync(db, CancellationToken.None))
-        {
-            try
-            {
-                using var scope = current.Use(business.BusinessId);
-                total += await ExpireAsync(business.BusinessId, business.Months, CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One business's failure never stops the others; tomorrow's run picks its points up.
-                log.LogError(e, "Points expiry failed in business {BusinessId}", business.BusinessId);
-            }
-        }
-        return total;
+        var businesses = await TenantDoors.ExpiryBusinessesAsync(db, CancellationToken.None);
+        var months = businesses.ToDictionary(b => b.BusinessId, b => b.Months);
+        return await current.ForEachAsync(months.Keys, business => ExpireAsync(business, months[business], CancellationToken.None), log, "Points expiry");
     }
 
     /// <summary>The points of a business that expire by <paramref name="earnedBy"/> (earned on or before it), per customer.</summary>

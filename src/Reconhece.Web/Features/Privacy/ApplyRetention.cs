@@ -18,26 +18,17 @@ public sealed class ApplyRetention(AppDbContext db, CurrentBusiness current, Ano
     [AutomaticRetry(Attempts = 3)]
     public async Task<int> RunAsync()
     {
-        var total = 0;
-        foreach (var business in await TenantDoors.RetentionBusinessesAsync(db, CancellationToken.None))
+        var businesses = await TenantDoors.RetentionBusinessesAsync(db, CancellationToken.None);
+        var years = businesses.ToDictionary(b => b.BusinessId, b => b.Years);
+        return await current.ForEachAsync(years.Keys, async business =>
         {
-            try
-            {
-                using var scope = current.Use(business.BusinessId);
-                var before = clock.GetUtcNow().UtcDateTime.AddYears(-business.Years);
-                var due = await db.Customers.Where(c => c.AnonymizedAt == null && (c.LastPurchaseAt ?? c.CreatedAt) < before)
-                    .OrderBy(c => c.LastPurchaseAt).Select(c => c.Id).Take(BatchSize).ToListAsync();
-                foreach (var id in due)
-                    await anonymise.HandleAsync(id, block: false, userId: null, $"Prazo de guarda: {business.Years} ano(s) sem compras", CancellationToken.None);
-                if (due.Count > 0) log.LogInformation("Retention anonymised {Count} customers in business {BusinessId}", due.Count, business.BusinessId);
-                total += due.Count;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One business's failure never stops the others; it is retried tomorrow.
-                log.LogError(e, "Retention failed in business {BusinessId}", business.BusinessId);
-            }
-        }
-        return total;
+            var before = clock.GetUtcNow().UtcDateTime.AddYears(-years[business]);
+            var due = await db.Customers.Where(c => c.AnonymizedAt == null && (c.LastPurchaseAt ?? c.CreatedAt) < before)
+                .OrderBy(c => c.LastPurchaseAt).Select(c => c.Id).Take(BatchSize).ToListAsync();
+            foreach (var id in due)
+                await anonymise.HandleAsync(id, block: false, userId: null, $"Prazo de guarda: {years[business]} ano(s) sem compras", CancellationToken.None);
+            if (due.Count > 0) log.LogInformation("Retention anonymised {Count} customers in business {BusinessId}", due.Count, business);
+            return due.Count;
+        }, log, "Retention");
     }
 }

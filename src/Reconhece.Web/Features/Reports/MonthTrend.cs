@@ -19,9 +19,7 @@ public static class MonthTrend
         var beforeEnd = before.AddDays(Math.Min(days, DateTime.DaysInMonth(before.Year, before.Month)));
         var periods = await HistoryQuery.LoadAsync(db, business, HistoryGrain.Month, [(start, weekEnd.AddDays(1)), (before, beforeEnd)], zone, today, branch: null, ct);
         var (now, then) = (periods[0], periods[1]);
-        var change = then.Revenue > 0
-            ? $" (faturamento {(now.Revenue >= then.Revenue ? "+" : "−")}{Math.Abs(100 * (now.Revenue - then.Revenue) / then.Revenue).ToString("0.#", Format.PtBr)}%)"
-            : "";
+        var change = Format.Change(now.Revenue, then.Revenue) is { } c ? $" (faturamento {c})" : "";
         return
         [
             $"{Format.Capitalised(start.ToString("MMMM", Format.PtBr))} até {weekEnd.ToString("dd/MM", Format.PtBr)}: {Figures(now)}.",

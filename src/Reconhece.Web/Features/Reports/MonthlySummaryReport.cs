@@ -48,7 +48,7 @@ public static class MonthlySummaryReport
         foreach (var metric in metrics)
         {
             var (now, before) = (metric.Value(current), metric.Value(previous));
-            var change = now is { } n && before is { } b && b != 0 ? $"; {(n >= b ? "+" : "−")}{Math.Abs(100 * (n - b) / b).ToString("0.#", Format.PtBr)}%" : "";
+            var change = now is { } n && before is { } b && Format.Change(n, b) is { } c ? "; " + c : "";
             pdf.Line($"• {metric.Title}: {metric.Show(now)} ({Name(previous.Start)}: {metric.Show(before)}{change})");
         }
         if (ctx.Program.RewardValue is { } reward)

@@ -52,24 +52,9 @@ public sealed class RecomputeSegments(AppDbContext db, CurrentBusiness current, 
         """;
 
     [AutomaticRetry(Attempts = 3)]
-    public async Task<int> RunAsync()
-    {
-        var changed = 0;
-        foreach (var business in await TenantDoors.SegmentBusinessesAsync(db, CancellationToken.None))
-        {
-            try
-            {
-                using var scope = current.Use(business);
-                changed += await RecomputeAsync(business, CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One business's failure never stops the others; tomorrow's run recomputes it.
-                log.LogError(e, "RFV segments failed in business {BusinessId}", business);
-            }
-        }
-        return changed;
-    }
+    public async Task<int> RunAsync() =>
+        await current.ForEachAsync(await TenantDoors.SegmentBusinessesAsync(db, CancellationToken.None),
+            business => RecomputeAsync(business, CancellationToken.None), log, "RFV segments");
 
     /// <summary>
     /// Scores the current business now if it was never scored (new, or before its first night) and has buyers:

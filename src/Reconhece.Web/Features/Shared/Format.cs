@@ -26,6 +26,10 @@ public static class Format
     /// <summary>"Novembro" from "novembro": pt-BR month names are lower case, a sentence starts upper case.</summary>
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], PtBr) + text[1..];
 
+    /// <summary>"+23,4%" / "−50%": the change from before to now, with a true minus sign; null without a base.</summary>
+    public static string? Change(decimal now, decimal before) => before == 0 ? null
+        : (now >= before ? "+" : "−") + Math.Abs(100 * (now - before) / before).ToString("0.#", PtBr) + "%";
+
     public static string MoneyInput(decimal value) => value.ToString("0.00", PtBr);
 
     public static string Date(DateTime utc, TimeZoneInfo zone) => Local(utc, zone).ToString("dd/MM/yyyy", PtBr);
