@@ -41,6 +41,11 @@ public class LoyaltyProgram : ITenantOwned
 
     /// <summary>What the recognition costs the owner (R$), optional: a point's cost is this over the goal.</summary>
     public decimal? RewardValue { get; set; }
+    /// <summary>
+    /// The business's average gross margin on its sales, in percent (optional). Revenue is not profit: a
+    /// promotion's extra revenue is worth only this share of it, so without it no verdict in R$ is given.
+    /// </summary>
+    public decimal? GrossMarginPercent { get; set; }
     /// <summary>Limits (off when null): purchases that earn per customer per day, the amount that earns, points from one purchase.</summary>
     public int? MaxEarningPurchasesPerDay { get; set; }
     public decimal? MinEarningAmount { get; set; }

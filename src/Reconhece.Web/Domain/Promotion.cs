@@ -75,6 +75,12 @@ public class Promotion : ITenantOwned
 
     public bool AppliesOn(DayOfWeek day) => (Weekdays & (1 << (int)day)) != 0;
 
+    /// <summary>
+    /// When the promotion really began: its start, or its creation when it was created after that start. A
+    /// promotion created at 15:00 for "today" did not cause the morning's sales.
+    /// </summary>
+    public DateTime RealStart => CreatedAt > StartsAt ? CreatedAt : StartsAt;
+
     /// <summary>The end that counts: the planned end, or when the owner stopped it.</summary>
     public DateTime EffectiveEnd => StoppedAt is { } s && s < EndsAt ? s : EndsAt;
 

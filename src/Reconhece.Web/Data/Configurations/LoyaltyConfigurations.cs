@@ -20,6 +20,7 @@ public class LoyaltyProgramConfiguration : IEntityTypeConfiguration<LoyaltyProgr
         builder.Property(x => x.RecognitionText).HasMaxLength(200);
         builder.Property(x => x.InvitationMessage).HasMaxLength(500);
         builder.Property(x => x.RewardValue).HasPrecision(12, 2);
+        builder.Property(x => x.GrossMarginPercent).HasPrecision(5, 2);
         builder.Property(x => x.MinEarningAmount).HasPrecision(12, 2);
         builder.Property(x => x.MaxPointsPerPurchase).HasPrecision(14, 2);
     }

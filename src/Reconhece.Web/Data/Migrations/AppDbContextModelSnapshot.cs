@@ -1178,6 +1178,11 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("goal");
 
+                    b.Property<decimal?>("GrossMarginPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("gross_margin_percent");
+
                     b.Property<int>("InactivityDays")
                         .HasColumnType("integer")
                         .HasColumnName("inactivity_days");

@@ -24,6 +24,7 @@ public sealed class ProgramInput
     public bool CollectBirthDate { get; set; }
     public string? InvitationMessage { get; set; }
     public string? RewardValue { get; set; }
+    public string? GrossMarginPercent { get; set; }
     public string? MaxEarningPurchasesPerDay { get; set; }
     public string? MinEarningAmount { get; set; }
     public string? MaxPointsPerPurchase { get; set; }
@@ -36,6 +37,7 @@ public sealed class ProgramInput
         InactivityDays = p.InactivityDays.ToString(Format.PtBr), CollectName = p.CollectName, CollectEmail = p.CollectEmail,
         CollectBirthDate = p.CollectBirthDate, InvitationMessage = p.InvitationMessage,
         RewardValue = p.RewardValue is { } r ? Format.MoneyInput(r) : null,
+        GrossMarginPercent = p.GrossMarginPercent is { } g ? Format.Points(g) : null,
         MaxEarningPurchasesPerDay = p.MaxEarningPurchasesPerDay?.ToString(Format.PtBr),
         MinEarningAmount = p.MinEarningAmount is { } m ? Format.MoneyInput(m) : null,
         MaxPointsPerPurchase = p.MaxPointsPerPurchase is { } x ? Format.Points(x) : null,
@@ -72,6 +74,9 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         if (string.IsNullOrEmpty(invitation)) errors.Add(nameof(input.InvitationMessage), t["Escreva a mensagem do convite."]);
         else if (invitation.Length > 500) errors.Add(nameof(input.InvitationMessage), t["Use no máximo {0} caracteres.", 500]);
         var rewardValue = Positive(input.RewardValue, nameof(input.RewardValue), 1_000_000m, required: false, errors);
+        // "30%" is how people write a margin; the sign is dropped before the number is read.
+        var margin = Positive(input.GrossMarginPercent?.Trim().TrimEnd('%'), nameof(input.GrossMarginPercent), 100m, required: false, errors,
+            t["Informe a margem entre 0,1% e 100%, ex.: 30."]);
         var minEarning = Positive(input.MinEarningAmount, nameof(input.MinEarningAmount), PointRule.MaxAmount, required: false, errors);
         var maxPoints = Positive(input.MaxPointsPerPurchase, nameof(input.MaxPointsPerPurchase), 10_000_000m, required: false, errors);
         var perDay = WholeNumber(input.MaxEarningPurchasesPerDay, nameof(input.MaxEarningPurchasesPerDay), 1, 100,
@@ -97,6 +102,7 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         program.CollectBirthDate = input.CollectBirthDate;
         program.InvitationMessage = invitation!;
         program.RewardValue = rewardValue;
+        program.GrossMarginPercent = margin;
         program.MinEarningAmount = minEarning;
         program.MaxPointsPerPurchase = maxPoints;
         program.MaxEarningPurchasesPerDay = perDay;
@@ -119,7 +125,7 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         return FormResult.Ok(true);
     }
 
-    private decimal? Positive(string? text, string field, decimal max, bool required, FormErrors errors)
+    private decimal? Positive(string? text, string field, decimal max, bool required, FormErrors errors, string? outOfRange = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -128,12 +134,12 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         }
         if (!MoneyText.TryParseReais(text, out var value) || value <= 0)
         {
-            errors.Add(field, t["Informe um número maior que zero, ex.: 0,50."]);
+            errors.Add(field, outOfRange ?? t["Informe um número maior que zero, ex.: 0,50."]);
             return null;
         }
         if (value > max)
         {
-            errors.Add(field, t["Valor acima do limite. Confira o número digitado."]);
+            errors.Add(field, outOfRange ?? t["Valor acima do limite. Confira o número digitado."]);
             return null;
         }
         return value;
@@ -163,6 +169,7 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         ["Coleta nascimento"] = p.CollectBirthDate ? "sim" : "não",
         ["Mensagem do convite"] = p.InvitationMessage,
         ["Valor do reconhecimento"] = p.RewardValue is { } r ? Format.Money(r) : "",
+        ["Margem média sobre as vendas"] = p.GrossMarginPercent is { } g ? Format.Points(g) + "%" : "",
         ["Compras que pontuam por dia"] = p.MaxEarningPurchasesPerDay?.ToString(Format.PtBr) ?? "",
         ["Valor mínimo para pontuar"] = p.MinEarningAmount is { } m ? Format.Money(m) : "",
         ["Máximo de pontos por compra"] = p.MaxPointsPerPurchase is { } x ? Format.Points(x) : "",

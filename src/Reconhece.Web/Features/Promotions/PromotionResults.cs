@@ -25,13 +25,20 @@ public sealed record GroupFigures(int Customers, int Returned, decimal Revenue, 
 /// </summary>
 public sealed record PromotionResult(
     Promotion Promotion, DateTime From, DateTime To, bool Started, bool Ended,
-    int Uses, int Participants, decimal BonusPoints, decimal? PointCost,
+    int Uses, int Participants, decimal BonusPoints, decimal? PointCost, decimal? MarginPercent,
     PeriodFigures During, IReadOnlyList<PeriodFigures> Baseline,
     GroupFigures? Audience, GroupFigures? Control)
 {
     public const int BaselinePeriods = 4;
 
     public decimal BaselineRevenue => Baseline.Count == 0 ? 0 : Baseline.Average(p => p.Revenue);
+    public decimal BaselinePurchases => Baseline.Count == 0 ? 0 : Baseline.Average(p => (decimal)p.Purchases);
+
+    /// <summary>
+    /// Every one of the earlier windows had sales. A business that is new, or was closed, has no "usual" to
+    /// compare with: an empty window would count as R$ 0,00 and turn every real sale into extra revenue.
+    /// </summary>
+    public bool HasBaseline => Baseline.Count == BaselinePeriods && Baseline.All(p => p.Purchases > 0);
     public decimal BaselineNewCustomers => Baseline.Count == 0 ? 0 : Baseline.Sum(p => (decimal)p.NewCustomers) / Baseline.Count;
     public bool Targeted => Audience is not null && Control is not null;
     public bool HasControl => Targeted && Control!.Customers > 0;
@@ -47,8 +54,11 @@ public sealed record PromotionResult(
         ? Math.Round((Audience!.RevenuePerCustomer - Control!.RevenuePerCustomer) * Audience.Customers, 2)
         : Math.Round(During.Revenue - BaselineRevenue, 2);
 
-    /// <summary>Incremental revenue − bonus cost − the owner's cost.</summary>
-    public decimal Net => IncrementalRevenue - (BonusCost ?? 0m) - (Promotion.OwnerCost ?? 0m);
+    /// <summary>The gross margin on the incremental revenue; null without the business's margin (revenue is not profit).</summary>
+    public decimal? IncrementalMargin => MarginPercent is { } m ? Math.Round(IncrementalRevenue * m / 100m, 2) : null;
+
+    /// <summary>The margin on the incremental revenue − bonus cost − the owner's cost; null without the margin.</summary>
+    public decimal? Net => IncrementalMargin is { } gain ? gain - (BonusCost ?? 0m) - (Promotion.OwnerCost ?? 0m) : null;
 
     public Interval? ReturnLift => HasControl
         ? PromotionStats.RateDifference(Audience!.Returned, Audience.Customers, Control!.Returned, Control.Customers) : null;
@@ -66,12 +76,12 @@ public static class PromotionResults
     {
         var promotion = await db.Promotions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (promotion is null) return null;
-        var pointCost = (await db.Programs.AsNoTracking().SingleAsync(ct)).PointCost;
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
         var zone = await db.ZoneAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await LoadAsync(db, promotion, pointCost, zone, utcNow, ct);
+            return await LoadAsync(db, promotion, program.PointCost, program.GrossMarginPercent, zone, utcNow, ct);
         }
         finally
         {
@@ -79,11 +89,11 @@ public static class PromotionResults
         }
     }
 
-    private static async Task<PromotionResult> LoadAsync(AppDbContext db, Promotion promotion, decimal? pointCost, TimeZoneInfo zone,
-        DateTime utcNow, CancellationToken ct)
+    private static async Task<PromotionResult> LoadAsync(AppDbContext db, Promotion promotion, decimal? pointCost, decimal? margin,
+        TimeZoneInfo zone, DateTime utcNow, CancellationToken ct)
     {
         var id = promotion.Id;
-        var from = promotion.StartsAt;
+        var from = promotion.RealStart;
         var to = utcNow < promotion.EffectiveEnd ? utcNow : promotion.EffectiveEnd;
         var started = utcNow >= from;
         if (to < from) to = from;
@@ -99,14 +109,14 @@ public static class PromotionResults
             control = groups.GetValueOrDefault(true, new GroupFigures(0, 0, 0, 0));
         }
         return new PromotionResult(promotion, from, to, started, utcNow >= promotion.EffectiveEnd,
-            marked?.Uses ?? 0, marked?.Participants ?? 0, marked?.Bonus ?? 0m, pointCost,
+            marked?.Uses ?? 0, marked?.Participants ?? 0, marked?.Bonus ?? 0m, pointCost, margin,
             periods[0], periods.Skip(1).ToList(), audience, control);
     }
 
     /// <summary>The window itself (index 0) and the 4 before it, each moved back by the window's length rounded up to whole weeks.</summary>
     private static async Task<List<PeriodFigures>> PeriodsAsync(AppDbContext db, Promotion p, DateTime from, DateTime to, TimeZoneInfo zone, CancellationToken ct)
     {
-        var weeks = Math.Max(1, (int)Math.Ceiling((p.EffectiveEnd - p.StartsAt).TotalDays / 7));
+        var weeks = Math.Max(1, (int)Math.Ceiling((p.EffectiveEnd - from).TotalDays / 7));
         var shift = TimeSpan.FromDays(7 * weeks);
         await using var cmd = TenantSql.Command(db, """
             SELECT k, count(x.id), COALESCE(sum(x.amount), 0), count(x.id) FILTER (WHERE x.was_new_customer)

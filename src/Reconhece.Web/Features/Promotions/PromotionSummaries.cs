@@ -25,7 +25,7 @@ public static class PromotionSummaries
         foreach (var id in ids)
         {
             var r = (await PromotionResults.LoadAsync(db, id, utcNow, ct))!;
-            var verdict = r.Net >= 0 ? t["valeu a pena: {0}", PromotionText.MoneyWithSign(r.Net)] : t["não se pagou: {0}", PromotionText.MoneyWithSign(r.Net)];
+            var verdict = PromotionVerdict.ForEmail(r, t);
             lines.Add(t["{0} ({1}): {2}, {3}, {4} pontos de bônus; {5}{6}.",
                 r.Promotion.Name, r.Ended ? t["encerrada"] : t["em andamento"], Format.Count(r.Uses, t["uso"], t["usos"]),
                 Format.Count(r.Participants, t["cliente"], t["clientes"]), Format.Points(r.BonusPoints),
