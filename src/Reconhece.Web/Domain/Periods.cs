@@ -34,6 +34,21 @@ public static class Periods
         return Between(DateTime.SpecifyKind(start, DateTimeKind.Unspecified), DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified), zone);
     }
 
+    /// <summary>
+    /// The same stretch of the period before: from its start, as far in as <paramref name="utcNow"/> is into the
+    /// current one (Monday 09:00 against last Monday 09:00; the 15th at 14:00 against the 15th of last month at
+    /// 14:00, or that month's end when it is shorter). A period so far set against a whole one always looks worse.
+    /// </summary>
+    public static Period SameSpanBefore(Period current, DateTime utcNow, TimeZoneInfo zone, bool month)
+    {
+        var previous = Previous(current, zone, month);
+        var now = utcNow < current.End ? utcNow : current.End;
+        var elapsed = TimeZoneInfo.ConvertTimeFromUtc(now, zone) - TimeZoneInfo.ConvertTimeFromUtc(current.Start, zone);
+        var end = TimeZoneInfo.ConvertTimeFromUtc(previous.Start, zone) + elapsed;
+        var previousEnd = TimeZoneInfo.ConvertTimeFromUtc(previous.End, zone);
+        return Between(TimeZoneInfo.ConvertTimeFromUtc(previous.Start, zone), end < previousEnd ? end : previousEnd, zone);
+    }
+
     private static Period Between(DateTime localStart, DateTime localEnd, TimeZoneInfo zone) =>
         new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localStart, DateTimeKind.Unspecified), zone),
             TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localEnd, DateTimeKind.Unspecified), zone));

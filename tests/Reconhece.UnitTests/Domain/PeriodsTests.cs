@@ -43,4 +43,22 @@ public sealed class PeriodsTests
         var week = Periods.WeekOf(new DateTime(2026, 11, 25, 13, 0, 0, DateTimeKind.Utc), SaoPaulo);
         Assert.Equal(week.Start.AddDays(-7), Periods.Previous(week, SaoPaulo, month: false).Start);
     }
+
+    [Fact]
+    public void The_same_stretch_of_last_month_stops_at_its_end_when_it_is_shorter()
+    {
+        // Tuesday 31/03/2026 10:00 in São Paulo: March so far against February, whose 28 days end first.
+        var now = new DateTime(2026, 3, 31, 13, 0, 0, DateTimeKind.Utc);
+        var before = Periods.SameSpanBefore(Periods.MonthOf(now, SaoPaulo), now, SaoPaulo, month: true);
+        Assert.Equal(new DateTime(2026, 2, 1, 3, 0, 0, DateTimeKind.Utc), before.Start);
+        Assert.Equal(new DateTime(2026, 3, 1, 3, 0, 0, DateTimeKind.Utc), before.End);
+    }
+
+    [Fact]
+    public void The_same_stretch_of_last_month_ends_on_the_same_day_and_hour()
+    {
+        var now = new DateTime(2026, 3, 15, 17, 0, 0, DateTimeKind.Utc); // 14:00 in São Paulo
+        var before = Periods.SameSpanBefore(Periods.MonthOf(now, SaoPaulo), now, SaoPaulo, month: true);
+        Assert.Equal(new DateTime(2026, 2, 15, 17, 0, 0, DateTimeKind.Utc), before.End);
+    }
 }

@@ -126,7 +126,7 @@ public static class AgendaQuery
     {
         var goal = context.Goal;
         var nearGoal = context.Goal * context.Settings.NearGoalPercent / 100m;
-        var inactiveBefore = utcNow.AddDays(-context.InactivityDays);
+        var inactiveBefore = Inactivity.Cutoff(utcNow, context.InactivityDays);
         var newSince = utcNow.AddDays(-NewDays);
         var birthdays = context.CollectsBirthDates ? BirthdayWindow(utcNow, context.Zone) : [];
         var now = utcNow;

@@ -4,7 +4,11 @@ namespace Reconhece.Web.Features.Customers;
 
 public sealed record CustomerRow(Guid Id, string? Name, string Phone, decimal Balance, DateTime? LastPurchaseAt, bool Eligible);
 
-public sealed record CustomerSearch(string? Query, string? Message, IReadOnlyList<CustomerRow> Rows, TimeZoneInfo Zone);
+public sealed record CustomerSearch(string? Query, string? Message, IReadOnlyList<CustomerRow> Rows, TimeZoneInfo Zone)
+{
+    /// <summary>Set when the page lists the inactive customers: how many there are and the threshold in days.</summary>
+    public (int Count, int Days)? Inactive { get; init; }
+}
 
 public sealed record PurchaseLine(Guid Id, DateTime At, string Branch, decimal? Amount, int? Quantity, decimal Points, bool Reversed);
 

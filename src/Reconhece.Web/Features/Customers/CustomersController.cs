@@ -14,11 +14,23 @@ namespace Reconhece.Web.Features.Customers;
 [Authorize(Policy = Policies.Staff), Route("/clientes")]
 public sealed class CustomersController(AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
 {
+    public const int InactiveListSize = 200;
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    public async Task<IActionResult> Index(string? q, string? inativos, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         var zone = await db.ZoneAsync(ct);
-        var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
+        var program = await db.Programs.Select(p => new { p.Goal, p.InactivityDays }).SingleAsync(ct);
+        var goal = program.Goal;
+        if (inativos is not null && string.IsNullOrWhiteSpace(q))
+        {
+            // The Painel's "inativos" card, as a list: the biggest spenders first, as the weekly report orders them.
+            var inactive = db.Customers.Where(c => c.AnonymizedAt == null).Where(Inactivity.Customers(clock.GetUtcNow().UtcDateTime, program.InactivityDays));
+            var count = await inactive.CountAsync(ct);
+            var rows = await inactive.OrderByDescending(c => c.LifetimeSpend).ThenBy(c => c.LastPurchaseAt).Take(InactiveListSize)
+                .Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Balance, c.LastPurchaseAt, Goal.IsReached(c.Balance, goal))).ToListAsync(ct);
+            return View(new CustomerSearch(null, null, rows, zone) { Inactive = (count, program.InactivityDays) });
+        }
         if (string.IsNullOrWhiteSpace(q))
         {
             var recent = await db.Customers.Where(c => c.AnonymizedAt == null).OrderByDescending(c => c.LastPurchaseAt).Take(20)
@@ -26,8 +38,8 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
             return View(new CustomerSearch(null, null, recent, zone));
         }
         var query = q.Length > 60 ? q[..60] : q;
-        var rows = await CustomerQueries.SearchAsync(db, query, goal, ct);
-        return View(new CustomerSearch(query, rows.Count == 0 ? t["Nenhum cliente encontrado para \"{0}\".", query].Value : null, rows, zone));
+        var found = await CustomerQueries.SearchAsync(db, query, goal, ct);
+        return View(new CustomerSearch(query, found.Count == 0 ? t["Nenhum cliente encontrado para \"{0}\".", query].Value : null, found, zone));
     }
 
     /// <summary>Live lookup for the purchase form (JavaScript only; the form works without it).</summary>

@@ -14,6 +14,7 @@ public sealed record TopCustomer(Guid Id, string? Name, string Phone, decimal Li
 public sealed record DashboardView(
     string BusinessName, string UserName,
     PeriodFigures Week, PeriodFigures PreviousWeek, PeriodFigures Month, PeriodFigures PreviousMonth,
+    Period WeekSoFar, Period PreviousWeekSpan, Period MonthSoFar, Period PreviousMonthSpan,
     int EligibleNow, int Inactive, int BecameInactiveThisWeek, int InactivityDays, int TotalCustomers,
     IReadOnlyList<TopCustomer> Top, TimeZoneInfo Zone, Agenda.AgendaResults Contacts);
 
@@ -25,19 +26,25 @@ public static class DashboardQuery
         var business = await db.Businesses.Select(b => new { b.Id, b.Name, b.TimeZoneId, b.Agenda.ConversionDays }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
-        var week = Periods.WeekOf(utcNow, zone);
-        var month = Periods.MonthOf(utcNow, zone);
-        var inactiveBefore = utcNow.AddDays(-program.InactivityDays);
+        // This week and month so far, each against the same stretch of the one before.
+        var week = Periods.WeekOf(utcNow, zone) with { End = utcNow };
+        var month = Periods.MonthOf(utcNow, zone) with { End = utcNow };
+        var weekBefore = Periods.SameSpanBefore(Periods.WeekOf(utcNow, zone), utcNow, zone, month: false);
+        var monthBefore = Periods.SameSpanBefore(Periods.MonthOf(utcNow, zone), utcNow, zone, month: true);
+        var inactive = Inactivity.Customers(utcNow, program.InactivityDays);
+        var inactiveAWeekAgo = Inactivity.Cutoff(utcNow.AddDays(-7), program.InactivityDays);
 
         var top = await db.Customers.Where(c => c.Visits > 0).OrderByDescending(c => c.LifetimePoints).ThenByDescending(c => c.LifetimeSpend).Take(10)
             .Select(c => new TopCustomer(c.Id, c.Name, c.Phone, c.LifetimePoints, c.LifetimeSpend, c.Visits)).ToListAsync(ct);
 
         return new DashboardView(business.Name, userName,
-            await FiguresAsync(db, week, ct), await FiguresAsync(db, Periods.Previous(week, zone, month: false), ct),
-            await FiguresAsync(db, month, ct), await FiguresAsync(db, Periods.Previous(month, zone, month: true), ct),
+            await FiguresAsync(db, week, ct), await FiguresAsync(db, weekBefore, ct),
+            await FiguresAsync(db, month, ct), await FiguresAsync(db, monthBefore, ct),
+            week, weekBefore, month, monthBefore,
             EligibleNow: await db.Customers.CountAsync(c => Goal.IsReached(c.Balance, program.Goal), ct),
-            Inactive: await db.Customers.CountAsync(c => c.LastPurchaseAt < inactiveBefore, ct),
-            BecameInactiveThisWeek: await db.Customers.CountAsync(c => c.LastPurchaseAt < inactiveBefore && c.LastPurchaseAt >= inactiveBefore.AddDays(-7), ct),
+            Inactive: await db.Customers.CountAsync(inactive, ct),
+            // Inactive now but not a week ago: their last purchase fell past the threshold in the last 7 days.
+            BecameInactiveThisWeek: await db.Customers.Where(inactive).CountAsync(c => c.LastPurchaseAt >= inactiveAWeekAgo, ct),
             program.InactivityDays,
             TotalCustomers: await db.Customers.CountAsync(c => c.Visits > 0, ct),
             top, zone, await Agenda.AgendaResultsQuery.LoadAsync(db, business.Id, business.ConversionDays, utcNow, Agenda.AgendaController.ResultsDays, null, ct));

@@ -32,7 +32,7 @@ public static class PurchaseQueries
             """).SingleAsync(ct);
         var previous = await db.Purchases.Where(p => p.CustomerId == row.CustomerId && p.At < row.At && p.ReversedAt == null)
             .MaxAsync(p => (DateTime?)p.At, ct);
-        var backAfter = previous is { } before && (row.At - before).TotalDays >= program.InactivityDays ? (int)(row.At - before).TotalDays : (int?)null;
+        var backAfter = Inactivity.ReturnsFromInactivity(previous, row.At, program.InactivityDays) ? (int)(row.At - previous!.Value).TotalDays : (int?)null;
         var hints = new PurchaseHints(
             AbcClasses.ClassOf(row.LifetimePoints, ranking.Above, ranking.Total, business.ClassAPercent, business.ClassBPercent) == 'A',
             backAfter, program.Goal > 0 && row.Balance < program.Goal && row.Balance >= program.Goal * business.NearGoalPercent / 100m,

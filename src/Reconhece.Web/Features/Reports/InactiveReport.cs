@@ -20,8 +20,7 @@ public static class InactiveReport
     public static async Task<(byte[] Pdf, int Pages, int Inactive)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)
     {
         var days = ctx.Program.InactivityDays;
-        var before = ctx.GeneratedAtUtc.AddDays(-days);
-        var inactive = db.Customers.AsNoTracking().Where(c => c.Visits > 0 && c.LastPurchaseAt < before);
+        var inactive = db.Customers.AsNoTracking().Where(Inactivity.Customers(ctx.GeneratedAtUtc, days));
         var count = await inactive.CountAsync(ct);
         var spend = count == 0 ? 0m : await inactive.SumAsync(c => c.LifetimeSpend, ct);
 
