@@ -6,7 +6,10 @@ namespace Reconhece.Web.Features.Purchases;
 
 public static class PurchaseQueries
 {
-    private sealed record Ranking(decimal Above, decimal Total);
+    private sealed record Ranking(decimal Above, decimal Total, long Ranked);
+
+    /// <summary>Below this many ranked customers a shop's "class A" is a handful of people and says nothing.</summary>
+    public const int MinCustomersForClassA = 30;
 
     public static async Task<PurchaseResult?> ResultAsync(AppDbContext db, Guid purchaseId, bool isOwner, CancellationToken ct)
     {
@@ -27,14 +30,17 @@ public static class PurchaseQueries
         // The class as the ABC report ranks it: by the points of everyone above this customer.
         var ranking = await db.Database.SqlQuery<Ranking>($"""
             SELECT COALESCE(sum(lifetime_points) FILTER (WHERE lifetime_points > {row.LifetimePoints}), 0) AS above,
-                   COALESCE(sum(lifetime_points) FILTER (WHERE lifetime_points > 0), 0) AS total
+                   COALESCE(sum(lifetime_points) FILTER (WHERE lifetime_points > 0), 0) AS total,
+                   count(*) FILTER (WHERE lifetime_points > 0) AS ranked
             FROM customers WHERE business_id = {row.CustomerBusinessId}
             """).SingleAsync(ct);
         var previous = await db.Purchases.Where(p => p.CustomerId == row.CustomerId && p.At < row.At && p.ReversedAt == null)
             .MaxAsync(p => (DateTime?)p.At, ct);
         var backAfter = Inactivity.ReturnsFromInactivity(previous, row.At, program.InactivityDays) ? (int)(row.At - previous!.Value).TotalDays : (int?)null;
         var hints = new PurchaseHints(
-            AbcClasses.ClassOf(row.LifetimePoints, ranking.Above, ranking.Total, business.ClassAPercent, business.ClassBPercent) == 'A',
+            // Never on a first purchase (a single big purchase is not loyalty) nor in a shop with too few customers.
+            !row.WasNewCustomer && ranking.Ranked >= MinCustomersForClassA
+                && AbcClasses.ClassOf(row.LifetimePoints, ranking.Above, ranking.Total, business.ClassAPercent, business.ClassBPercent) == 'A',
             backAfter, program.Goal > 0 && row.Balance < program.Goal && row.Balance >= program.Goal * business.NearGoalPercent / 100m,
             row.ContactOptOutAt is not null);
         return new PurchaseResult(row.Id, row.CustomerId, row.Name, row.Phone, row.WasNewCustomer, row.Amount, row.Quantity,

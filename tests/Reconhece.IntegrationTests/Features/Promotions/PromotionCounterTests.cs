@@ -29,8 +29,8 @@ public sealed class PromotionCounterTests(AppFactory app) : IClassFixture<AppFac
         var result = await owner.Client.RegisterPurchaseAsync("11912345678", "20");
 
         Assert.Contains("Terça em dobro: Pontos × 2 — Avise o cliente!", form.Doc.QuerySelector("[data-testid=today-promotions]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("+20", result.Doc.QuerySelector("[data-testid=points]")!.TextContent.Trim());
-        Assert.Equal("+ 20 da promoção Terça em dobro", result.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
+        Assert.Equal("+40", result.Doc.QuerySelector("[data-testid=points]")!.TextContent.Trim());
+        Assert.Equal("20 da compra + 20 da promoção Terça em dobro", result.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
         Assert.Equal("40", result.Doc.QuerySelector("[data-testid=balance]")!.TextContent.Trim());
         var kinds = await app.InBusinessAsync(owner.BusinessId, db => db.Ledger.OrderBy(l => l.Id).Select(l => new { l.Kind, l.Points }).ToListAsync());
         Assert.Equal([(LedgerKind.Earn, 20m), (LedgerKind.PromotionBonus, 20m)], kinds.Select(k => (k.Kind, k.Points)));
@@ -49,8 +49,8 @@ public sealed class PromotionCounterTests(AppFactory app) : IClassFixture<AppFac
         var big = await owner.Client.RegisterPurchaseAsync("11912345678", "200");
 
         // R$ 4: ×2 gives 4, +5 gives 5: "Mais cinco" wins. R$ 200: ×2 gives 200, above R$ 100 gives 10 × 3 = 30.
-        Assert.Equal("+ 5 da promoção Mais cinco", small.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
-        Assert.Equal("+ 200 da promoção Dobro", big.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
+        Assert.Equal("4 da compra + 5 da promoção Mais cinco", small.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
+        Assert.Equal("200 da compra + 200 da promoção Dobro", big.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
         Assert.Equal(4m + 5m + 200m + 200m, (await owner.CustomerAsync("+5511912345678")).Balance);
         await owner.AssertBalancesMatchLedgerAsync();
     }
@@ -65,7 +65,7 @@ public sealed class PromotionCounterTests(AppFactory app) : IClassFixture<AppFac
         await owner.Client.PostAsync($"/compras/{wrong}/estornar", new Dictionary<string, string> { ["Reason"] = "valor errado" });
         var again = await owner.Client.RegisterPurchaseAsync("11912345678", "20");
 
-        Assert.Equal("+ 50 da promoção Uma vez", again.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
+        Assert.Equal("20 da compra + 50 da promoção Uma vez", again.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
         Assert.Equal(70m, (await owner.CustomerAsync("+5511912345678")).Balance);
         await owner.AssertBalancesMatchLedgerAsync();
     }
@@ -129,7 +129,7 @@ public sealed class PromotionCounterTests(AppFactory app) : IClassFixture<AppFac
 
         Assert.Equal((20, 10), (members.Count, members.Count(m => m.IsControl)));
         Assert.Null(controlBuys.Doc.QuerySelector("[data-testid=bonus]"));
-        Assert.Equal("+ 30 da promoção Volte logo", treatedBuys.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
+        Assert.Equal("10 da compra + 30 da promoção Volte logo", treatedBuys.Doc.QuerySelector("[data-testid=bonus]")!.TextContent.Trim());
         Assert.Null(stranger.Doc.QuerySelector("[data-testid=bonus]"));
         Assert.DoesNotContain(control.Name!, agenda.Text, StringComparison.Ordinal);
         Assert.Contains(members.First(m => !m.IsControl && m.Phone != treated.Phone).Name!, agenda.Text, StringComparison.Ordinal);
