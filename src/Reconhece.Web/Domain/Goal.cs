@@ -16,8 +16,4 @@ public static class Goal
 
     /// <summary>Points still missing to reach the goal (0 when reached).</summary>
     public static decimal Missing(decimal balance, decimal goal) => Math.Max(0m, goal - balance);
-
-    /// <summary>Recognising debits exactly one goal; the excess carries over.</summary>
-    public static decimal BalanceAfterRecognition(decimal balance, decimal goal) =>
-        IsReached(balance, goal) ? balance - goal : throw new InvalidOperationException("The goal is not reached.");
 }

@@ -28,15 +28,4 @@ public sealed class GoalTests
     [InlineData(600, 500, 0)]
     public void Missing_points_never_go_negative(decimal balance, decimal goal, decimal missing) =>
         Assert.Equal(missing, Goal.Missing(balance, goal));
-
-    [Theory]
-    [InlineData(500, 500, 0)]
-    [InlineData(530, 500, 30)]
-    [InlineData(1100, 500, 600)]
-    public void A_recognition_debits_one_goal_and_the_excess_carries_over(decimal balance, decimal goal, decimal after) =>
-        Assert.Equal(after, Goal.BalanceAfterRecognition(balance, goal));
-
-    [Fact]
-    public void A_customer_below_the_goal_cannot_be_recognised() =>
-        Assert.Throws<InvalidOperationException>(() => Goal.BalanceAfterRecognition(499m, 500m));
 }

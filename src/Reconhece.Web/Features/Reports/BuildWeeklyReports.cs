@@ -6,7 +6,6 @@ using Reconhece.Web.Domain;
 namespace Reconhece.Web.Features.Reports;
 
 /// <summary>The headline numbers the email body and the Relatórios list show.</summary>
-public sealed record ReportHeadline(int NewCustomers, int Eligible, int Inactive, string? TopCustomer);
 
 /// <summary>Builds the four PDFs of one run (five on the month's first weekly run) and stores them on it (the caller saves).</summary>
 public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedResource> t)
@@ -20,7 +19,7 @@ public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedR
         [ReportKind.MonthlySummary] = ("resumo-do-mes", MonthlySummaryReport.Title),
     };
 
-    public async Task<ReportHeadline> BuildAsync(ReportRun run, DateTime utcNow, CancellationToken ct)
+    public async Task BuildAsync(ReportRun run, DateTime utcNow, CancellationToken ct)
     {
         var ctx = await ReportContext.LoadAsync(db, run.WeekStart, utcNow, t, ct);
         var abc = await AbcReport.BuildAsync(db, ctx, ct);
@@ -43,7 +42,6 @@ public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedR
         run.EligibleCustomers = goal.Eligible;
         run.InactiveCustomers = inactive.Inactive;
         run.TopCustomer = abc.TopCustomer;
-        return new ReportHeadline(fresh.NewCustomers, goal.Eligible, inactive.Inactive, abc.TopCustomer);
     }
 
     /// <summary>"curva-abc-2026-11-23.pdf"; the monthly summary is named by its month: "resumo-do-mes-2026-11.pdf".</summary>
