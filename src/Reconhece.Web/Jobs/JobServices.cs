@@ -52,6 +52,8 @@ public sealed class JobOptions
 /// <summary>Hangfire on PostgreSQL, in the app's own database (schema "hangfire").</summary>
 public static class JobServices
 {
+    private static readonly Lock FilterLock = new();
+
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = JobOptions.Read(configuration);
@@ -73,8 +75,13 @@ public static class JobServices
         // Hangfire keeps its storage and job activator in process-wide statics. This host's own storage and
         // activator are handed to its client and server explicitly, so several hosts in one process (the
         // tests) never run jobs against another host's database or disposed services.
-        // Job log lines carry the job and business ids (a process-wide filter list: added once).
-        if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobLogContext)) GlobalJobFilters.Filters.Add(new JobLogContext());
+        // Job log lines carry the job and business ids (a process-wide filter list: added once). Hosts built at
+        // the same time in one process (parallel test classes) once enumerated the list while another added to
+        // it ("Collection was modified"): the check and the add hold one lock.
+        lock (FilterLock)
+        {
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobLogContext)) GlobalJobFilters.Filters.Add(new JobLogContext());
+        }
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -70,15 +70,12 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
     [HttpGet("{id:guid}/editar"), Authorize(Policy = Policies.Owner)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
     {
-        var c = await db.Customers.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return NotFound();
-        ViewData["Id"] = id;
-        ViewData["Phone"] = Format.Phone(c.Phone);
-        return View(new CustomerFieldsInput { Name = c.Name, Email = c.Email, BirthDate = c.BirthDate?.ToString("dd/MM/yyyy", Format.PtBr) });
+        var page = await EditCustomerPage.LoadAsync(db, id, null, ct);
+        return page is null ? NotFound() : View(page);
     }
 
     [HttpPost("{id:guid}/editar"), Authorize(Policy = Policies.Owner)]
-    public async Task<IActionResult> Edit(Guid id, CustomerFieldsInput input, [FromServices] EditCustomer edit, CancellationToken ct)
+    public async Task<IActionResult> Edit(Guid id, EditCustomerInput input, [FromServices] EditCustomer edit, CancellationToken ct)
     {
         var result = await edit.HandleAsync(id, input, UserId, ct);
         if (result is null) return NotFound();
@@ -88,9 +85,8 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
             return RedirectToAction(nameof(Details), new { id });
         }
         result.CopyTo(ModelState);
-        ViewData["Id"] = id;
-        ViewData["Phone"] = Format.Phone(await db.Customers.Where(c => c.Id == id).Select(c => c.Phone).SingleAsync(ct));
-        return View(input);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(await EditCustomerPage.LoadAsync(db, id, input, ct));
     }
 
     [HttpPost("{id:guid}/ajuste"), Authorize(Policy = Policies.Owner)]

@@ -57,9 +57,39 @@ public sealed class CustomerTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Editing_shows_and_saves_only_the_fields_the_business_collects_and_can_erase_one_it_no_longer_does()
+    {
+        var owner = await app.SignUpAsync();
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["CollectName"] = "true", ["CollectEmail"] = "true" });
+        await owner.Client.RegisterPurchaseAsync("11912345670", "10", name: "Joana");
+        var customer = await owner.CustomerAsync("+5511912345670");
+        await owner.Client.SubmitAsync($"/clientes/{customer.Id}/editar", new Dictionary<string, string> { ["Email"] = "joana@exemplo.com.br" });
+        // The owner stops collecting e-mails (LGPD: the minimum).
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["CollectEmail"] = "false" });
+
+        var form = await owner.Client.GetAsync($"/clientes/{customer.Id}/editar");
+        var sneaked = await owner.Client.SubmitAsync($"/clientes/{customer.Id}/editar", new Dictionary<string, string>
+        {
+            ["Name"] = "Joana Souza", ["Email"] = "outro@exemplo.com.br", ["BirthDate"] = "01/02/1990",
+        });
+        var kept = await owner.CustomerAsync("+5511912345670");
+        var erased = await owner.Client.SubmitAsync($"/clientes/{customer.Id}/editar", new Dictionary<string, string> { ["EraseEmail"] = "true" });
+
+        Assert.NotNull(form.Doc.QuerySelector("input[name=Name]"));
+        Assert.Null(form.Doc.QuerySelector("input[name=Email]"));
+        Assert.Null(form.Doc.QuerySelector("input[name=BirthDate]"));
+        Assert.Contains("joana@exemplo.com.br", form.Doc.QuerySelector("[data-testid=EraseEmail]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(sneaked.Shows("Dados do cliente salvos."), sneaked.Text);
+        Assert.Equal(("Joana Souza", "joana@exemplo.com.br", (DateOnly?)null), (kept.Name, kept.Email, kept.BirthDate));
+        Assert.True(erased.Shows("Dados do cliente salvos."), erased.Text);
+        Assert.Null((await owner.CustomerAsync("+5511912345670")).Email);
+    }
+
+    [Fact]
     public async Task The_owner_edits_customer_fields_and_the_change_is_recorded()
     {
         var owner = await app.SignUpAsync();
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["CollectName"] = "true", ["CollectEmail"] = "true", ["CollectBirthDate"] = "true" });
         await owner.Client.RegisterPurchaseAsync("11912345678", "10", name: "Joana");
         var customer = await owner.CustomerAsync("+5511912345678");
 
