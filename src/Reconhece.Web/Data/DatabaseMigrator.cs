@@ -45,9 +45,15 @@ public static class DatabaseMigrator
             await using var db = new AppDbContext(
                 ((DbContextOptionsBuilder<AppDbContext>)DataServices.UsePostgres(new DbContextOptionsBuilder<AppDbContext>(), ownerCs)).Options,
                 new CurrentBusiness(new HttpContextAccessor()));
+            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+            if (applied.Count > 0 && !applied.Any(m => m.EndsWith("_Baseline", StringComparison.Ordinal)))
+                throw new InvalidOperationException(
+                    "This database was migrated before the migrations were squashed into one baseline (docs/decisions/008). " +
+                    "No production database existed then: drop this database and run migrate again.");
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             logger.LogInformation("Applying {Count} pending migration(s)", pending.Count);
             await db.Database.MigrateAsync(ct);
+            await DatabaseFunctions.ApplyAsync(lockConnection, ct);
             Jobs.JobServices.InstallSchema(lockConnection);
             await TenantWalls.EnsureAsync(lockConnection, appRole, ct);
         }

@@ -7,7 +7,7 @@ namespace Reconhece.Web.Tenancy;
 /// <summary>
 /// The only ways to look across businesses. Each is a PostgreSQL function with SECURITY DEFINER and a
 /// fixed search path, owned by the owner role (which alone may bypass the policies) and executable by
-/// the app role; each answers one narrow question (created in migration RowLevelSecurity, TenantWalls.Doors).
+/// the app role; each answers one narrow question (each a file in Data/Functions; TenantWalls keeps PUBLIC out of them).
 /// Everything else the app runs sees one business, or none.
 /// </summary>
 public static class TenantDoors

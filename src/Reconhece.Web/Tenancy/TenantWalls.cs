@@ -4,8 +4,9 @@ namespace Reconhece.Web.Tenancy;
 
 /// <summary>
 /// The second wall, in the database: row-level security on every table with a business_id column, the
-/// doors (see <see cref="TenantDoors"/>), and the app role's rights. The migration RowLevelSecurity creates
-/// the functions (the procedure the app calls, the policies' reader, the doors) and the businesses policy; <see cref="EnsureAsync"/> runs after every migrate, so a table added later gets its
+/// doors (see <see cref="TenantDoors"/>), and the app role's rights. The functions (the procedure the app
+/// calls, the policies' reader, the doors) are files in Data/Functions (<see cref="Data.DatabaseFunctions"/>);
+/// <see cref="EnsureAsync"/> runs after them on every migrate, so a table added later gets its
 /// policy and the app role its rights with no step to remember (and TenantWallTests fail if one is missing).
 /// </summary>
 public static class TenantWalls
@@ -30,6 +31,18 @@ public static class TenantWalls
             IF NOT EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = t.relname AND p.policyname = 'tenant') THEN
               EXECUTE format('CREATE POLICY tenant ON %I USING (business_id = current_business()) WITH CHECK (business_id = current_business())', t.relname);
             END IF;
+          END LOOP;
+          -- The businesses table is its own tenant: a business sees its own row.
+          ALTER TABLE businesses ENABLE ROW LEVEL SECURITY;
+          ALTER TABLE businesses FORCE ROW LEVEL SECURITY;
+          IF NOT EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = 'businesses' AND p.policyname = 'tenant') THEN
+            CREATE POLICY tenant ON businesses USING (id = current_business()) WITH CHECK (id = current_business());
+          END IF;
+          -- A door (SECURITY DEFINER, across businesses) is never executable by PUBLIC: only the app role, below.
+          FOR t IN SELECT p.oid::regprocedure AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                   WHERE n.nspname = 'public' AND p.proname LIKE 'door\_%'
+          LOOP
+            EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', t.fn);
           END LOOP;
 
           IF app IS NULL OR app = '' OR app = current_user THEN RETURN; END IF;

@@ -53,7 +53,7 @@ public sealed class SourceRulesTests
                 .Select(r => $"{f.Path}: {r.What}"))
             .Order(StringComparer.Ordinal).ToList();
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Reconhece.sln"))) return dir.FullName;

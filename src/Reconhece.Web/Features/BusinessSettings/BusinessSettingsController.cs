@@ -41,14 +41,13 @@ public sealed class BusinessSettingsController(AppDbContext db, IStringLocalizer
         if (!ModelState.IsValid) return View(input);
         var business = await db.Businesses.SingleAsync(ct);
         business.Name = input.Name.Trim();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Histórico's stored days are local days of the old zone: they are summed again in the new one.
         if (business.TimeZoneId != input.TimeZoneId)
-        {
-            // Histórico's stored days are local days of the old zone: they are summed again in the new one.
-            business.HistoryFrom = business.HistoryThrough = null;
-            await db.HistoryDays.ExecuteDeleteAsync(ct);
-        }
+            await Features.History.HistoryDays.ForgetAsync(db, business.Id, null, BrazilTimeZones.Find(business.TimeZoneId), ct);
         business.TimeZoneId = input.TimeZoneId;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Flash"] = t["Dados do negócio salvos."].Value;
         return RedirectToAction(nameof(Edit));
     }

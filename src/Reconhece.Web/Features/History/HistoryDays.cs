@@ -114,15 +114,19 @@ public static class HistoryDays
     }
 
     /// <summary>
-    /// Forgets the stored days from the local day of <paramref name="fromUtc"/> on: they are summed again on
-    /// the next view. Called in the transaction of what changed them (a reversal, a merge).
+    /// The one way to invalidate the stored days (decision 008): forgets them from the local day of
+    /// <paramref name="fromUtc"/> on, or all of them when it is null (a change of time zone makes every stored
+    /// day a day of the old zone). They are summed again on the next view. Every writer of past purchases
+    /// calls it in its own transaction: a reversal, a merge, a change of time zone. The nightly invariants
+    /// check (door_invariant_violations, "histórico") catches one that does not.
     /// </summary>
-    public static async Task ForgetFromAsync(AppDbContext db, Guid business, DateTime fromUtc, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task ForgetAsync(AppDbContext db, Guid business, DateTime? fromUtc, TimeZoneInfo zone, CancellationToken ct)
     {
-        var day = Shared.Format.LocalDate(fromUtc, zone);
         await LockAsync(db, business, ct);
         var cover = await db.Businesses.AsNoTracking().Where(b => b.Id == business).Select(b => new { b.HistoryFrom, b.HistoryThrough }).SingleAsync(ct);
-        if (cover.HistoryThrough is null || day >= cover.HistoryThrough) return;
+        if (cover.HistoryThrough is null) return;
+        var day = fromUtc is { } from ? Shared.Format.LocalDate(from, zone) : DateOnly.MinValue;
+        if (day >= cover.HistoryThrough) return;
         await db.HistoryDays.Where(d => d.Day >= day).ExecuteDeleteAsync(ct);
         var keep = cover.HistoryFrom < day;
         await db.Businesses.Where(b => b.Id == business).ExecuteUpdateAsync(s => s

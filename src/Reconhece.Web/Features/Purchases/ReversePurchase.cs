@@ -55,7 +55,7 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
             """, ct);
         var zone = await db.ZoneAsync(ct);
         // Histórico's stored days from the purchase's day on are summed again (its revenue, and maybe whose first purchase it was).
-        await History.HistoryDays.ForgetFromAsync(db, business, p.At, zone, ct);
+        await History.HistoryDays.ForgetAsync(db, business, p.At, zone, ct);
         // A purchase that took a slot of the daily earning limit gives it back when reversed the same day
         // (staff who typed it wrong and register it again must not lose the customer's points).
         if (p.NoEarnReason is null)

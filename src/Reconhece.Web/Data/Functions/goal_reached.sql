@@ -1,0 +1,3 @@
+CREATE OR REPLACE FUNCTION goal_reached(balance numeric, goal numeric) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT goal > 0 AND balance >= goal $$;

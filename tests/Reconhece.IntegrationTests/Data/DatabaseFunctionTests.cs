@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+using Reconhece.IntegrationTests.Support;
+using Reconhece.Web.Data;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Data;
+
+/// <summary>
+/// Each database function lives in one file (Data/Functions, ADR 008): what `migrate` leaves in the
+/// database is exactly those files, and the doors the architecture map names are exactly the doors there are.
+/// </summary>
+public sealed partial class DatabaseFunctionTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<List<(string Name, string Definition, string? Acl)>> FunctionsAsync()
+    {
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            SELECT p.proname, pg_get_functiondef(p.oid), p.proacl::text FROM pg_proc p
+            WHERE p.pronamespace = 'public'::regnamespace ORDER BY 1
+            """, conn);
+        var found = new List<(string, string, string?)>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) found.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+        return found;
+    }
+
+    [Fact]
+    public async Task Every_function_in_the_database_is_one_file_and_its_body_is_that_file()
+    {
+        var functions = await FunctionsAsync();
+
+        Assert.Equal(DatabaseFunctions.Names, functions.Select(f => f.Name).ToList());
+        foreach (var (name, definition, _) in functions)
+        {
+            // The body between the dollar quotes is stored as written: the file's body must be in the database.
+            var body = DollarBody().Match(DatabaseFunctions.Text(name)).Groups["body"].Value;
+            Assert.False(string.IsNullOrWhiteSpace(body), name);
+            Assert.Contains(body, definition, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_doors_named_in_the_architecture_map_are_exactly_the_doors_and_none_is_open_to_public()
+    {
+        var functions = await FunctionsAsync();
+        var map = await File.ReadAllTextAsync(Path.Combine(Tenancy.SourceRulesTests.RepoRoot(), "docs", "architecture.md"));
+
+        var doors = functions.Where(f => f.Name.StartsWith("door_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(doors.Select(d => d.Name).Order(), DoorName().Matches(map).Select(m => m.Value).Distinct().Order());
+        // PUBLIC's grant reads "=X/owner" in an ACL: a door must not have it.
+        Assert.All(doors, d => Assert.DoesNotMatch(@"(^|[{,])=X/", d.Acl ?? ""));
+    }
+
+    [GeneratedRegex(@"\$(?<tag>\w*)\$(?<body>.*)\$\k<tag>\$", RegexOptions.Singleline)]
+    private static partial Regex DollarBody();
+
+    [GeneratedRegex(@"\bdoor_[a-z_]+[a-z]")]
+    private static partial Regex DoorName();
+}
