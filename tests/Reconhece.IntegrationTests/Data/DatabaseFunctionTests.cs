@@ -42,6 +42,15 @@ public sealed partial class DatabaseFunctionTests(AppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public void Only_a_door_runs_with_its_owner_rights()
+    {
+        var definers = DatabaseFunctions.Names
+            .Where(n => DatabaseFunctions.Text(n).Contains("SECURITY DEFINER", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.NotEmpty(definers);
+        Assert.All(definers, n => Assert.StartsWith("door_", n, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_doors_named_in_the_architecture_map_are_exactly_the_doors_and_none_is_open_to_public()
     {
         var functions = await FunctionsAsync();

@@ -43,8 +43,12 @@ public sealed class BusinessSettingsController(AppDbContext db, IStringLocalizer
         business.Name = input.Name.Trim();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Histórico's stored days are local days of the old zone: they are summed again in the new one.
+        // A cached purchase context holds the zone too: the next purchase must use the new one.
         if (business.TimeZoneId != input.TimeZoneId)
+        {
             await Features.History.HistoryDays.ForgetAsync(db, business.Id, null, BrazilTimeZones.Find(business.TimeZoneId), ct);
+            await Features.Purchases.PurchaseContextCache.InvalidateAsync(db, ct);
+        }
         business.TimeZoneId = input.TimeZoneId;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -142,7 +142,7 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
         }
         if (redraw) await DrawAudienceAsync(promotion, now, ct);
         // A new row version for the programme: cached purchase contexts reload and see the promotion.
-        await db.Programs.ExecuteUpdateAsync(s => s.SetProperty(p => p.Goal, p => p.Goal), ct);
+        await Purchases.PurchaseContextCache.InvalidateAsync(db, ct);
         await tx.CommitAsync(ct);
         return FormResult.Ok(promotion.Id);
     }
@@ -154,7 +154,7 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var stopped = await db.Promotions.Where(p => p.Id == id && p.StoppedAt == null && p.EndsAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.StoppedAt, now), ct);
-        await db.Programs.ExecuteUpdateAsync(s => s.SetProperty(p => p.Goal, p => p.Goal), ct);
+        await Purchases.PurchaseContextCache.InvalidateAsync(db, ct);
         await tx.CommitAsync(ct);
         return stopped > 0;
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Npgsql;
@@ -9,7 +10,8 @@ namespace Reconhece.Web.Features.Purchases;
 
 /// <summary>What registering a purchase needs to know first: the program's rule, limits and row version
 /// (PostgreSQL's xmin), the branch the person registers at, the business's zone, and the promotions that
-/// have not ended (saving a promotion touches the program row, so its version covers them too).</summary>
+/// have not ended (saving a promotion or changing the zone touches the program row through
+/// <see cref="PurchaseContextCache.InvalidateAsync"/>, so its version covers them too).</summary>
 public sealed record PurchaseContext(LoyaltyProgram Program, uint ProgramVersion, Guid? BranchId, TimeZoneInfo Zone, IReadOnlyList<Promotion> Promotions);
 
 /// <summary>
@@ -37,6 +39,14 @@ public sealed class PurchaseContextCache(TimeProvider clock)
                    AND b.id = COALESCE(@requested, (SELECT u.branch_id FROM users u WHERE u.id = @user AND u.business_id = @business))) AS branch_id
         FROM loyalty_programs p WHERE p.business_id = @business
         """;
+
+    /// <summary>
+    /// Makes every cached context stale, on every instance: a change to what the context holds besides the
+    /// program (a promotion, the business's time zone) touches the program's row, whose version the purchase
+    /// statement re-checks. Call it inside the change's transaction.
+    /// </summary>
+    public static Task<int> InvalidateAsync(AppDbContext db, CancellationToken ct) =>
+        db.Programs.ExecuteUpdateAsync(s => s.SetProperty(p => p.Goal, p => p.Goal), ct);
 
     private readonly ConcurrentDictionary<(Guid Business, Guid User, Guid? Requested), PurchaseContext> _entries = new();
 
