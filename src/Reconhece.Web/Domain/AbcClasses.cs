@@ -4,6 +4,10 @@ namespace Reconhece.Web.Domain;
 /// ABC classes by cumulative share of points, walking customers from the most points down. A customer is
 /// in A while the share of everyone ranked above them is below the A threshold (so the top customer is
 /// always A, even with 90% of all points), in B while it is below the B threshold, else in C.
+/// This is the executable specification: the app reads the classes from the database functions
+/// abc_classes / abc_class_of (Data/Functions), which walk every customer who has bought, anonymised
+/// ones included, ranked by lifetime points, then spend, then id; AbcClassTests checks on a grid that
+/// walking the same ranking here gives the same classes.
 /// </summary>
 public sealed class AbcClasses(decimal total, int classAPercent, int classBPercent)
 {

@@ -197,17 +197,9 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
                 await segments.EnsureScoredAsync(ct);
                 return await open.Where(c => c.Segment == segment && c.AnonymizedAt == null).Select(c => c.Id).ToListAsync(ct);
             case InvitationAudience.ClassA:
-                var business = current.RequiredId;
-                var percent = await db.Businesses.Select(b => b.Reports.ClassAPercent).SingleAsync(ct);
-                // The ABC report's rule (AbcClasses): A while the share of everyone ranked above is under the threshold.
-                return await db.Database.SqlQuery<Guid>($"""
-                    SELECT id AS "Value" FROM (
-                        SELECT id, lifetime_points, contact_opt_out_at,
-                               COALESCE(sum(lifetime_points) OVER (ORDER BY lifetime_points DESC, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS above,
-                               sum(lifetime_points) FILTER (WHERE lifetime_points > 0) OVER () AS total
-                        FROM customers WHERE business_id = {business} AND lifetime_points > 0) ranked
-                    WHERE contact_opt_out_at IS NULL AND 100 * above / total < {percent}
-                    """).ToListAsync(ct);
+                // The ABC report's class A (abc_classes), less whoever cannot be invited.
+                var classA = await Reports.AbcRanks.IdsAsync(db, current.RequiredId, 'A', ct);
+                return await open.Where(c => classA.Contains(c.Id) && c.AnonymizedAt == null).Select(c => c.Id).ToListAsync(ct);
             default:
                 // The Ações lists, as the agenda places them today.
                 var context = await AgendaContext.LoadAsync(db, ct);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
-using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 
@@ -15,12 +14,12 @@ public static class ExportCustomers
 {
     public static async Task<byte[]> CsvAsync(AppDbContext db, CancellationToken ct)
     {
-        var settings = await db.Businesses.AsNoTracking().Select(b => b.Reports).SingleAsync(ct);
+        var business = await db.Businesses.Select(b => b.Id).SingleAsync(ct);
         var zone = await db.ZoneAsync(ct);
+        // The classes of the ABC report (abc_classes); the file lists buyers in that order, then the others.
+        var classes = await Reports.AbcRanks.LoadAsync(db, business, ct);
         var ranked = db.Customers.AsNoTracking()
             .OrderByDescending(c => c.Visits > 0).ThenByDescending(c => c.LifetimePoints).ThenByDescending(c => c.LifetimeSpend).ThenBy(c => c.Phone);
-        var total = await db.Customers.Where(c => c.Visits > 0).SumAsync(c => c.LifetimePoints > 0 ? c.LifetimePoints : 0m, ct);
-        var classes = new AbcClasses(total, settings.ClassAPercent, settings.ClassBPercent);
         using var stream = new MemoryStream();
         using (var csv = PtBrCsv.Writer(stream))
         {
@@ -30,8 +29,7 @@ public static class ExportCustomers
             csv.EndRecord();
             await foreach (var c in ranked.AsAsyncEnumerable().WithCancellation(ct))
             {
-                // The same walk as the ABC report: buyers only, best first.
-                var klass = c.Visits > 0 ? classes.Next(c.LifetimePoints).ToString() : "";
+                var klass = classes.TryGetValue(c.Id, out var rank) ? rank.Class : "";
                 if (c.AnonymizedAt is not null) continue;
                 csv.WriteField(Format.Phone(c.Phone));
                 csv.WriteField(c.Name ?? "");

@@ -190,12 +190,10 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
             var segment = (RfvSegment)promotion.AudienceValue!.Value;
             return await db.Customers.Where(c => c.Segment == segment && c.AnonymizedAt == null).Select(c => c.Id).ToListAsync(ct);
         }
-        // An ABC class as the report ranks it: by lifetime points, best first.
-        var thresholds = await db.Businesses.Select(b => new { b.Reports.ClassAPercent, b.Reports.ClassBPercent }).SingleAsync(ct);
-        var ranked = await db.Customers.Where(c => c.LifetimePoints > 0 && c.AnonymizedAt == null)
-            .OrderByDescending(c => c.LifetimePoints).ThenBy(c => c.Id).Select(c => new { c.Id, c.LifetimePoints }).ToListAsync(ct);
-        var classes = new AbcClasses(ranked.Sum(c => c.LifetimePoints), thresholds.ClassAPercent, thresholds.ClassBPercent);
-        return ranked.Where(c => classes.Next(c.LifetimePoints) == (char)promotion.AudienceValue!.Value).Select(c => c.Id).ToList();
+        // An ABC class as the report ranks it (abc_classes); anonymised customers are ranked but never drawn.
+        var ids = await Reports.AbcRanks.IdsAsync(db, current.RequiredId, (char)promotion.AudienceValue!.Value, ct);
+        var anonymised = await db.Customers.Where(c => c.AnonymizedAt != null).Select(c => c.Id).ToListAsync(ct);
+        return ids.Except(anonymised).ToList();
     }
 
     private DateOnly? Date(string? text, string field, FormErrors errors)

@@ -6,7 +6,7 @@ namespace Reconhece.Web.Features.Purchases;
 
 public static class PurchaseQueries
 {
-    private sealed record Ranking(decimal Above, decimal Total, long Ranked);
+    private sealed record Ranking(string? Class, long Ranked);
 
     /// <summary>Below this many ranked customers a shop's "class A" is a handful of people and says nothing.</summary>
     public const int MinCustomersForClassA = 30;
@@ -25,14 +25,12 @@ public static class PurchaseQueries
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
-        var business = await db.Businesses.Select(b => new { b.TimeZoneId, b.Reports.ClassAPercent, b.Reports.ClassBPercent, b.Agenda.NearGoalPercent }).SingleAsync(ct);
+        var business = await db.Businesses.Select(b => new { b.TimeZoneId, b.Agenda.NearGoalPercent }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
-        // The class as the ABC report ranks it: by the points of everyone above this customer.
+        // The class as the ABC report ranks it (abc_class_of: the rule of abc_classes for one customer).
         var ranking = await db.Database.SqlQuery<Ranking>($"""
-            SELECT COALESCE(sum(lifetime_points) FILTER (WHERE lifetime_points > {row.LifetimePoints}), 0) AS above,
-                   COALESCE(sum(lifetime_points) FILTER (WHERE lifetime_points > 0), 0) AS total,
-                   count(*) FILTER (WHERE lifetime_points > 0) AS ranked
-            FROM customers WHERE business_id = {row.CustomerBusinessId}
+            SELECT abc_class_of({row.CustomerBusinessId}, {row.CustomerId}) AS class,
+                   (SELECT count(*) FROM customers WHERE business_id = {row.CustomerBusinessId} AND visits > 0) AS ranked
             """).SingleAsync(ct);
         var previous = await db.Purchases.Where(p => p.CustomerId == row.CustomerId && p.At < row.At && p.ReversedAt == null)
             .MaxAsync(p => (DateTime?)p.At, ct);
@@ -40,7 +38,7 @@ public static class PurchaseQueries
         var hints = new PurchaseHints(
             // Never on a first purchase (a single big purchase is not loyalty) nor in a shop with too few customers.
             !row.WasNewCustomer && ranking.Ranked >= MinCustomersForClassA
-                && AbcClasses.ClassOf(row.LifetimePoints, ranking.Above, ranking.Total, business.ClassAPercent, business.ClassBPercent) == 'A',
+                && ranking.Class == "A",
             backAfter, program.Goal > 0 && row.Balance < program.Goal && row.Balance >= program.Goal * business.NearGoalPercent / 100m,
             row.ContactOptOutAt is not null);
         return new PurchaseResult(row.Id, row.CustomerId, row.Name, row.Phone, row.WasNewCustomer, row.Amount, row.Quantity,

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
-using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Infrastructure.Pdf;
 
@@ -8,8 +7,8 @@ namespace Reconhece.Web.Features.Reports;
 
 /// <summary>
 /// Curva ABC: every customer by points earned (lifetime, with the last 12 months beside it), classed
-/// A/B/C by cumulative share. Two streamed passes: the first counts the classes for the summary at the
-/// top, the second writes the rows; neither holds the customers in memory.
+/// A/B/C by cumulative share (abc_classes, the one rule). Two queries: the first counts the classes for the
+/// summary at the top, the second streams the rows; neither holds the customers in memory.
 /// </summary>
 public static class AbcReport
 {
@@ -22,23 +21,24 @@ public static class AbcReport
         new("Últ. compra", 63), new("Acum.", 40, Right: true), new("Classe", 38),
     ];
 
+    private sealed record ClassCount(string Class, int Customers, decimal Points);
+
+    private sealed record Row(long Rank, string Class, decimal ShareAfter, string? Name, string Phone, decimal LifetimePoints,
+        decimal LifetimeSpend, int Visits, DateTime? LastPurchaseAt, decimal LastYear);
+
     public static async Task<(byte[] Pdf, int Pages, string? TopCustomer)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)
     {
-        var buyers = db.Customers.AsNoTracking().Where(c => c.Visits > 0);
-        var ranked = buyers
-            .OrderByDescending(c => c.LifetimePoints).ThenByDescending(c => c.LifetimeSpend).ThenBy(c => c.Phone);
-        var total = await ranked.SumAsync(c => c.LifetimePoints > 0 ? c.LifetimePoints : 0m, ct);
+        var business = ctx.Program.BusinessId;
+        // The classes come from abc_classes (Data/Functions), the one rule every page shares.
+        var counts = await db.Database.SqlQuery<ClassCount>($"""
+            SELECT k.class, count(*)::int AS customers, COALESCE(sum(GREATEST(c.lifetime_points, 0)), 0) AS points
+            FROM abc_classes({business}) k JOIN customers c ON c.business_id = {business} AND c.id = k.customer_id
+            GROUP BY k.class
+            """).ToDictionaryAsync(c => c.Class[0], ct);
+        var customers = counts.Values.Sum(v => v.Customers);
+        var total = counts.Values.Sum(v => v.Points);
         var a = ctx.Settings.ClassAPercent;
         var b = ctx.Settings.ClassBPercent;
-
-        var counts = new Dictionary<char, (int Customers, decimal Points)> { ['A'] = (0, 0m), ['B'] = (0, 0m), ['C'] = (0, 0m) };
-        var classes = new AbcClasses(total, a, b);
-        await foreach (var points in ranked.Select(c => c.LifetimePoints).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            var k = classes.Next(points);
-            counts[k] = (counts[k].Customers + 1, counts[k].Points + Math.Max(0, points));
-        }
-        var customers = counts.Values.Sum(v => v.Customers);
 
         using var pdf = ctx.NewPdf(Title);
         if (customers == 0)
@@ -52,7 +52,7 @@ public static class AbcReport
         pdf.Line($"{Format.Count(customers, "cliente", "clientes")} · {Format.Points(total)} pontos ganhos no total", bold: true);
         foreach (var (k, label) in new[] { ('A', $"até {a}% dos pontos"), ('B', $"de {a}% a {b}%"), ('C', "o restante") })
         {
-            var (n, pts) = counts[k];
+            var (n, pts) = counts.TryGetValue(k, out var c) ? (c.Customers, c.Points) : (0, 0m);
             pdf.Line($"Classe {k} ({label}): {Format.Count(n, "cliente", "clientes")} ({Share(n, customers)} dos clientes), " +
                      $"{Format.Points(pts)} pontos ({Share(pts, total)} dos pontos)");
         }
@@ -61,26 +61,24 @@ public static class AbcReport
         pdf.BeginTable(Columns);
 
         var since = ctx.GeneratedAtUtc.AddMonths(-12);
-        var lastYear = db.Purchases.Where(p => p.ReversedAt == null && p.At >= since)
-            .GroupBy(p => p.CustomerId).Select(g => new { CustomerId = g.Key, Points = g.Sum(p => p.Points) });
-        var rows = from c in buyers
-                   join y in lastYear on c.Id equals y.CustomerId into yj
-                   from y in yj.DefaultIfEmpty()
-                   select new { c.Name, c.Phone, c.LifetimePoints, c.LifetimeSpend, c.Visits, c.LastPurchaseAt, LastYear = (decimal?)y.Points };
-        var ordered = rows.OrderByDescending(r => r.LifetimePoints).ThenByDescending(r => r.LifetimeSpend).ThenBy(r => r.Phone);
-
-        classes = new AbcClasses(total, a, b);
-        var rank = 0;
+        var rows = db.Database.SqlQuery<Row>($"""
+            SELECT k.rank, k.class, k.share_after, c.name, c.phone, c.lifetime_points, c.lifetime_spend, c.visits, c.last_purchase_at,
+                   COALESCE(y.points, 0) AS last_year
+            FROM abc_classes({business}) k
+            JOIN customers c ON c.business_id = {business} AND c.id = k.customer_id
+            LEFT JOIN (SELECT p.customer_id, sum(p.points) AS points FROM purchases p
+                       WHERE p.business_id = {business} AND p.reversed_at IS NULL AND p.at >= {since}
+                       GROUP BY p.customer_id) y ON y.customer_id = c.id
+            ORDER BY k.rank
+            """);
         string? top = null;
-        await foreach (var r in ordered.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var k = classes.Next(r.LifetimePoints);
-            rank++;
             top ??= $"{ReportContext.Name(r.Name)} · {Format.Phone(r.Phone)} · {Format.Points(r.LifetimePoints)} pontos";
             pdf.Row([
-                rank.ToString("N0", Format.PtBr), ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Points(r.LifetimePoints),
-                Format.Points(r.LastYear ?? 0m), Format.Money(r.LifetimeSpend), r.Visits.ToString(Format.PtBr),
-                Format.Date(r.LastPurchaseAt, ctx.Zone), classes.CumulativeShare.ToString("0.0", Format.PtBr) + "%", k.ToString(),
+                r.Rank.ToString("N0", Format.PtBr), ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Points(r.LifetimePoints),
+                Format.Points(r.LastYear), Format.Money(r.LifetimeSpend), r.Visits.ToString(Format.PtBr),
+                Format.Date(r.LastPurchaseAt, ctx.Zone), r.ShareAfter.ToString("0.0", Format.PtBr) + "%", r.Class,
             ]);
         }
         var done = pdf.Finish();
