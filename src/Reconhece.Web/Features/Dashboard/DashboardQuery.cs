@@ -54,11 +54,15 @@ public static class DashboardQuery
     {
         var purchases = db.Purchases.Where(x => x.ReversedAt == null && x.At >= p.Start && x.At < p.End);
         var totals = await purchases.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Revenue = g.Sum(x => x.Amount) ?? 0m, Customers = g.Select(x => x.CustomerId).Distinct().Count() })
+            .Select(g => new
+            {
+                Count = g.Count(), Revenue = g.Sum(x => x.Amount) ?? 0m, Customers = g.Select(x => x.CustomerId).Distinct().Count(),
+                // A new customer in a period: their first purchase that counts is in it (the flag, as Histórico counts it).
+                New = g.Count(x => x.WasNewCustomer),
+            })
             .FirstOrDefaultAsync(ct);
-        var newCustomers = await db.Customers.CountAsync(c => c.FirstPurchaseAt >= p.Start && c.FirstPurchaseAt < p.End, ct);
         return totals is null
-            ? new PeriodFigures(newCustomers, 0, 0, 0m)
-            : new PeriodFigures(newCustomers, Math.Max(0, totals.Customers - newCustomers), totals.Count, totals.Revenue);
+            ? new PeriodFigures(0, 0, 0, 0m)
+            : new PeriodFigures(totals.New, Math.Max(0, totals.Customers - totals.New), totals.Count, totals.Revenue);
     }
 }

@@ -35,7 +35,7 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
             return await db.Purchases.AnyAsync(p => p.Id == purchaseId, ct) ? ReverseOutcome.AlreadyReversed : ReverseOutcome.NotFound;
 
         var p = await db.Purchases.AsNoTracking().Where(x => x.Id == purchaseId)
-            .Select(x => new { x.CustomerId, x.Points, x.BonusPoints, x.PromotionId, x.Amount, x.At, x.NoEarnReason }).SingleAsync(ct);
+            .Select(x => new { x.CustomerId, x.Points, x.BonusPoints, x.PromotionId, x.Amount, x.At, x.NoEarnReason, x.WasNewCustomer }).SingleAsync(ct);
         var goal = await db.Programs.Select(x => x.Goal).SingleAsync(ct);
         // The bonus of a promotion goes back with the base points.
         var points = p.Points + p.BonusPoints;
@@ -53,6 +53,16 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
                 last_purchase_at = (SELECT max(at) FROM purchases WHERE customer_id = {p.CustomerId} AND business_id = {business} AND reversed_at IS NULL)
             WHERE id = {p.CustomerId} AND business_id = {business}
             """, ct);
+        // "New customer" is the flag on a customer's first purchase that counts (Painel, Histórico, promotions
+        // all count it): reversing that purchase hands the flag to the earliest one left, so the customer is
+        // new when they really first bought.
+        if (p.WasNewCustomer)
+        {
+            await db.Purchases.Where(x => x.Id == purchaseId).ExecuteUpdateAsync(s => s.SetProperty(x => x.WasNewCustomer, false), ct);
+            var next = await db.Purchases.Where(x => x.CustomerId == p.CustomerId && x.ReversedAt == null)
+                .OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+            if (next is { } id) await db.Purchases.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.WasNewCustomer, true), ct);
+        }
         var zone = await db.ZoneAsync(ct);
         // Histórico's stored days from the purchase's day on are summed again (its revenue, and maybe whose first purchase it was).
         await History.HistoryDays.ForgetAsync(db, business, p.At, zone, ct);
