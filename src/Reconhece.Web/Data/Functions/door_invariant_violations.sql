@@ -27,12 +27,12 @@ CREATE OR REPLACE FUNCTION door_invariant_violations()
            || COALESCE(a.purchases, 0) || ' compras e ' || COALESCE(a.revenue, 0)
     FROM (SELECT h.business_id, h.day, sum(h.purchases) AS purchases, COALESCE(sum(h.revenue), 0) AS revenue
           FROM history_days h GROUP BY 1, 2) s
-    FULL JOIN (SELECT x.business_id, (x.at AT TIME ZONE z.time_zone_id)::date AS day, count(*) AS purchases,
+    FULL JOIN (SELECT x.business_id, local_day(x.at, z.time_zone_id) AS day, count(*) AS purchases,
                       COALESCE(sum(x.amount), 0) AS revenue
                FROM purchases x JOIN businesses z ON z.id = x.business_id
                WHERE x.reversed_at IS NULL AND z.history_through IS NOT NULL
-                 AND x.at >= (z.history_from::timestamp AT TIME ZONE z.time_zone_id)
-                 AND x.at < (z.history_through::timestamp AT TIME ZONE z.time_zone_id)
+                 AND x.at >= local_day_start(z.history_from, z.time_zone_id)
+                 AND x.at < local_day_start(z.history_through, z.time_zone_id)
                GROUP BY 1, 2) a ON a.business_id = s.business_id AND a.day = s.day
     JOIN businesses b ON b.id = COALESCE(s.business_id, a.business_id)
     WHERE COALESCE(s.purchases, 0) <> COALESCE(a.purchases, 0) OR COALESCE(s.revenue, 0) <> COALESCE(a.revenue, 0)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Shared;
 
 namespace Reconhece.Web.Features.Customers;
 
@@ -74,7 +73,7 @@ public static class CustomerQueries
             SELECT earned_at, points FROM unspent_points({c.BusinessId}, {c.Id}) ORDER BY earned_at
             """).ToListAsync(ct);
         if (lots.Count == 0) return null;
-        var first = lots.GroupBy(l => Format.LocalDate(l.EarnedAt, zone)).First();
+        var first = lots.GroupBy(l => Periods.LocalDay(l.EarnedAt, zone)).First();
         return (Math.Min(first.Sum(l => l.Points), c.Balance), first.Key.AddMonths(months));
     }
 }

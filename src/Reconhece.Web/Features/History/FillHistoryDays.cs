@@ -18,7 +18,7 @@ public sealed class FillHistoryDays(AppDbContext db, CurrentBusiness current, Ti
         await current.ForEachAsync(await TenantDoors.SegmentBusinessesAsync(db, CancellationToken.None), async business =>
         {
             var zone = await db.ZoneAsync(CancellationToken.None);
-            var today = Shared.Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
+            var today = Domain.Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone);
             await HistoryDays.EnsureAsync(db, business, zone, HistoryQuery.Starts(HistoryGrain.Month, today)[0], today, CancellationToken.None);
             return 0;
         }, log, "Filling the history days");

@@ -60,7 +60,7 @@ public sealed class HistoryController(AppDbContext db, TimeProvider clock, IStri
         if (branchId is { } b && branches.All(x => x.Id != b)) return null;
         var business = await db.Businesses.Select(x => new { x.Id, x.TimeZoneId }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
-        var today = Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
+        var today = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone);
         var periods = await HistoryQuery.LoadAsync(db, business.Id, grain, today, zone, branchId, ct);
         var reward = await db.Programs.Select(p => p.RewardValue).SingleAsync(ct);
         return new HistoryPage(grain, periods, HistoryMetrics.All(t), branches.Select(x => (x.Id, x.Name)).ToList(), branchId, reward);

@@ -51,9 +51,9 @@ public static class HistoryDays
     // The purchase's local day and the UTC starts of its month and week (Monday), in the business's zone.
     private const string LocalDay = """
         CROSS JOIN LATERAL (
-            SELECT z.d AS day, date_trunc('month', z.d::timestamp) AT TIME ZONE @zone AS month_s,
-                   (z.d - (extract(isodow FROM z.d)::int - 1))::timestamp AT TIME ZONE @zone AS week_s
-            FROM (SELECT (p.at AT TIME ZONE @zone)::date AS d) z) l
+            SELECT z.d AS day, local_day_start(date_trunc('month', z.d)::date, @zone) AS month_s,
+                   local_day_start(z.d - (extract(isodow FROM z.d)::int - 1), @zone) AS week_s
+            FROM (SELECT local_day(p.at, @zone) AS d) z) l
         """;
 
     private static string Probe(string since, bool branch) => $"""
@@ -125,7 +125,7 @@ public static class HistoryDays
         await LockAsync(db, business, ct);
         var cover = await db.Businesses.AsNoTracking().Where(b => b.Id == business).Select(b => new { b.HistoryFrom, b.HistoryThrough }).SingleAsync(ct);
         if (cover.HistoryThrough is null) return;
-        var day = fromUtc is { } from ? Shared.Format.LocalDate(from, zone) : DateOnly.MinValue;
+        var day = fromUtc is { } from ? Domain.Periods.LocalDay(from, zone) : DateOnly.MinValue;
         if (day >= cover.HistoryThrough) return;
         await db.HistoryDays.Where(d => d.Day >= day).ExecuteDeleteAsync(ct);
         var keep = cover.HistoryFrom < day;

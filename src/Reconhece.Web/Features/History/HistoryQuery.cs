@@ -89,7 +89,7 @@ public static class HistoryQuery
                     SELECT p.k, count(r.id) AS recognitions,
                            COALESCE(sum((SELECT sum(x.amount) FROM purchases x
                                          WHERE x.business_id = @business AND x.customer_id = r.customer_id AND x.reversed_at IS NULL
-                                           AND (x.at AT TIME ZONE @zone)::date = (r.at AT TIME ZONE @zone)::date)), 0) AS visit_revenue
+                                           AND local_day(x.at, @zone) = local_day(r.at, @zone))), 0) AS visit_revenue
                     FROM periods p
                     LEFT JOIN recognitions r ON r.business_id = @business AND r.at >= p.s AND r.at < p.e
                     GROUP BY p.k),

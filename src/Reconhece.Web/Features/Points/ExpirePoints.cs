@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Points;
@@ -43,7 +42,7 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
         if (due.Count == 0) return 0;
         var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
         var zone = await db.ZoneAsync(ct);
-        var today = Format.LocalDate(now, zone);
+        var today = Periods.LocalDay(now, zone);
         var expired = 0;
         foreach (var d in due)
         {

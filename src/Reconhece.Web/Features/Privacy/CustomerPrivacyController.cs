@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Customers;
-using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Infrastructure;
 using Reconhece.Web.Resources;
@@ -108,7 +107,7 @@ public sealed class CustomerPrivacyController(AppDbContext db, IStringLocalizer<
         var zone = await db.ZoneAsync(ct);
         var slug = await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct);
         return new CustomerPrivacyPage(id, c.Phone, c.Name, c.AnonymizedAt, requests, input, zone,
-            Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone), slug is null ? null : "/p/" + slug);
+            Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone), slug is null ? null : "/p/" + slug);
     }
 
     private async Task<string?> ProgramPageAsync(IConfiguration config, CancellationToken ct) =>

@@ -80,7 +80,7 @@ public sealed class PrivacyController(AppDbContext db, TimeProvider clock, IStri
             .OrderByDescending(a => a.Id).Take(30)
             .Select(a => new Change(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).First(), a.Field, a.OldValue, a.NewValue))
             .ToListAsync(ct);
-        return new PrivacyOverview(open, Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone),
+        return new PrivacyOverview(open, Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone),
             await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct), input, await db.BlockedPhones.CountAsync(ct), new ChangeList(changes, zone));
     }
 }

@@ -38,7 +38,7 @@ public sealed class PrivacyRequests(AppDbContext db, TimeProvider clock, IString
     {
         if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct)) return null;
         var errors = new FormErrors();
-        var today = Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
+        var today = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone);
         var on = today;
         if (!Enum.IsDefined(input.Right)) errors.Add(nameof(input.Right), t["Escolha o direito que o cliente pediu."]);
         if (!string.IsNullOrWhiteSpace(input.RequestedOn)

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
 
@@ -25,7 +24,7 @@ public sealed class PromotionsController(AppDbContext db, SavePromotion save, Ti
 
     [HttpGet("nova")]
     public async Task<IActionResult> New(CancellationToken ct) =>
-        View("Edit", await FormAsync(PromotionInput.New(Format.LocalDate(Now, await db.ZoneAsync(ct))), null, ct));
+        View("Edit", await FormAsync(PromotionInput.New(Periods.LocalDay(Now, await db.ZoneAsync(ct))), null, ct));
 
     [HttpPost("nova")]
     public Task<IActionResult> New(PromotionInput input, CancellationToken ct) => SaveAsync(input, null, ct);

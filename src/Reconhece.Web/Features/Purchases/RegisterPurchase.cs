@@ -151,7 +151,7 @@ public sealed class RegisterPurchase(
     {
         var purchaseId = Guid.CreateVersion7();
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = Format.LocalDate(now, context.Zone);
+        var today = Periods.LocalDay(now, context.Zone);
         // With promotions on offer, their statement rides in the same command: one round trip, one transaction.
         await using var cmd = TenantSql.Command(db, w.Offers.Count == 0 ? Sql : Sql + ";\n" + PointsSql.PromotionBonus);
         var p = cmd.Parameters;

@@ -3,7 +3,6 @@ using Reconhece.Web.Data;
 using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Points;
-using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Purchases;
@@ -70,7 +69,7 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
         // (staff who typed it wrong and register it again must not lose the customer's points).
         if (p.NoEarnReason is null)
         {
-            var day = Format.LocalDate(p.At, zone);
+            var day = Periods.LocalDay(p.At, zone);
             await db.Customers.Where(c => c.Id == p.CustomerId && c.EarnDay == day && c.EarnDayCount > 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.EarnDayCount, c => c.EarnDayCount - 1), ct);
         }

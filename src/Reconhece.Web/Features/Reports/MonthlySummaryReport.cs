@@ -36,7 +36,7 @@ public static class MonthlySummaryReport
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var months = HistoryQuery.Starts(HistoryGrain.Month, month);
-        var today = Format.LocalDate(ctx.GeneratedAtUtc, ctx.Zone);
+        var today = Periods.LocalDay(ctx.GeneratedAtUtc, ctx.Zone);
         var periods = await HistoryQuery.LoadAsync(db, business, HistoryGrain.Month, months.Zip(months.Skip(1)).ToList(), ctx.Zone, today, branch: null, ct);
         var segments = await SegmentQueries.PageAsync(db, ct);
         var (current, previous) = (periods[^1], periods[^2]);

@@ -83,7 +83,7 @@ public sealed class SendWeeklyReport(
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
         var zone = await db.ZoneAsync(ct);
-        var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), zone, Shared.Format.LocalDate(now, zone), ct);
+        var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), zone, Domain.Periods.LocalDay(now, zone), ct);
         ReportRun? run;
         List<ReportFile>? justBuilt = null;
         // 1. Build once. The PDFs (megabytes of WAL to flush) are committed on their own, before sending, so

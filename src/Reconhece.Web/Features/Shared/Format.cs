@@ -45,9 +45,5 @@ public static class Format
 
     public static string Phone(string? e164) => BrazilianPhone.Format(e164);
 
-    public static System.DateTime Local(System.DateTime utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-
-    /// <summary>The calendar day it is (or was) in the business's zone.</summary>
-    public static DateOnly LocalDate(System.DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(Local(utc, zone));
+    public static System.DateTime Local(System.DateTime utc, TimeZoneInfo zone) => Domain.Periods.ToLocal(utc, zone);
 }

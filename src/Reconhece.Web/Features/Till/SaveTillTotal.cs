@@ -30,7 +30,7 @@ public sealed class SaveTillTotal(AppDbContext db, CurrentBusiness current, Time
     {
         var errors = new FormErrors();
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = Format.LocalDate(now, await db.ZoneAsync(ct));
+        var today = Periods.LocalDay(now, await db.ZoneAsync(ct));
         var branch = isOwner ? input.BranchId : staffBranch;
         if (branch is not { } b || !await db.Branches.AnyAsync(x => x.Id == b && x.IsActive, ct))
             errors.Add(nameof(input.BranchId), t["Escolha uma filial ativa."]);

@@ -25,7 +25,7 @@ public sealed class TillController(AppDbContext db, SaveTillTotal save, TimeProv
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var today = Format.LocalDate(clock.GetUtcNow().UtcDateTime, await db.ZoneAsync(ct));
+        var today = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, await db.ZoneAsync(ct));
         return View(await PageAsync(new TillInput { Day = today.ToString("yyyy-MM-dd", Format.PtBr), BranchId = OwnBranch }, ct));
     }
 
@@ -50,7 +50,7 @@ public sealed class TillController(AppDbContext db, SaveTillTotal save, TimeProv
     private async Task<TillPage> PageAsync(TillInput input, CancellationToken ct)
     {
         var zone = await db.ZoneAsync(ct);
-        var since = Format.LocalDate(clock.GetUtcNow().UtcDateTime, zone).AddDays(-14);
+        var since = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone).AddDays(-14);
         var branches = await db.Branches.Where(b => b.IsActive && (IsOwner || b.Id == OwnBranch)).OrderBy(b => b.Name)
             .Select(b => new { b.Id, b.Name }).ToListAsync(ct);
         var ids = branches.Select(b => b.Id).ToArray();
