@@ -10,6 +10,16 @@ public static class Goal
     /// </summary>
     public static bool IsReached(decimal balance, decimal goal) => goal > 0 && balance >= goal;
 
+    /// <summary>"Quase lá": the balance from which a customer below the goal is near it (the business's percent of the goal).</summary>
+    public static decimal NearThreshold(decimal goal, int nearGoalPercent) => goal * nearGoalPercent / 100m;
+
+    /// <summary>
+    /// "Quase lá", stated once: below the goal and at least the business's percent of it. Ações places the
+    /// customer in the list with <see cref="NearThreshold"/>, the counter's hint asks this.
+    /// </summary>
+    public static bool IsNear(decimal balance, decimal goal, int nearGoalPercent) =>
+        goal > 0 && !IsReached(balance, goal) && balance >= NearThreshold(goal, nearGoalPercent);
+
     /// <summary>Percentage 0–100 for the progress bar.</summary>
     public static int Percent(decimal balance, decimal goal) =>
         goal <= 0 ? 100 : (int)Math.Clamp(Math.Floor(balance / goal * 100m), 0m, 100m);

@@ -28,4 +28,13 @@ public sealed class GoalTests
     [InlineData(600, 500, 0)]
     public void Missing_points_never_go_negative(decimal balance, decimal goal, decimal missing) =>
         Assert.Equal(missing, Goal.Missing(balance, goal));
+
+    [Theory]
+    [InlineData(399.99, 500, 80, false)]
+    [InlineData(400, 500, 80, true)]
+    [InlineData(499.99, 500, 80, true)]
+    [InlineData(500, 500, 80, false)]   // reached is not "quase lá"
+    [InlineData(10, 0, 80, false)]      // no goal, nothing is near
+    public void Near_the_goal_is_from_the_business_percent_up_to_just_below_the_goal(decimal balance, decimal goal, int percent, bool near) =>
+        Assert.Equal(near, Goal.IsNear(balance, goal, percent));
 }

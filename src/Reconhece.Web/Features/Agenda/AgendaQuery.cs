@@ -125,7 +125,7 @@ public static class AgendaQuery
     private static IQueryable<AgendaRow> Placed(AppDbContext db, AgendaContext context, Guid? branchId, DateTime utcNow, bool ignoreSnooze = false)
     {
         var goal = context.Goal;
-        var nearGoal = context.Goal * context.Settings.NearGoalPercent / 100m;
+        var nearGoal = Goal.NearThreshold(context.Goal, context.Settings.NearGoalPercent);
         var inactiveBefore = Inactivity.Cutoff(utcNow, context.InactivityDays);
         var newSince = utcNow.AddDays(-NewDays);
         var birthdays = context.CollectsBirthDates ? BirthdayWindow(utcNow, context.Zone) : [];
@@ -135,6 +135,9 @@ public static class AgendaQuery
         // Points earned by this moment expire within ExpiringDays (with no expiry, nothing is earned by it).
         var expiringEarnedBy = expiry is { } months ? utcNow.AddDays(ExpiringDays).AddMonths(-months) : utcNow;
         Guid? expiringBusiness = expiry is null ? null : businessId;
+        // The lists' codes travel as parameters: the enum is their one home.
+        int goalList = (int)AgendaList.Goal, expiringList = (int)AgendaList.Expiring, fadingList = (int)AgendaList.Fading,
+            nearGoalList = (int)AgendaList.NearGoal, birthdayList = (int)AgendaList.Birthday, newList = (int)AgendaList.New;
         return db.Database.SqlQuery<AgendaRow>($"""
             SELECT * FROM (
                 SELECT c.id, c.name, c.phone, c.balance, c.lifetime_spend, c.visits, c.first_purchase_at, c.last_purchase_at,
@@ -143,16 +146,16 @@ public static class AgendaQuery
                        round(c.lifetime_spend / GREATEST(1, extract(epoch FROM c.last_purchase_at - c.first_purchase_at) / 86400 / 30.44)::numeric, 2) AS monthly_spend,
                        COALESCE(x.points, 0) AS expiring_points, x.oldest_earned_at AS expiring_earned_at,
                        CASE
-                           WHEN {goal} > 0 AND c.eligible_since IS NOT NULL THEN 0
-                           WHEN x.points > 0 THEN 6
+                           WHEN {goal} > 0 AND c.eligible_since IS NOT NULL THEN {goalList}
+                           WHEN x.points > 0 THEN {expiringList}
                            WHEN c.last_purchase_at IS NOT NULL AND (
                                 (c.visits >= 3 AND c.rhythm_days IS NOT NULL
                                  AND c.last_purchase_at < {now} - make_interval(secs => {RhythmFactor} * GREATEST(c.rhythm_days, 1) * 86400))
-                             OR ((c.visits < 3 OR c.rhythm_days IS NULL) AND c.last_purchase_at < {inactiveBefore})) THEN 1
-                           WHEN {goal} > 0 AND c.balance >= {nearGoal} THEN 2
+                             OR ((c.visits < 3 OR c.rhythm_days IS NULL) AND c.last_purchase_at < {inactiveBefore})) THEN {fadingList}
+                           WHEN {goal} > 0 AND c.balance >= {nearGoal} THEN {nearGoalList}
                            WHEN c.birth_date IS NOT NULL
-                                AND (extract(month FROM c.birth_date) * 100 + extract(day FROM c.birth_date))::int = ANY({birthdays}) THEN 3
-                           WHEN c.first_purchase_at >= {newSince} THEN 4
+                                AND (extract(month FROM c.birth_date) * 100 + extract(day FROM c.birth_date))::int = ANY({birthdays}) THEN {birthdayList}
+                           WHEN c.first_purchase_at >= {newSince} THEN {newList}
                        END AS list
                 FROM customers c
                 -- Without expiry the function gets no business, so it reads nothing (not the whole ledger).

@@ -39,7 +39,7 @@ public static class PurchaseQueries
             // Never on a first purchase (a single big purchase is not loyalty) nor in a shop with too few customers.
             !row.WasNewCustomer && ranking.Ranked >= MinCustomersForClassA
                 && ranking.Class == "A",
-            backAfter, program.Goal > 0 && row.Balance < program.Goal && row.Balance >= program.Goal * business.NearGoalPercent / 100m,
+            backAfter, Goal.IsNear(row.Balance, program.Goal, business.NearGoalPercent),
             row.ContactOptOutAt is not null);
         return new PurchaseResult(row.Id, row.CustomerId, row.Name, row.Phone, row.WasNewCustomer, row.Amount, row.Quantity,
             program.RuleKind == PointRuleKind.ByUnit ? program.UnitName : null, row.Points, row.Balance, program.Goal,
