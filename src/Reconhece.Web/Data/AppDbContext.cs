@@ -19,6 +19,18 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
         // Every SaveChanges runs in a transaction, so the business the database enforces
         // (TenantCommandInterceptor) holds for the whole batch.
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        // A save may have changed the business or its program: the next read loads them again.
+        SavedChanges += (_, _) => _business = null;
+    }
+
+    private BusinessContext? _business;
+
+    /// <summary>The current business's context (Tenancy/BusinessContext), read once per scope and per business.</summary>
+    public async Task<BusinessContext> BusinessAsync(CancellationToken ct)
+    {
+        var id = _currentBusiness.RequiredId;
+        if (_business is { } known && known.Id == id) return known;
+        return _business = await BusinessContext.LoadAsync(this, ct);
     }
 
     /// <summary>Read by the tenant query filters on every query, and by the database wall on every command.</summary>

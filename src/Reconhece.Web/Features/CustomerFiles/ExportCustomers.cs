@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 
 namespace Reconhece.Web.Features.CustomerFiles;
@@ -15,7 +14,7 @@ public static class ExportCustomers
     public static async Task<byte[]> CsvAsync(AppDbContext db, CancellationToken ct)
     {
         var business = await db.Businesses.Select(b => b.Id).SingleAsync(ct);
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         // The classes of the ABC report (abc_classes); the file lists buyers in that order, then the others.
         var classes = await Reports.AbcRanks.LoadAsync(db, business, ct);
         var ranked = db.Customers.AsNoTracking()

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Npgsql;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Points;
 using Reconhece.Web.Features.Privacy;
 using Reconhece.Web.Features.Shared;
@@ -41,7 +40,7 @@ public sealed class ImportCustomers(AppDbContext db, CurrentBusiness current, Ph
         var hash = SHA256.HashData(content);
         var existing = await db.CustomerImports.Where(i => i.FileHash == hash).Select(i => new { i.Id, i.Status, i.ImportedAt }).FirstOrDefaultAsync(ct);
         if (existing is { Status: CustomerImportStatus.Done })
-            return (null, t["Este arquivo já foi importado em {0}. Nada foi importado de novo.", Format.DateTime(existing.ImportedAt!.Value, await db.ZoneAsync(ct))]);
+            return (null, t["Este arquivo já foi importado em {0}. Nada foi importado de novo.", Format.DateTime(existing.ImportedAt!.Value, (await db.BusinessAsync(ct)).Zone)]);
         if (existing is not null) return (existing.Id, null);
         var now = clock.GetUtcNow().UtcDateTime;
         // A preview not confirmed within a day goes: the file holds personal data.
@@ -71,7 +70,7 @@ public sealed class ImportCustomers(AppDbContext db, CurrentBusiness current, Ph
         if (import is null) return null;
         if (import.Status == CustomerImportStatus.Done || import.Content is null)
             return new ImportPreview(id, import.FileName, import.Created, import.Updated, import.Points, [], import.Rejected, [], [], null, import.Status, import.ImportedAt);
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         string? fileError = null;
         var rejected = new List<RejectedLine>();
         var rejectedCount = 0;
@@ -119,7 +118,7 @@ public sealed class ImportCustomers(AppDbContext db, CurrentBusiness current, Ph
             .AsNoTracking().Select(i => new { i.Status, i.Content, i.FileName }).FirstOrDefaultAsync(ct);
         if (import is null) return ApplyOutcome.NotFound;
         if (import.Status == CustomerImportStatus.Done || import.Content is null) return ApplyOutcome.AlreadyImported;
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         var now = clock.GetUtcNow().UtcDateTime;
         string? fileError = null;
         var (created, updated, rejected, points) = (0, 0, 0, 0m);

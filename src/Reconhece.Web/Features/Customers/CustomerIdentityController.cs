@@ -62,7 +62,7 @@ public sealed class CustomerIdentityController(AppDbContext db, IStringLocalizer
             else merged = await CardAsync(found.Value, ct);
         }
         if (merged?.Id == id) merged = null;
-        return View("/Features/Customers/Merge.cshtml", new MergeForm(kept, merged, telefone, error, Guid.NewGuid(), await db.ZoneAsync(ct)));
+        return View("/Features/Customers/Merge.cshtml", new MergeForm(kept, merged, telefone, error, Guid.NewGuid(), (await db.BusinessAsync(ct)).Zone));
     }
 
     [HttpPost("unir")]

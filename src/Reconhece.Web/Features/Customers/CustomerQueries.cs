@@ -6,9 +6,6 @@ namespace Reconhece.Web.Features.Customers;
 
 public static class CustomerQueries
 {
-    public static async Task<TimeZoneInfo> ZoneAsync(this AppDbContext db, CancellationToken ct) =>
-        BrazilTimeZones.Find(await db.Businesses.Select(b => b.TimeZoneId).SingleAsync(ct));
-
     /// <summary>By phone in any format (exact match) or by part of the name.</summary>
     public static async Task<IReadOnlyList<CustomerRow>> SearchAsync(AppDbContext db, string query, decimal goal, CancellationToken ct)
     {
@@ -31,7 +28,7 @@ public static class CustomerQueries
     {
         var c = await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         var purchases = await db.Purchases.Where(p => p.CustomerId == id).OrderByDescending(p => p.At).Take(isOwner ? 100 : 10)
             .Select(p => new PurchaseLine(p.Id, p.At, db.Branches.Where(b => b.Id == p.BranchId).Select(b => b.Name).First(),
                 p.Amount, p.Quantity, p.Points + p.BonusPoints, p.ReversedAt != null))
@@ -54,7 +51,7 @@ public static class CustomerQueries
         var consent = await db.ConsentEvents.Where(e => e.CustomerId == id).OrderByDescending(e => e.At).Take(20)
             .Select(e => new ConsentLine(e.At, e.OptedOut, e.How, e.Reason, db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault()))
             .ToListAsync(ct);
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         return new CustomerPage(c.Id, c.Phone, c.Name, c.Email, c.BirthDate, c.Balance, program.Goal, program.RecognitionText,
             c.LifetimeSpend, c.LifetimePoints, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt, c.EligibleSince, favouriteName,
             purchases, ledger, recognitions, isOwner, zone, Guid.NewGuid(), c.ContactOptOutAt, consent, c.AnonymizedAt)

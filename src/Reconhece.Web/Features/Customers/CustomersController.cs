@@ -19,7 +19,7 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? inativos, [FromServices] TimeProvider clock, CancellationToken ct)
     {
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var program = await db.Programs.Select(p => new { p.Goal, p.InactivityDays }).SingleAsync(ct);
         var goal = program.Goal;
         if (inativos is not null && string.IsNullOrWhiteSpace(q))
@@ -51,7 +51,7 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
         if (problem is PhoneProblem.ExtraDigits or PhoneProblem.NotMobile or PhoneProblem.UnknownAreaCode or PhoneProblem.Foreign or PhoneProblem.NotDigits)
             return Json(new { text = PhoneMessages.For(problem, telefone, t) });
         if (problem != PhoneProblem.None) return Json(new { text = "" });
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         if (await blocks.IsBlockedAsync(phone, ct)) return Json(new { text = t["Este cliente pediu para não participar do programa."].Value });
         var c = await CustomerLookup.ByPhone(db, phone).Select(x => new { x.Name, x.Balance }).FirstOrDefaultAsync(ct);
         if (c is null) return Json(new { text = t["Cliente novo: será cadastrado ao registrar."].Value });

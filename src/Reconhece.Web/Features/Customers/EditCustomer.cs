@@ -31,7 +31,7 @@ public sealed record EditCustomerPage(Guid Id, string Phone, EditCustomerInput I
     {
         var c = await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
-        var p = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var p = (await db.BusinessAsync(ct)).Program;
         var birth = c.BirthDate is { } b ? Format.Date(b) : null;
         var input = typed ?? new EditCustomerInput { Name = c.Name, Email = c.Email, BirthDate = birth };
         return new EditCustomerPage(id, Format.Phone(c.Phone), input, p.CollectName, p.CollectEmail, p.CollectBirthDate,
@@ -50,7 +50,7 @@ public sealed class EditCustomer(AppDbContext db, TimeProvider clock, IStringLoc
     {
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (customer is null) return null;
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         var errors = new FormErrors();
         var values = CustomerFields.Validate(input.Fields, program, t, errors, prefix: "");
         if (errors.Any) return errors.ToResult<bool>();

@@ -61,7 +61,7 @@ public sealed class MergeCustomers(AppDbContext db, CurrentBusiness current, Tim
         await cmd.ExecuteNonQueryAsync(ct);
         // Both customers' purchases are one customer's now: Histórico's stored days from the earlier first purchase on are summed again.
         if (new[] { kept.FirstPurchaseAt, merged.FirstPurchaseAt }.Min() is { } earliest)
-            await History.HistoryDays.ForgetAsync(db, business, earliest, await db.ZoneAsync(ct), ct);
+            await History.HistoryDays.ForgetAsync(db, business, earliest, (await db.BusinessAsync(ct)).Zone, ct);
         await tx.CommitAsync(ct);
         return MergeOutcome.Merged;
     }

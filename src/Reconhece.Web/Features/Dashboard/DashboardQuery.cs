@@ -25,7 +25,7 @@ public static class DashboardQuery
     {
         var business = await db.Businesses.Select(b => new { b.Id, b.Name, b.TimeZoneId, b.Agenda.ConversionDays }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         // This week and month so far, each against the same stretch of the one before.
         var week = Periods.WeekOf(utcNow, zone) with { End = utcNow };
         var month = Periods.MonthOf(utcNow, zone) with { End = utcNow };

@@ -1,6 +1,5 @@
 using Hangfire;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.History;
@@ -17,7 +16,7 @@ public sealed class FillHistoryDays(AppDbContext db, CurrentBusiness current, Ti
         // The businesses with buyers: the RFV job's door answers the same question.
         await current.ForEachAsync(await TenantDoors.SegmentBusinessesAsync(db, CancellationToken.None), async business =>
         {
-            var zone = await db.ZoneAsync(CancellationToken.None);
+            var zone = (await db.BusinessAsync(CancellationToken.None)).Zone;
             var today = Domain.Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone);
             await HistoryDays.EnsureAsync(db, business, zone, HistoryQuery.Starts(HistoryGrain.Month, today)[0], today, CancellationToken.None);
             return 0;

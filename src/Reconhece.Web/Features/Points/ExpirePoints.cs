@@ -3,7 +3,6 @@ using System.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Tenancy;
 
@@ -41,7 +40,7 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
         var due = await DueAsync(db, business, now.AddMonths(-months), null, ct);
         if (due.Count == 0) return 0;
         var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var today = Periods.LocalDay(now, zone);
         var expired = 0;
         foreach (var d in due)

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Infrastructure;
 using Reconhece.Web.Resources;
@@ -48,7 +47,7 @@ public sealed class CustomerPrivacyController(AppDbContext db, IStringLocalizer<
     {
         var data = await CustomerData.BuildAsync(db, id, await ProgramPageAsync(config, ct), clock.GetUtcNow().UtcDateTime, ct);
         if (data is null) return NotFound();
-        return File(CustomerDataPdf.Build(data, await db.ZoneAsync(ct)), "application/pdf", $"dados-do-cliente-{data.Customer.Phone.TrimStart('+')}.pdf");
+        return File(CustomerDataPdf.Build(data, (await db.BusinessAsync(ct)).Zone), "application/pdf", $"dados-do-cliente-{data.Customer.Phone.TrimStart('+')}.pdf");
     }
 
     [HttpPost("anonimizar")]
@@ -62,7 +61,7 @@ public sealed class CustomerPrivacyController(AppDbContext db, IStringLocalizer<
     [HttpPost("pedidos")]
     public async Task<IActionResult> RegisterRequest(Guid id, PrivacyRequestInput input, [FromServices] PrivacyRequests requests, CancellationToken ct)
     {
-        var result = await requests.RegisterAsync(id, input, User.UserId(), await db.ZoneAsync(ct), ct);
+        var result = await requests.RegisterAsync(id, input, User.UserId(), (await db.BusinessAsync(ct)).Zone, ct);
         if (result is null) return NotFound();
         if (result.Succeeded)
         {
@@ -104,7 +103,7 @@ public sealed class CustomerPrivacyController(AppDbContext db, IStringLocalizer<
         if (c is null) return null;
         var requests = await db.PrivacyRequests.Where(r => r.CustomerId == id).OrderBy(r => r.AnsweredAt != null).ThenByDescending(r => r.RequestedOn)
             .Select(r => new RequestLine(r.Id, r.Right, r.RequestedOn, r.DueOn, r.Note, r.AnsweredAt)).ToListAsync(ct);
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var slug = await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct);
         return new CustomerPrivacyPage(id, c.Phone, c.Name, c.AnonymizedAt, requests, input, zone,
             Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone), slug is null ? null : "/p/" + slug);

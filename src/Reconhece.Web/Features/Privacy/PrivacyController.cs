@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
@@ -73,7 +72,7 @@ public sealed class PrivacyController(AppDbContext db, TimeProvider clock, IStri
         var open = await db.PrivacyRequests.Where(r => r.AnsweredAt == null).OrderBy(r => r.DueOn)
             .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new OpenRequest(r.Id, c.Id, c.Name, c.Phone, r.Right, r.RequestedOn, r.DueOn))
             .ToListAsync(ct);
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         // What was done about privacy: the retention setting, anonymisations (by the owner or the daily job), blocks, imports.
         string[] fields = [AnonymiseCustomer.AuditField, AnonymiseCustomer.BlockAuditField];
         var changes = await db.Audit.Where(a => a.Subject == "Privacidade" || a.Subject == "Importação" || (a.Subject == "Cliente" && fields.Contains(a.Field)))

@@ -43,7 +43,7 @@ public sealed class ProgramPageController(AppDbContext db, CurrentBusiness curre
         if (id is null) return null;
         using var scope = current.Use(id.Value);
         var business = await db.Businesses.AsNoTracking().SingleAsync(ct);
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         return new ProgramPageModel(business.Name, RuleSentence(program, t), GoalSentence(program, t),
             program.CollectName, program.CollectEmail, program.CollectBirthDate, business.Privacy.PageText, business.Privacy.RetentionYears,
             config.PublicSite() + "/p/" + slug);

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
@@ -20,14 +18,14 @@ public sealed class ProgramSettingsController(AppDbContext db, IStringLocalizer<
     [HttpGet("")]
     public async Task<IActionResult> Edit(CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         return View(await FormAsync(ProgramInput.From(program), program, ct));
     }
 
     [HttpPost("")]
     public async Task<IActionResult> Edit(ProgramInput input, [FromServices] SaveProgramSettings save, CancellationToken ct)
     {
-        if (!ModelState.IsValid) return View(await FormAsync(input, await db.Programs.AsNoTracking().SingleAsync(ct), ct));
+        if (!ModelState.IsValid) return View(await FormAsync(input, (await db.BusinessAsync(ct)).Program, ct));
         var result = await save.HandleAsync(input, User.UserId(), ct);
         if (result.Succeeded)
         {
@@ -35,11 +33,11 @@ public sealed class ProgramSettingsController(AppDbContext db, IStringLocalizer<
             return RedirectToAction(nameof(Edit));
         }
         result.CopyTo(ModelState);
-        return View(await FormAsync(input, await db.Programs.AsNoTracking().SingleAsync(ct), ct));
+        return View(await FormAsync(input, (await db.BusinessAsync(ct)).Program, ct));
     }
 
     private async Task<ProgramForm> FormAsync(ProgramInput input, LoyaltyProgram saved, CancellationToken ct)
     {
-        return new ProgramForm(input, saved.Rule.PointsFor(45.90m, 1), await ChangeLog.RecentAsync(db, SaveProgramSettings.AuditSubject, ct), await db.ZoneAsync(ct));
+        return new ProgramForm(input, saved.Rule.PointsFor(45.90m, 1), await ChangeLog.RecentAsync(db, SaveProgramSettings.AuditSubject, ct), (await db.BusinessAsync(ct)).Zone);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Tenancy;
 
@@ -76,8 +75,8 @@ public static class PromotionResults
     {
         var promotion = await db.Promotions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (promotion is null) return null;
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
-        var zone = await db.ZoneAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
+        var zone = (await db.BusinessAsync(ct)).Zone;
         await db.Database.OpenConnectionAsync(ct);
         try
         {

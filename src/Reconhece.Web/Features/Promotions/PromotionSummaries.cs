@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
 
@@ -16,7 +15,7 @@ public static class PromotionSummaries
     public static async Task<List<string>> ForWeekAsync(AppDbContext db, DateOnly weekStart, DateOnly weekEnd, DateTime utcNow,
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var from = TimeZoneInfo.ConvertTimeToUtc(weekStart.ToDateTime(TimeOnly.MinValue), zone);
         var to = TimeZoneInfo.ConvertTimeToUtc(weekEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
         var ids = await db.Promotions.Where(p => p.StartsAt < to && (p.StoppedAt ?? p.EndsAt) > from && p.StartsAt <= utcNow)

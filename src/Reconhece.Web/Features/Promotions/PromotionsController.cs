@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
@@ -17,14 +16,14 @@ public sealed class PromotionsController(AppDbContext db, SavePromotion save, Ti
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var promotions = await db.Promotions.AsNoTracking().OrderByDescending(p => p.StartsAt).ThenBy(p => p.Name).ToListAsync(ct);
         return View(new PromotionList(promotions, zone, Now));
     }
 
     [HttpGet("nova")]
     public async Task<IActionResult> New(CancellationToken ct) =>
-        View("Edit", await FormAsync(PromotionInput.New(Periods.LocalDay(Now, await db.ZoneAsync(ct))), null, ct));
+        View("Edit", await FormAsync(PromotionInput.New(Periods.LocalDay(Now, (await db.BusinessAsync(ct)).Zone)), null, ct));
 
     [HttpPost("nova")]
     public Task<IActionResult> New(PromotionInput input, CancellationToken ct) => SaveAsync(input, null, ct);
@@ -34,7 +33,7 @@ public sealed class PromotionsController(AppDbContext db, SavePromotion save, Ti
     {
         var promotion = await db.Promotions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (promotion is null) return NotFound();
-        return View(await FormAsync(PromotionInput.From(promotion, await db.ZoneAsync(ct)), promotion, ct));
+        return View(await FormAsync(PromotionInput.From(promotion, (await db.BusinessAsync(ct)).Zone), promotion, ct));
     }
 
     [HttpPost("{id:guid}/editar")]
@@ -62,7 +61,7 @@ public sealed class PromotionsController(AppDbContext db, SavePromotion save, Ti
         var result = await PromotionResults.LoadAsync(db, id, Now, ct);
         if (result is null) return NotFound();
         var branches = await db.Branches.Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
-        return View(new PromotionPage(result, await db.ZoneAsync(ct), branches));
+        return View(new PromotionPage(result, (await db.BusinessAsync(ct)).Zone, branches));
     }
 
     private async Task<IActionResult> SaveAsync(PromotionInput input, Promotion? existing, CancellationToken ct)

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Agenda;
 using Reconhece.Web.Features.Shared;
@@ -27,7 +26,7 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
     public async Task<FormResult<Guid>> HandleAsync(PromotionInput input, Guid userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var existing = input.Id == Guid.Empty ? null : await db.Promotions.SingleOrDefaultAsync(p => p.Id == input.Id, ct);
         var started = existing is not null && existing.HasStarted(now);
         var errors = new FormErrors();

@@ -24,7 +24,7 @@ public static class PurchaseQueries
             })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         var business = await db.Businesses.Select(b => new { b.TimeZoneId, b.Agenda.NearGoalPercent }).SingleAsync(ct);
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
         // The class as the ABC report ranks it (abc_class_of: the rule of abc_classes for one customer).

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Promotions;
 using Reconhece.Web.Identity;
@@ -66,7 +65,7 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
 
     private async Task<RegisterForm> FormAsync(RegisterPurchaseInput input, Guid? branchId, CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         IReadOnlyList<(Guid, string)> branches = [];
         if (User.IsInRole(Roles.Owner))
         {
@@ -76,7 +75,7 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
         }
         // "Promoções de hoje" at the branch the purchase goes to (staff: their own).
         var now = clock.GetUtcNow().UtcDateTime;
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var open = await db.Promotions.AsNoTracking().Where(p => p.StoppedAt == null && p.EndsAt > now && p.StartsAt <= now).ToListAsync(ct);
         var atBranch = branchId ?? (Guid.TryParse(User.FindFirstValue(AppClaimsFactory.BranchClaim), out var mine) ? mine : null);
         var today = PromotionRules.Running(open, now, zone, atBranch)

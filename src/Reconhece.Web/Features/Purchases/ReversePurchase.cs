@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Points;
 using Reconhece.Web.Tenancy;
@@ -62,7 +61,7 @@ public sealed class ReversePurchase(AppDbContext db, PointsLedger ledger, Curren
                 .OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
             if (next is { } id) await db.Purchases.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.WasNewCustomer, true), ct);
         }
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         // Histórico's stored days from the purchase's day on are summed again (its revenue, and maybe whose first purchase it was).
         await History.HistoryDays.ForgetAsync(db, business, p.At, zone, ct);
         // A purchase that took a slot of the daily earning limit gives it back when reversed the same day

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
 
@@ -17,7 +16,7 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
         var rows = await db.Customers.Where(c => Goal.IsReached(c.Balance, program.Goal) && c.AnonymizedAt == null)
             .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Take(500)
@@ -27,13 +26,13 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
             // No link for a customer who does not want contact (LGPD art. 18 IX).
             rows.Select(c => new EligibleRow(c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt, c.ContactOptOutAt is not null ? null :
                 Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText)))).ToList(),
-            program.Goal, program.RecognitionText, await db.ZoneAsync(ct)));
+            program.Goal, program.RecognitionText, (await db.BusinessAsync(ct)).Zone));
     }
 
     [HttpGet("{customerId:guid}")]
     public async Task<IActionResult> Recognize(Guid customerId, CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         var form = await FormAsync(customerId, new RecognizeInput { IdempotencyKey = Guid.NewGuid(), What = program.RecognitionText }, ct);
         return form is null ? NotFound() : View(form);
     }
@@ -64,14 +63,14 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
             .Select(x => new HistoryRow(x.c.Id, x.c.Name, x.c.Phone, x.r.What, x.r.PointsDebited,
                 db.Users.Where(u => u.Id == x.r.UserId).Select(u => u.FullName).First(), x.r.At))
             .ToListAsync(ct);
-        return View(new History(rows, await db.ZoneAsync(ct)));
+        return View(new History(rows, (await db.BusinessAsync(ct)).Zone));
     }
 
     private async Task<RecognizeForm?> FormAsync(Guid customerId, RecognizeInput input, CancellationToken ct)
     {
         var c = await db.Customers.Where(x => x.Id == customerId).Select(x => new { x.Name, x.Phone, x.Balance, x.ContactOptOutAt }).FirstOrDefaultAsync(ct);
         if (c is null) return null;
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
         var link = c.ContactOptOutAt is not null ? null
             : Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText));

@@ -27,7 +27,7 @@ public sealed record ReportContext(
     public static async Task<ReportContext> LoadAsync(AppDbContext db, DateOnly weekStart, DateTime utcNow, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var business = await db.Businesses.AsNoTracking().SingleAsync(ct);
-        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
+        var program = (await db.BusinessAsync(ct)).Program;
         var zone = BrazilTimeZones.Find(business.TimeZoneId);
         var messages = AgendaLists.Daily.ToDictionary(l => l, l => AgendaLists.TemplateFor(l, business.Agenda, program.InvitationMessage, t));
         return new ReportContext(business.Name, zone, program, business.Reports, weekStart,

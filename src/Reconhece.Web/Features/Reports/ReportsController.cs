@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
@@ -57,7 +56,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
         if (requestKey == Guid.Empty) return FormExpired();
         var outcome = await reports.SendNowAsync(requestKey, ct);
         var run = await db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == outcome.RunId, ct);
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var status = outcome.Status switch
         {
             ReportRunStatus.Sent => t["Relatórios enviados para {0}.", run.SentTo ?? ""].Value,
@@ -106,5 +105,5 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
     }
 
     private async Task<ReportSettingsForm> SettingsFormAsync(ReportSettingsInput input, CancellationToken ct) =>
-        new(input, await ChangeLog.RecentAsync(db, SaveReportSettings.AuditSubject, ct), await db.ZoneAsync(ct));
+        new(input, await ChangeLog.RecentAsync(db, SaveReportSettings.AuditSubject, ct), (await db.BusinessAsync(ct)).Zone);
 }

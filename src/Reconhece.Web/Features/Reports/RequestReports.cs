@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Reports;
@@ -72,7 +71,7 @@ public sealed class RequestReports(
     }
 
     private async Task<DateOnly> LastCompleteWeekAsync(DateTime now, CancellationToken ct) =>
-        ReportSchedule.LastCompleteWeek(now, await db.ZoneAsync(ct));
+        ReportSchedule.LastCompleteWeek(now, (await db.BusinessAsync(ct)).Zone);
 
     private ReportRun NewExtraRun(DateOnly week, DateTime now)
     {

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Infrastructure.Email;
 using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
@@ -82,7 +81,7 @@ public sealed class SendWeeklyReport(
         var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), zone, Domain.Periods.LocalDay(now, zone), ct);
         ReportRun? run;
         List<ReportFile>? justBuilt = null;

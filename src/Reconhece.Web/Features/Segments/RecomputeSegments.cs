@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Segments;
@@ -70,7 +69,7 @@ public sealed class RecomputeSegments(AppDbContext db, CurrentBusiness current, 
     public async Task<int> RecomputeAsync(Guid business, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
         await db.Database.OpenConnectionAsync(ct);
         try

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
@@ -21,7 +20,7 @@ public sealed class StaffController(
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var changes = new ChangeList(await ChangeLog.RecentAsync(db, SaveStaffMember.AuditSubject, ct), await db.ZoneAsync(ct));
+        var changes = new ChangeList(await ChangeLog.RecentAsync(db, SaveStaffMember.AuditSubject, ct), (await db.BusinessAsync(ct)).Zone);
         var rows = await db.Users
             .OrderByDescending(u => u.IsActive).ThenBy(u => u.FullName)
             .Select(u => new StaffRow(u.Id, u.FullName, u.Email!, u.PhoneNumber,

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
@@ -30,7 +29,7 @@ public sealed class SaveTillTotal(AppDbContext db, CurrentBusiness current, Time
     {
         var errors = new FormErrors();
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = Periods.LocalDay(now, await db.ZoneAsync(ct));
+        var today = Periods.LocalDay(now, (await db.BusinessAsync(ct)).Zone);
         var branch = isOwner ? input.BranchId : staffBranch;
         if (branch is not { } b || !await db.Branches.AnyAsync(x => x.Id == b && x.IsActive, ct))
             errors.Add(nameof(input.BranchId), t["Escolha uma filial ativa."]);

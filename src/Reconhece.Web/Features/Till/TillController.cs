@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Customers;
 using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
@@ -25,7 +24,7 @@ public sealed class TillController(AppDbContext db, SaveTillTotal save, TimeProv
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var today = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, await db.ZoneAsync(ct));
+        var today = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, (await db.BusinessAsync(ct)).Zone);
         return View(await PageAsync(new TillInput { Day = today.ToString("yyyy-MM-dd", Format.PtBr), BranchId = OwnBranch }, ct));
     }
 
@@ -49,7 +48,7 @@ public sealed class TillController(AppDbContext db, SaveTillTotal save, TimeProv
 
     private async Task<TillPage> PageAsync(TillInput input, CancellationToken ct)
     {
-        var zone = await db.ZoneAsync(ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
         var since = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone).AddDays(-14);
         var branches = await db.Branches.Where(b => b.IsActive && (IsOwner || b.Id == OwnBranch)).OrderBy(b => b.Name)
             .Select(b => new { b.Id, b.Name }).ToListAsync(ct);
