@@ -15,7 +15,7 @@ public sealed record BusinessContext(Guid Id, string Name, TimeZoneInfo Zone, Lo
     internal static async Task<BusinessContext> LoadAsync(AppDbContext db, CancellationToken ct)
     {
         var business = await db.Businesses.AsNoTracking().SingleAsync(ct);
-        var program = (await db.BusinessAsync(ct)).Program;
+        var program = await db.Programs.AsNoTracking().SingleAsync(ct);
         return new BusinessContext(business.Id, business.Name, BrazilTimeZones.Find(business.TimeZoneId), program, business.Reports, business.Agenda);
     }
 }

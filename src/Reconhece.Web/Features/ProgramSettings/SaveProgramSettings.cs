@@ -56,12 +56,13 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
     public async Task<FormResult<bool>> HandleAsync(ProgramInput input, Guid userId, CancellationToken ct)
     {
         var errors = new FormErrors();
+        var fields = new FormFields(t, errors);
         var byUnit = input.RuleKind == PointRuleKind.ByUnit;
         if (!Enum.IsDefined(input.RuleKind)) errors.Add(nameof(input.RuleKind), t["Escolha como os pontos são contados."]);
         if (!Enum.IsDefined(input.Rounding)) errors.Add(nameof(input.Rounding), t["Escolha o arredondamento."]);
-        var valuePerPoint = Positive(input.ValuePerPoint, nameof(input.ValuePerPoint), 10_000m, required: !byUnit, errors);
-        var pointsPerUnit = Positive(input.PointsPerUnit, nameof(input.PointsPerUnit), 10_000m, required: byUnit, errors);
-        var goal = Positive(input.Goal, nameof(input.Goal), 10_000_000m, required: true, errors);
+        var valuePerPoint = fields.Positive(input.ValuePerPoint, nameof(input.ValuePerPoint), 10_000m, required: !byUnit, "0,50");
+        var pointsPerUnit = fields.Positive(input.PointsPerUnit, nameof(input.PointsPerUnit), 10_000m, required: byUnit, "0,50");
+        var goal = fields.Positive(input.Goal, nameof(input.Goal), 10_000_000m, required: true, "0,50");
         var unitName = input.UnitName?.Trim();
         if (byUnit && string.IsNullOrEmpty(unitName)) errors.Add(nameof(input.UnitName), t["Informe o que é contado, ex.: garrafa de vinho."]);
         else if (unitName is { Length: > 60 }) errors.Add(nameof(input.UnitName), t["Use no máximo {0} caracteres.", 60]);
@@ -73,16 +74,16 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         var invitation = input.InvitationMessage?.Trim();
         if (string.IsNullOrEmpty(invitation)) errors.Add(nameof(input.InvitationMessage), t["Escreva a mensagem do convite."]);
         else if (invitation.Length > 500) errors.Add(nameof(input.InvitationMessage), t["Use no máximo {0} caracteres.", 500]);
-        var rewardValue = Positive(input.RewardValue, nameof(input.RewardValue), 1_000_000m, required: false, errors);
+        var rewardValue = fields.Positive(input.RewardValue, nameof(input.RewardValue), 1_000_000m, required: false, "0,50");
         // "30%" is how people write a margin; the sign is dropped before the number is read.
-        var margin = Positive(input.GrossMarginPercent?.Trim().TrimEnd('%'), nameof(input.GrossMarginPercent), 100m, required: false, errors,
+        var margin = fields.Positive(input.GrossMarginPercent?.Trim().TrimEnd('%'), nameof(input.GrossMarginPercent), 100m, required: false, "30",
             t["Informe a margem entre 0,1% e 100%, ex.: 30."]);
-        var minEarning = Positive(input.MinEarningAmount, nameof(input.MinEarningAmount), PointRule.MaxAmount, required: false, errors);
-        var maxPoints = Positive(input.MaxPointsPerPurchase, nameof(input.MaxPointsPerPurchase), 10_000_000m, required: false, errors);
-        var perDay = WholeNumber(input.MaxEarningPurchasesPerDay, nameof(input.MaxEarningPurchasesPerDay), 1, 100,
-            t["Informe de 1 a 100 compras por dia, ou deixe em branco para não limitar."], errors);
-        var expiry = WholeNumber(input.PointsExpiryMonths, nameof(input.PointsExpiryMonths), 1, 120,
-            t["Informe de 1 a 120 meses, ou deixe em branco para os pontos não vencerem."], errors);
+        var minEarning = fields.Positive(input.MinEarningAmount, nameof(input.MinEarningAmount), PointRule.MaxAmount, required: false, "0,50");
+        var maxPoints = fields.Positive(input.MaxPointsPerPurchase, nameof(input.MaxPointsPerPurchase), 10_000_000m, required: false, "0,50");
+        var perDay = fields.Whole(input.MaxEarningPurchasesPerDay, nameof(input.MaxEarningPurchasesPerDay), 1, 100,
+            t["Informe de 1 a 100 compras por dia, ou deixe em branco para não limitar."]);
+        var expiry = fields.Whole(input.PointsExpiryMonths, nameof(input.PointsExpiryMonths), 1, 120,
+            t["Informe de 1 a 120 meses, ou deixe em branco para os pontos não vencerem."]);
         if (errors.Any) return errors.ToResult<bool>();
 
         var program = await db.Programs.SingleAsync(ct);
@@ -123,34 +124,6 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         }
         await tx.CommitAsync(ct);
         return FormResult.Ok(true);
-    }
-
-    private decimal? Positive(string? text, string field, decimal max, bool required, FormErrors errors, string? outOfRange = null)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.Add(field, t["Informe um valor."]);
-            return null;
-        }
-        if (!MoneyText.TryParseReais(text, out var value) || value <= 0)
-        {
-            errors.Add(field, outOfRange ?? t["Informe um número maior que zero, ex.: 0,50."]);
-            return null;
-        }
-        if (value > max)
-        {
-            errors.Add(field, outOfRange ?? t["Valor acima do limite. Confira o número digitado."]);
-            return null;
-        }
-        return value;
-    }
-
-    private static int? WholeNumber(string? text, string field, int min, int max, string message, FormErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (MoneyText.TryParseQuantity(text, out var value) && value >= min && value <= max) return value;
-        errors.Add(field, message);
-        return null;
     }
 
     /// <summary>The settings as the owner reads them, for the change log.</summary>

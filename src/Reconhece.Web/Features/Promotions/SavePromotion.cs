@@ -20,8 +20,6 @@ namespace Reconhece.Web.Features.Promotions;
 /// </summary>
 public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t, Segments.RecomputeSegments segments)
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
-    private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH'h'mm", "H'h'"];
 
     public async Task<FormResult<Guid>> HandleAsync(PromotionInput input, Guid userId, CancellationToken ct)
     {
@@ -30,6 +28,7 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
         var existing = input.Id == Guid.Empty ? null : await db.Promotions.SingleOrDefaultAsync(p => p.Id == input.Id, ct);
         var started = existing is not null && existing.HasStarted(now);
         var errors = new FormErrors();
+        var fields = new FormFields(t, errors);
 
         var name = input.Name?.Trim();
         if (string.IsNullOrEmpty(name)) errors.Add(nameof(input.Name), t["Dê um nome à promoção, ex.: Terça em dobro."]);
@@ -38,10 +37,10 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
         if (description is { Length: > Promotion.DescriptionMaxLength })
             errors.Add(nameof(input.Description), t["Use no máximo {0} caracteres.", Promotion.DescriptionMaxLength]);
 
-        var startsOn = Date(input.StartsOn, nameof(input.StartsOn), errors);
-        var endsOn = Date(input.EndsOn, nameof(input.EndsOn), errors);
-        var startTime = Time(input.StartTime, nameof(input.StartTime), errors);
-        var endTime = Time(input.EndTime, nameof(input.EndTime), errors);
+        var startsOn = fields.Date(input.StartsOn, nameof(input.StartsOn));
+        var endsOn = fields.Date(input.EndsOn, nameof(input.EndsOn));
+        var startTime = fields.Time(input.StartTime, nameof(input.StartTime));
+        var endTime = fields.Time(input.EndTime, nameof(input.EndTime));
         DateTime startsAt = default, endsAt = default;
         if (startsOn is { } s && endsOn is { } e)
         {
@@ -72,23 +71,23 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
                 else benefitValue = m;
                 break;
             case PromotionBenefit.ExtraPoints:
-                benefitValue = Amount(input.ExtraPoints, nameof(input.ExtraPoints), required: true, 1_000_000m, errors) ?? 0m;
+                benefitValue = fields.Positive(input.ExtraPoints, nameof(input.ExtraPoints), 1_000_000m, required: true, "10") ?? 0m;
                 break;
             case PromotionBenefit.PointsPerReaisAbove:
-                benefitValue = Amount(input.StepPoints, nameof(input.StepPoints), required: true, 1_000_000m, errors) ?? 0m;
-                step = Amount(input.StepAmount, nameof(input.StepAmount), required: true, PointRule.MaxAmount, errors);
-                above = NonNegative(input.AboveAmount, nameof(input.AboveAmount), errors);
+                benefitValue = fields.Positive(input.StepPoints, nameof(input.StepPoints), 1_000_000m, required: true, "10") ?? 0m;
+                step = fields.Positive(input.StepAmount, nameof(input.StepAmount), PointRule.MaxAmount, required: true, "10");
+                above = fields.NonNegative(input.AboveAmount, nameof(input.AboveAmount));
                 break;
             default:
                 errors.Add(nameof(input.Benefit), t["Escolha o benefício da promoção."]);
                 break;
         }
-        var minAmount = Amount(input.MinAmount, nameof(input.MinAmount), required: false, PointRule.MaxAmount, errors);
-        var minQuantity = Whole(input.MinQuantity, nameof(input.MinQuantity), 1, PointRule.MaxQuantity, errors);
-        var maxUses = Whole(input.MaxUsesPerCustomer, nameof(input.MaxUsesPerCustomer), 1, 1000, errors);
-        var maxPerDay = Whole(input.MaxUsesPerDay, nameof(input.MaxUsesPerDay), 1, 100, errors);
-        var budget = Amount(input.BudgetPoints, nameof(input.BudgetPoints), required: false, 100_000_000m, errors);
-        var ownerCost = NonNegative(input.OwnerCost, nameof(input.OwnerCost), errors);
+        var minAmount = fields.Positive(input.MinAmount, nameof(input.MinAmount), PointRule.MaxAmount, required: false, "10");
+        var minQuantity = fields.Whole(input.MinQuantity, nameof(input.MinQuantity), 1, PointRule.MaxQuantity);
+        var maxUses = fields.Whole(input.MaxUsesPerCustomer, nameof(input.MaxUsesPerCustomer), 1, 1000);
+        var maxPerDay = fields.Whole(input.MaxUsesPerDay, nameof(input.MaxUsesPerDay), 1, 100);
+        var budget = fields.Positive(input.BudgetPoints, nameof(input.BudgetPoints), 100_000_000m, required: false, "10");
+        var ownerCost = fields.NonNegative(input.OwnerCost, nameof(input.OwnerCost));
 
         var audience = PromotionAudiences.Read(input.Audience);
         if (audience is null) errors.Add(nameof(input.Audience), t["Escolha para quem é a promoção."]);
@@ -193,49 +192,5 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
         var ids = await Reports.AbcRanks.IdsAsync(db, current.RequiredId, (char)promotion.AudienceValue!.Value, ct);
         var anonymised = await db.Customers.Where(c => c.AnonymizedAt != null).Select(c => c.Id).ToListAsync(ct);
         return ids.Except(anonymised).ToList();
-    }
-
-    private DateOnly? Date(string? text, string field, FormErrors errors)
-    {
-        if (DateOnly.TryParseExact(text?.Trim(), DateFormats, Format.PtBr, DateTimeStyles.None, out var date)) return date;
-        errors.Add(field, string.IsNullOrWhiteSpace(text) ? t["Informe a data."] : t["Data inválida. Use dd/mm/aaaa, ex.: 25/12/2026."]);
-        return null;
-    }
-
-    private TimeOnly? Time(string? text, string field, FormErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (TimeOnly.TryParseExact(text.Trim(), TimeFormats, Format.PtBr, DateTimeStyles.None, out var time)) return time;
-        errors.Add(field, t["Hora inválida. Use hh:mm, ex.: 18:00."]);
-        return null;
-    }
-
-    private decimal? Amount(string? text, string field, bool required, decimal max, FormErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.Add(field, t["Informe um valor."]);
-            return null;
-        }
-        if (!MoneyText.TryParseReais(text, out var value) || value <= 0) errors.Add(field, t["Informe um número maior que zero, ex.: 10."]);
-        else if (value > max) errors.Add(field, t["Valor acima do limite. Confira o número digitado."]);
-        else return value;
-        return null;
-    }
-
-    private decimal? NonNegative(string? text, string field, FormErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (MoneyText.TryParseReais(text, out var value) && value >= 0 && value <= 10_000_000m) return value;
-        errors.Add(field, t["Informe um valor de zero para cima, ex.: 150,00."]);
-        return null;
-    }
-
-    private int? Whole(string? text, string field, int min, int max, FormErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (MoneyText.TryParseQuantity(text, out var value) && value >= min && value <= max) return value;
-        errors.Add(field, t["Informe um número inteiro de {0} a {1}, ou deixe em branco.", min, max]);
-        return null;
     }
 }

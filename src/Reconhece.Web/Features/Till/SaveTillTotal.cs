@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
@@ -23,7 +22,6 @@ public sealed class TillInput
 public sealed class SaveTillTotal(AppDbContext db, CurrentBusiness current, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     public const int DaysBack = 31;
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
 
     public async Task<FormResult<bool>> HandleAsync(TillInput input, Guid userId, Guid? staffBranch, bool isOwner, CancellationToken ct)
     {
@@ -33,9 +31,9 @@ public sealed class SaveTillTotal(AppDbContext db, CurrentBusiness current, Time
         var branch = isOwner ? input.BranchId : staffBranch;
         if (branch is not { } b || !await db.Branches.AnyAsync(x => x.Id == b && x.IsActive, ct))
             errors.Add(nameof(input.BranchId), t["Escolha uma filial ativa."]);
-        if (!DateOnly.TryParseExact(input.Day?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            errors.Add(nameof(input.Day), t["Data inválida. Use dd/mm/aaaa, ex.: 25/12/2026."]);
-        else if (day > today) errors.Add(nameof(input.Day), t["Esta data ainda não chegou."]);
+        // A day that cannot be read already has its message; null compares false below.
+        var day = new FormFields(t, errors).Date(input.Day, nameof(input.Day));
+        if (day > today) errors.Add(nameof(input.Day), t["Esta data ainda não chegou."]);
         else if (day < today.AddDays(-DaysBack)) errors.Add(nameof(input.Day), t["Só dá para informar os últimos {0} dias.", DaysBack]);
         var total = 0m;
         if (string.IsNullOrWhiteSpace(input.Amount)) errors.Add(nameof(input.Amount), t["Informe o total do caixa."]);
@@ -46,7 +44,7 @@ public sealed class SaveTillTotal(AppDbContext db, CurrentBusiness current, Time
 
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO till_totals (business_id, branch_id, day, amount, user_id, updated_at)
-            VALUES ({current.RequiredId}, {branch!.Value}, {day}, {total}, {userId}, {now})
+            VALUES ({current.RequiredId}, {branch!.Value}, {day!.Value}, {total}, {userId}, {now})
             ON CONFLICT (business_id, branch_id, day) DO UPDATE SET amount = EXCLUDED.amount, user_id = EXCLUDED.user_id, updated_at = EXCLUDED.updated_at
             """, ct);
         return FormResult.Ok(true);
