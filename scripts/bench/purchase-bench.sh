@@ -111,6 +111,8 @@ sql = open("src/Reconhece.Web/Features/Points/Sql/purchase.sql", encoding="utf-8
 values = {
     "new_customer": "gen_random_uuid()", "purchase": "md5(:p1::text || '-' || :p2::text)::uuid", "key": "md5(:p1::text || '-' || :p2::text)::uuid",
     "today": "current_date", "earns": "true", "no_earn": "NULL::int", "max_per_day": "%s::int" % sys.argv[8],
+    # NoEarnReason.DailyLimit, LedgerKind.Earn and LedgerKind.PromotionBonus, as RegisterPurchase sends them.
+    "daily_limit": "2", "earn_kind": "0", "bonus_kind": "6",
     # RegisterPurchase sends the offers that apply by date and amount, best first: R$ 45,90 gives 45, 5 and 3.
     "promotions": "ARRAY[%s]::uuid[]" % sys.argv[9], "bonuses": "ARRAY[45, 5, 3]::numeric[]", "day_start": "date_trunc('day', now())",
     "business": "'%s'::uuid" % sys.argv[3], "branch": "'%s'::uuid" % sys.argv[4], "user": "'%s'::uuid" % sys.argv[5],

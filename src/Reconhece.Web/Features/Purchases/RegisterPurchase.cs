@@ -158,6 +158,10 @@ public sealed class RegisterPurchase(
         p.Add(new NpgsqlParameter("today", NpgsqlTypes.NpgsqlDbType.Date) { Value = today });
         p.AddWithValue("earns", w.NoEarn is null);
         p.Add(new NpgsqlParameter("no_earn", NpgsqlTypes.NpgsqlDbType.Integer) { Value = w.NoEarn is { } why ? (int)why : DBNull.Value });
+        // The enums' values travel as parameters: the C# enums are their one home.
+        p.AddWithValue("daily_limit", (int)NoEarnReason.DailyLimit);
+        p.AddWithValue("earn_kind", (int)LedgerKind.Earn);
+        p.AddWithValue("bonus_kind", (int)LedgerKind.PromotionBonus);
         p.Add(new NpgsqlParameter("max_per_day", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)context.Program.MaxEarningPurchasesPerDay ?? DBNull.Value });
         if (w.Offers.Count > 0)
         {

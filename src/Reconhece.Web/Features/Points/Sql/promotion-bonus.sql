@@ -45,5 +45,5 @@ marked AS (
     WHERE x.business_id = @business AND x.id = @purchase),
 l AS (
     INSERT INTO ledger_entries (business_id, customer_id, kind, points, balance_after, at, user_id, purchase_id)
-    SELECT @business, c.id, 6, won.bonus, c.balance, @now, @user, @purchase FROM c, won)
+    SELECT @business, c.id, @bonus_kind, won.bonus, c.balance, @now, @user, @purchase FROM c, won)
 SELECT id, bonus FROM won

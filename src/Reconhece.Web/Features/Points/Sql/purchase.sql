@@ -54,11 +54,11 @@ c AS (
 p AS (
     INSERT INTO purchases (id, business_id, customer_id, branch_id, user_id, amount, quantity, points, at, idempotency_key, was_new_customer, no_earn_reason)
     SELECT @purchase, @business, c.id, @branch, @user, @amount, @quantity, CASE WHEN c.earned THEN @points ELSE 0 END, @now, @key, c.visits = 1,
-           CASE WHEN NOT @earns THEN @no_earn WHEN NOT c.earned THEN 2 END FROM c
+           CASE WHEN NOT @earns THEN @no_earn WHEN NOT c.earned THEN @daily_limit END FROM c
     RETURNING id, customer_id, points),
 l AS (
     INSERT INTO ledger_entries (business_id, customer_id, kind, points, balance_after, at, user_id, purchase_id)
-    SELECT @business, p.customer_id, 0, p.points, c.balance, @now, @user, p.id FROM p, c)
+    SELECT @business, p.customer_id, @earn_kind, p.points, c.balance, @now, @user, p.id FROM p, c)
 SELECT (SELECT count(*) FROM p) AS stored, EXISTS (SELECT 1 FROM blocked) AS blocked,
        (SELECT array_agg(id) FROM near) AS near_ids, (SELECT array_agg(phone) FROM near) AS near_phones,
        (SELECT array_agg(COALESCE(name, '')) FROM near) AS near_names
