@@ -6,6 +6,13 @@ namespace Reconhece.IntegrationTests.Support;
 public class ReportsAppFactory : AppFactory
 {
     public MovableClock Clock { get; } = new();
+
+    /// <summary>The owner signed in again at another moment (a session does not outlive a week idle).</summary>
+    public async Task<AppClient> SignedInAtAsync(OwnerSession owner, DateTimeOffset when)
+    {
+        Clock.Now = when;
+        return (await this.SignInAsync(owner.Email, owner.Password)).Client;
+    }
     public SmtpTestServer Smtp { get; private set; } = null!;
 
     public override async Task InitializeAsync()

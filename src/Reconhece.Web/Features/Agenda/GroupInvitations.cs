@@ -199,7 +199,7 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
             case InvitationAudience.ClassA:
                 // The ABC report's class A (abc_classes), less whoever cannot be invited.
                 var classA = await Reports.AbcRanks.IdsAsync(db, current.RequiredId, 'A', ct);
-                return await open.Where(c => classA.Contains(c.Id) && c.AnonymizedAt == null).Select(c => c.Id).ToListAsync(ct);
+                return await open.Where(c => classA.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
             default:
                 // The Ações lists, as the agenda places them today.
                 var context = await AgendaContext.LoadAsync(db, ct);

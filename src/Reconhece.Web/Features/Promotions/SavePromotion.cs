@@ -189,8 +189,6 @@ public sealed class SavePromotion(AppDbContext db, CurrentBusiness current, Time
             return await db.Customers.Where(c => c.Segment == segment && c.AnonymizedAt == null).Select(c => c.Id).ToListAsync(ct);
         }
         // An ABC class as the report ranks it (abc_classes); anonymised customers are ranked but never drawn.
-        var ids = await Reports.AbcRanks.IdsAsync(db, current.RequiredId, (char)promotion.AudienceValue!.Value, ct);
-        var anonymised = await db.Customers.Where(c => c.AnonymizedAt != null).Select(c => c.Id).ToListAsync(ct);
-        return ids.Except(anonymised).ToList();
+        return await Reports.AbcRanks.IdsAsync(db, current.RequiredId, (char)promotion.AudienceValue!.Value, ct);
     }
 }

@@ -18,10 +18,14 @@ public static class AbcRanks
         (await db.Database.SqlQuery<AbcRank>($"SELECT customer_id, rank, class, share_after FROM abc_classes({business})")
             .ToListAsync(ct)).ToDictionary(r => r.CustomerId);
 
-    /// <summary>The ids of one class, best first.</summary>
+    /// <summary>The ids of one class that may be drawn or invited, best first: anonymised customers are ranked but never listed.</summary>
     public static Task<List<Guid>> IdsAsync(AppDbContext db, Guid business, char klass, CancellationToken ct)
     {
         var k = klass.ToString();
-        return db.Database.SqlQuery<Guid>($"SELECT customer_id AS \"Value\" FROM abc_classes({business}) WHERE class = {k} ORDER BY rank").ToListAsync(ct);
+        return db.Database.SqlQuery<Guid>($"""
+            SELECT k.customer_id AS "Value" FROM abc_classes({business}) k
+            JOIN customers c ON c.business_id = {business} AND c.id = k.customer_id
+            WHERE k.class = {k} AND c.anonymized_at IS NULL ORDER BY k.rank
+            """).ToListAsync(ct);
     }
 }

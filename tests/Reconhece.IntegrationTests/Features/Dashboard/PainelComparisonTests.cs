@@ -9,12 +9,6 @@ namespace Reconhece.IntegrationTests.Features.Dashboard;
 /// </summary>
 public sealed class PainelComparisonTests(ReportsAppFactory app) : IClassFixture<ReportsAppFactory>
 {
-    private async Task<AppClient> AtAsync(OwnerSession owner, DateTimeOffset when)
-    {
-        app.Clock.Now = when;
-        return (await app.SignInAsync(owner.Email, owner.Password)).Client;
-    }
-
     [Fact]
     public async Task Monday_morning_is_compared_with_last_monday_morning_and_the_inactive_card_opens_the_inactive_customers()
     {
@@ -22,11 +16,11 @@ public sealed class PainelComparisonTests(ReportsAppFactory app) : IClassFixture
         var owner = await app.SignUpAsync();
         await owner.Client.RegisterPurchaseAsync("11955554444", "80,00", name: "Cliente Sumido");
         // Last week: Monday 08:00 in São Paulo (R$ 50) and Wednesday (R$ 100). This week: Monday 08:30 (R$ 60).
-        await (await AtAsync(owner, new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero))).RegisterPurchaseAsync("11987650001", "50,00");
-        await (await AtAsync(owner, new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero))).RegisterPurchaseAsync("11923456789", "100,00");
-        await (await AtAsync(owner, new DateTimeOffset(2026, 11, 30, 11, 30, 0, TimeSpan.Zero))).RegisterPurchaseAsync("11987650001", "60,00");
+        await (await app.SignedInAtAsync(owner, new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero))).RegisterPurchaseAsync("11987650001", "50,00");
+        await (await app.SignedInAtAsync(owner, new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero))).RegisterPurchaseAsync("11923456789", "100,00");
+        await (await app.SignedInAtAsync(owner, new DateTimeOffset(2026, 11, 30, 11, 30, 0, TimeSpan.Zero))).RegisterPurchaseAsync("11987650001", "60,00");
 
-        var client = await AtAsync(owner, new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        var client = await app.SignedInAtAsync(owner, new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
         var page = await client.GetAsync("/painel");
 
         var week = page.Doc.QuerySelectorAll(".kpis")[0];

@@ -6,12 +6,6 @@ namespace Reconhece.IntegrationTests.Features.History;
 /// <summary>"New customer in a period" is one definition: Painel and Histórico count the same customers, a reversal included.</summary>
 public sealed class NewCustomerAgreementTests(ReportsAppFactory app) : IClassFixture<ReportsAppFactory>
 {
-    private async Task<AppClient> AtAsync(OwnerSession owner, DateTimeOffset when)
-    {
-        app.Clock.Now = when;
-        return (await app.SignInAsync(owner.Email, owner.Password)).Client;
-    }
-
     private static string Kpi(Page painel, int period, string label) => Page.Normalize(painel.Doc.QuerySelectorAll(".kpis")[period].QuerySelectorAll(".card")
         .First(c => c.QuerySelector(".label")!.TextContent == label).QuerySelector(".value")!.TextContent);
 
@@ -21,8 +15,8 @@ public sealed class NewCustomerAgreementTests(ReportsAppFactory app) : IClassFix
         app.Clock.Now = new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero);
         var owner = await app.SignUpAsync();
         var first = LoyaltyScenario.PurchaseIdFrom(await owner.Client.RegisterPurchaseAsync("11955554444", "30"));
-        await (await AtAsync(owner, new DateTimeOffset(2026, 12, 3, 15, 0, 0, TimeSpan.Zero))).RegisterPurchaseAsync("11955554444", "20");
-        var client = await AtAsync(owner, new DateTimeOffset(2026, 12, 4, 15, 0, 0, TimeSpan.Zero));
+        await (await app.SignedInAtAsync(owner, new DateTimeOffset(2026, 12, 3, 15, 0, 0, TimeSpan.Zero))).RegisterPurchaseAsync("11955554444", "20");
+        var client = await app.SignedInAtAsync(owner, new DateTimeOffset(2026, 12, 4, 15, 0, 0, TimeSpan.Zero));
         await client.PostAsync($"/compras/{first}/estornar", new Dictionary<string, string> { ["reason"] = "digitado errado" });
 
         var painel = await client.GetAsync("/painel");

@@ -51,14 +51,7 @@ public sealed class PromotionResultTests(ReportsAppFactory app) : IClassFixture<
         });
 
     private async Task<Page> ResultAsync(OwnerSession owner, Guid promotion) =>
-        await (await AtAsync(owner, AfterEnd)).GetAsync($"/promocoes/{promotion}");
-
-    /// <summary>The owner signed in again at another moment (a session does not last ten days).</summary>
-    private async Task<AppClient> AtAsync(OwnerSession owner, DateTimeOffset when)
-    {
-        app.Clock.Now = when;
-        return (await app.SignInAsync(owner.Email, owner.Password)).Client;
-    }
+        await (await app.SignedInAtAsync(owner, AfterEnd)).GetAsync($"/promocoes/{promotion}");
 
     private static string Text(Page page, string id) => Page.Normalize(page.Doc.QuerySelector($"[data-testid={id}]")?.TextContent).Trim();
 
@@ -163,7 +156,7 @@ public sealed class PromotionResultTests(ReportsAppFactory app) : IClassFixture<
         var (owner, promotion) = await PromotionAsync(new() { ["OwnerCost"] = "0" });
         // A reward worth R$ 25,00 at a goal of 500 points: a point costs R$ 0,05.
         await owner.SetProgramAsync(new Dictionary<string, string> { ["RewardValue"] = "25,00", ["Goal"] = "500" });
-        var counter = await AtAsync(owner, Wednesday(0));
+        var counter = await app.SignedInAtAsync(owner, Wednesday(0));
         await counter.RegisterPurchaseAsync("11912345678", "40");
         await counter.RegisterPurchaseAsync("21987650000", "60");
 
