@@ -15,7 +15,10 @@ public static class PointsSql
     /// <summary>A promotion's bonus for the purchase just written: the same batch as <see cref="Purchase"/>.</summary>
     public static readonly string PromotionBonus = Load("promotion-bonus.sql");
 
-    /// <summary>Recognition, adjustment, reversal: totals and the ledger entry, in the caller's transaction.</summary>
+    /// <summary>Estornar: the purchase marked reversed and everything it moved taken back, in the caller's transaction.</summary>
+    public static readonly string ReversePurchase = Load("reverse-purchase.sql");
+
+    /// <summary>Recognition and adjustment: totals and the ledger entry, in the caller's transaction.</summary>
     public static readonly string LedgerMove = Load("ledger-move.sql");
 
     /// <summary>Unir cadastros: everything of one record moves to the other; totals recomputed.</summary>

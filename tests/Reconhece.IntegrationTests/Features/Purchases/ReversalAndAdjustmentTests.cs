@@ -29,6 +29,31 @@ public sealed class ReversalAndAdjustmentTests(AppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Two_simultaneous_reversals_take_back_once_and_the_customer_row_follows_the_purchases_left()
+    {
+        var owner = await app.SignUpAsync();
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100" });
+        var kept = LoyaltyScenario.PurchaseIdFrom(await owner.Client.RegisterPurchaseAsync("11912345678", "80"));
+        var wrong = LoyaltyScenario.PurchaseIdFrom(await owner.Client.RegisterPurchaseAsync("11912345678", "70"));
+        Assert.NotNull((await owner.CustomerAsync("+5511912345678")).EligibleSince);
+
+        // A double tap on two connections: the purchase row lock lets one statement through; the other finds it reversed.
+        var pages = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            owner.Client.PostAsync($"/compras/{wrong}/estornar", new Dictionary<string, string> { ["Reason"] = "duplicada" })));
+
+        Assert.Single(pages, p => p.Shows("Compra estornada."));
+        Assert.Single(pages, p => p.Shows("Esta compra já tinha sido estornada."));
+        var c = await owner.CustomerAsync("+5511912345678");
+        Assert.Equal((80m, 80m, 80m, 1), (c.Balance, c.LifetimePoints, c.LifetimeSpend, c.Visits));
+        // Below the goal again, and the last purchase is the one that still counts.
+        Assert.Null(c.EligibleSince);
+        var keptAt = await app.InBusinessAsync(owner.BusinessId, db => db.Purchases.Where(p => p.Id == kept).Select(p => p.At).SingleAsync());
+        Assert.Equal((keptAt, keptAt), (c.FirstPurchaseAt, c.LastPurchaseAt));
+        Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.Ledger.CountAsync(l => l.Kind == LedgerKind.Reversal)));
+        await owner.AssertBalancesMatchLedgerAsync();
+    }
+
+    [Fact]
     public async Task Reversal_and_recognition_together_keep_balance_equal_to_the_ledger()
     {
         var owner = await app.SignUpAsync();

@@ -1,5 +1,5 @@
--- Every move of points that is not a purchase (Features/Points/PointsLedger): recognition, adjustment,
--- reversal. One statement updates the customer's totals and appends the ledger entry, inside the caller's
+-- Every move of points that is not a purchase (Features/Points/PointsLedger): recognition and adjustment
+-- (a reversal has its own, reverse-purchase.sql). One statement updates the customer's totals and appends the ledger entry, inside the caller's
 -- transaction; the UPDATE locks the customer row, so concurrent moves never lose points.
 WITH c AS (
     UPDATE customers SET
