@@ -55,7 +55,7 @@ public static class ReportSchedule
         _ => TimeSpan.FromHours(6),
     };
 
-    /// <summary>The cap. The doors door_claim_report_retries and door_stuck_report_runs (migration ReliableSends) say 24 too.</summary>
+    /// <summary>The cap. The doors door_claim_report_retries and door_stuck_report_runs name it as {{ReportSchedule.MaxAttempts}} (DatabaseFunctions).</summary>
     public const int MaxAttempts = 24;
 
     private static int DaysFromMonday(DayOfWeek day) => ((int)day + 6) % 7;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using Reconhece.IntegrationTests.Support;
 using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
 using Xunit;
 
 namespace Reconhece.IntegrationTests.Data;
@@ -39,6 +40,16 @@ public sealed partial class DatabaseFunctionTests(AppFactory app) : IClassFixtur
             Assert.False(string.IsNullOrWhiteSpace(body), name);
             Assert.Contains(body, definition, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_function_file_gets_the_CSharp_values_it_names_and_an_unknown_name_stops_migrate()
+    {
+        Assert.Equal($"kind IN ({(int)LedgerKind.Expiry}) AND attempts < {ReportSchedule.MaxAttempts}",
+            DatabaseFunctions.Resolve("kind IN ({{LedgerKind.Expiry}}) AND attempts < {{ReportSchedule.MaxAttempts}}"));
+        var unknown = Assert.Throws<InvalidOperationException>(() => DatabaseFunctions.Resolve("kind = {{LedgerKind.Gift}}"));
+        Assert.Contains("{{LedgerKind.Gift}}", unknown.Message, StringComparison.Ordinal);
+        Assert.All(DatabaseFunctions.Names, n => Assert.DoesNotContain("{{", DatabaseFunctions.Text(n), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class ReportRunConfiguration : IEntityTypeConfiguration<ReportRun>
         builder.HasIndex(x => new { x.BusinessId, x.WeekStart }).IsUnique().HasFilter("is_weekly");
         builder.HasIndex(x => new { x.BusinessId, x.CreatedAt });
         // The dispatcher's retry scan: unsent runs whose next attempt has come.
-        builder.HasIndex(x => x.NextAttemptAt).HasFilter("status <> 2");
+        builder.HasIndex(x => x.NextAttemptAt).HasFilter($"status <> {(int)ReportRunStatus.Sent}");
     }
 }
 

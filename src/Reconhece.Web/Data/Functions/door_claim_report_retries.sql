@@ -4,7 +4,7 @@ CREATE OR REPLACE FUNCTION door_claim_report_retries(p_now timestamptz, p_lease_
     AS $$ UPDATE report_runs r SET next_attempt_at = p_lease_until
           FROM businesses b
           WHERE r.id IN (SELECT d.id FROM report_runs d
-                         WHERE d.status <> 2 AND d.next_attempt_at <= p_now AND d.attempts < 24
+                         WHERE d.status <> {{ReportRunStatus.Sent}} AND d.next_attempt_at <= p_now AND d.attempts < {{ReportSchedule.MaxAttempts}}
                          FOR UPDATE SKIP LOCKED)
             AND b.id = r.business_id AND b.is_active
           RETURNING r.business_id, r.id $$;

@@ -23,8 +23,10 @@ CREATE OR REPLACE FUNCTION door_invariant_violations()
     UNION ALL
     -- Histórico's stored days (decision 008) against the purchases of those local days.
     SELECT b.id, b.name, 'histórico', 'dia ' || to_char(COALESCE(s.day, a.day), 'DD/MM/YYYY') || ': guardado '
-           || COALESCE(s.purchases, 0) || ' compras e ' || COALESCE(s.revenue, 0) || ', registrado '
-           || COALESCE(a.purchases, 0) || ' compras e ' || COALESCE(a.revenue, 0)
+           || COALESCE(s.purchases, 0) || CASE WHEN COALESCE(s.purchases, 0) = 1 THEN ' compra' ELSE ' compras' END
+           || ' e ' || COALESCE(s.revenue, 0) || ', registrado '
+           || COALESCE(a.purchases, 0) || CASE WHEN COALESCE(a.purchases, 0) = 1 THEN ' compra' ELSE ' compras' END
+           || ' e ' || COALESCE(a.revenue, 0)
     FROM (SELECT h.business_id, h.day, sum(h.purchases) AS purchases, COALESCE(sum(h.revenue), 0) AS revenue
           FROM history_days h GROUP BY 1, 2) s
     FULL JOIN (SELECT x.business_id, local_day(x.at, z.time_zone_id) AS day, count(*) AS purchases,
@@ -39,5 +41,5 @@ CREATE OR REPLACE FUNCTION door_invariant_violations()
     UNION ALL
     SELECT b.id, b.name, 'envio', 'relatórios da semana de ' || r.week_start || ': ' || r.attempts || ' tentativas sem envio'
     FROM report_runs r JOIN businesses b ON b.id = r.business_id
-    WHERE r.status <> 2 AND r.attempts >= 24
+    WHERE r.status <> {{ReportRunStatus.Sent}} AND r.attempts >= {{ReportSchedule.MaxAttempts}}
     $$;

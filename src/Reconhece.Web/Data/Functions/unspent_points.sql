@@ -5,13 +5,13 @@ CREATE OR REPLACE FUNCTION unspent_points(p_business uuid, p_customer uuid DEFAU
     WITH credits AS (
         SELECT l.customer_id, l.at, l.id, l.points FROM ledger_entries l
         WHERE l.business_id = p_business AND (p_customer IS NULL OR l.customer_id = p_customer)
-          AND l.points > 0 AND l.kind IN (0, 2, 5, 6)
+          AND l.points > 0 AND l.kind IN ({{LedgerKind.Earn}}, {{LedgerKind.Adjustment}}, {{LedgerKind.Import}}, {{LedgerKind.PromotionBonus}})
           AND NOT EXISTS (SELECT 1 FROM purchases x
                           WHERE x.business_id = p_business AND x.id = l.purchase_id AND x.reversed_at IS NOT NULL)),
     spent AS (
         SELECT l.customer_id, -sum(l.points) AS points FROM ledger_entries l
         WHERE l.business_id = p_business AND (p_customer IS NULL OR l.customer_id = p_customer)
-          AND l.points < 0 AND l.kind IN (1, 2, 7)
+          AND l.points < 0 AND l.kind IN ({{LedgerKind.Recognition}}, {{LedgerKind.Adjustment}}, {{LedgerKind.Expiry}})
         GROUP BY l.customer_id),
     running AS (
         SELECT c.customer_id, c.at, c.points,

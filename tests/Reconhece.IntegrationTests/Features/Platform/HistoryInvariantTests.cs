@@ -50,7 +50,7 @@ public sealed class HistoryInvariantTests(AppFactory app) : IClassFixture<AppFac
             .Where(v => v.CheckName == "histórico").ToList();
 
         var only = Assert.Single(history, v => v.BusinessId == tampered.BusinessId);
-        Assert.Contains("guardado 1 compras e 10.00, registrado 2 compras e 20.00", only.Detail, StringComparison.Ordinal);
+        Assert.Contains("guardado 1 compra e 10.00, registrado 2 compras e 20.00", only.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(history, v => v.BusinessId == reversed.BusinessId);
     }
 }
