@@ -14,10 +14,9 @@ public sealed record AgendaContext(
 
     public static async Task<AgendaContext> LoadAsync(AppDbContext db, CancellationToken ct)
     {
-        var business = await db.Businesses.AsNoTracking().Select(b => new { b.Id, b.Name, b.TimeZoneId, b.Agenda }).SingleAsync(ct);
-        var program = await db.Programs.AsNoTracking()
-            .Select(p => new { p.Goal, p.RecognitionText, p.InactivityDays, p.CollectBirthDate, p.InvitationMessage, p.PointsExpiryMonths }).SingleAsync(ct);
-        return new AgendaContext(business.Id, business.Name, BrazilTimeZones.Find(business.TimeZoneId), program.Goal, program.RecognitionText,
+        var business = await db.BusinessAsync(ct);
+        var program = business.Program;
+        return new AgendaContext(business.Id, business.Name, business.Zone, program.Goal, program.RecognitionText,
             program.InactivityDays, program.CollectBirthDate, business.Agenda, program.InvitationMessage) { ExpiryMonths = program.PointsExpiryMonths };
     }
 }

@@ -188,7 +188,7 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
         switch (audience)
         {
             case InvitationAudience.Eligible:
-                var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
+                var goal = (await db.BusinessAsync(ct)).Program.Goal;
                 return await open.Where(c => goal > 0 && c.EligibleSince != null).Select(c => c.Id).ToListAsync(ct);
             case InvitationAudience.RecentBuyers:
                 var since = now.AddDays(-recentDays!.Value);

@@ -13,8 +13,8 @@ public static class ExportCustomers
 {
     public static async Task<byte[]> CsvAsync(AppDbContext db, CancellationToken ct)
     {
-        var business = await db.Businesses.Select(b => b.Id).SingleAsync(ct);
-        var zone = (await db.BusinessAsync(ct)).Zone;
+        var context = await db.BusinessAsync(ct);
+        var (business, zone) = (context.Id, context.Zone);
         // The classes of the ABC report (abc_classes); the file lists buyers in that order, then the others.
         var classes = await Reports.AbcRanks.LoadAsync(db, business, ct);
         var ranked = db.Customers.AsNoTracking()

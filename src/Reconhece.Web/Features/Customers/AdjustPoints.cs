@@ -44,7 +44,7 @@ public sealed class AdjustPoints(AppDbContext db, PointsLedger ledger, IStringLo
         if (errors.Any) return errors.ToResult<decimal>();
 
         var delta = negative ? -points : points;
-        var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
+        var goal = (await db.BusinessAsync(ct)).Program.Goal;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (outcome, balance) = await ledger.ApplyAsync(new LedgerMove(customerId, LedgerKind.Adjustment, delta)
         {

@@ -19,8 +19,8 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? inativos, [FromServices] TimeProvider clock, CancellationToken ct)
     {
-        var zone = (await db.BusinessAsync(ct)).Zone;
-        var program = await db.Programs.Select(p => new { p.Goal, p.InactivityDays }).SingleAsync(ct);
+        var business = await db.BusinessAsync(ct);
+        var (zone, program) = (business.Zone, business.Program);
         var goal = program.Goal;
         if (inativos is not null && string.IsNullOrWhiteSpace(q))
         {

@@ -41,7 +41,7 @@ public sealed class MergeCustomers(AppDbContext db, CurrentBusiness current, Tim
         var kept = locked.FirstOrDefault(c => c.Id == keptId);
         var merged = locked.FirstOrDefault(c => c.Id == mergedId);
         if (kept is null || merged is null || kept.AnonymizedAt is not null || merged.AnonymizedAt is not null) return MergeOutcome.NotFound;
-        var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
+        var goal = (await db.BusinessAsync(ct)).Program.Goal;
 
         await using var cmd = TenantSql.Command(db, Sql);
         var p = cmd.Parameters;

@@ -23,9 +23,8 @@ public static class DashboardQuery
 {
     public static async Task<DashboardView> LoadAsync(AppDbContext db, string userName, DateTime utcNow, CancellationToken ct)
     {
-        var business = await db.Businesses.Select(b => new { b.Id, b.Name, b.TimeZoneId, b.Agenda.ConversionDays }).SingleAsync(ct);
-        var zone = BrazilTimeZones.Find(business.TimeZoneId);
-        var program = (await db.BusinessAsync(ct)).Program;
+        var business = await db.BusinessAsync(ct);
+        var (zone, program) = (business.Zone, business.Program);
         // This week and month so far, each against the same stretch of the one before.
         var week = Periods.WeekOf(utcNow, zone) with { End = utcNow };
         var month = Periods.MonthOf(utcNow, zone) with { End = utcNow };
@@ -47,7 +46,7 @@ public static class DashboardQuery
             BecameInactiveThisWeek: await db.Customers.Where(inactive).CountAsync(c => c.LastPurchaseAt >= inactiveAWeekAgo, ct),
             program.InactivityDays,
             TotalCustomers: await db.Customers.CountAsync(c => c.Visits > 0, ct),
-            top, zone, await Agenda.AgendaResultsQuery.LoadAsync(db, business.Id, business.ConversionDays, utcNow, Agenda.AgendaController.ResultsDays, null, ct));
+            top, zone, await Agenda.AgendaResultsQuery.LoadAsync(db, business.Id, business.Agenda.ConversionDays, utcNow, Agenda.AgendaController.ResultsDays, null, ct));
     }
 
     private static async Task<PeriodFigures> FiguresAsync(AppDbContext db, Period p, CancellationToken ct)

@@ -58,11 +58,10 @@ public sealed class HistoryController(AppDbContext db, TimeProvider clock, IStri
         var branches = await db.Branches.OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
         // Another business's branch (or a made-up id) is not one of ours.
         if (branchId is { } b && branches.All(x => x.Id != b)) return null;
-        var business = await db.Businesses.Select(x => new { x.Id, x.TimeZoneId }).SingleAsync(ct);
-        var zone = BrazilTimeZones.Find(business.TimeZoneId);
+        var business = await db.BusinessAsync(ct);
+        var zone = business.Zone;
         var today = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone);
         var periods = await HistoryQuery.LoadAsync(db, business.Id, grain, today, zone, branchId, ct);
-        var reward = await db.Programs.Select(p => p.RewardValue).SingleAsync(ct);
-        return new HistoryPage(grain, periods, HistoryMetrics.All(t), branches.Select(x => (x.Id, x.Name)).ToList(), branchId, reward);
+        return new HistoryPage(grain, periods, HistoryMetrics.All(t), branches.Select(x => (x.Id, x.Name)).ToList(), branchId, business.Program.RewardValue);
     }
 }

@@ -23,7 +23,7 @@ public sealed class HomeController(AppDbContext db) : Controller
         var userId = User.UserId();
         var branch = await db.Users.Where(u => u.Id == userId)
             .Select(u => db.Branches.Where(b => b.Id == u.BranchId).Select(b => b.Name).FirstOrDefault()).FirstOrDefaultAsync(ct);
-        return View(new StaffHome(await db.Businesses.Select(x => x.Name).SingleAsync(ct),
+        return View(new StaffHome((await db.BusinessAsync(ct)).Name,
             User.FindFirstValue(AppClaimsFactory.NameClaim) ?? "", branch));
     }
 }

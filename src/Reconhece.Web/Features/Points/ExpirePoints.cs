@@ -39,7 +39,7 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await DueAsync(db, business, now.AddMonths(-months), null, ct);
         if (due.Count == 0) return 0;
-        var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
+        var goal = (await db.BusinessAsync(ct)).Program.Goal;
         var zone = (await db.BusinessAsync(ct)).Zone;
         var today = Periods.LocalDay(now, zone);
         var expired = 0;

@@ -58,7 +58,7 @@ public static class CustomerData
     {
         var c = await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.AnonymizedAt == null, ct);
         if (c is null) return null;
-        var business = await db.Businesses.AsNoTracking().SingleAsync(ct);
+        var business = await db.BusinessAsync(ct);
         var aliases = await db.CustomerAliases.Where(a => a.CustomerId == id).OrderBy(a => a.CreatedAt).Select(a => a.Phone).ToListAsync(ct);
         var purchases = await db.Purchases.Where(p => p.CustomerId == id).OrderBy(p => p.At)
             .Select(p => new DataPurchase(p.At, db.Branches.Where(b => b.Id == p.BranchId).Select(b => b.Name).First(), p.Amount, p.Quantity, p.Points, p.ReversedAt))

@@ -103,12 +103,12 @@ public sealed class CustomerPrivacyController(AppDbContext db, IStringLocalizer<
         if (c is null) return null;
         var requests = await db.PrivacyRequests.Where(r => r.CustomerId == id).OrderBy(r => r.AnsweredAt != null).ThenByDescending(r => r.RequestedOn)
             .Select(r => new RequestLine(r.Id, r.Right, r.RequestedOn, r.DueOn, r.Note, r.AnsweredAt)).ToListAsync(ct);
-        var zone = (await db.BusinessAsync(ct)).Zone;
-        var slug = await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct);
+        var business = await db.BusinessAsync(ct);
+        var (zone, slug) = (business.Zone, business.Privacy.Slug);
         return new CustomerPrivacyPage(id, c.Phone, c.Name, c.AnonymizedAt, requests, input, zone,
             Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone), slug is null ? null : "/p/" + slug);
     }
 
     private async Task<string?> ProgramPageAsync(IConfiguration config, CancellationToken ct) =>
-        await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct) is { } slug ? config.PublicSite() + "/p/" + slug : null;
+        (await db.BusinessAsync(ct)).Privacy.Slug is { } slug ? config.PublicSite() + "/p/" + slug : null;
 }

@@ -30,7 +30,7 @@ public sealed class PrivacyController(AppDbContext db, TimeProvider clock, IStri
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var privacy = await db.Businesses.AsNoTracking().Select(b => b.Privacy).SingleAsync(ct);
+        var privacy = (await db.BusinessAsync(ct)).Privacy;
         return View(ViewPath, await OverviewAsync(new PrivacySettingsInput { PageText = privacy.PageText, RetentionYears = privacy.RetentionYears?.ToString(Format.PtBr) }, ct));
     }
 
@@ -80,6 +80,6 @@ public sealed class PrivacyController(AppDbContext db, TimeProvider clock, IStri
             .Select(a => new Change(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).First(), a.Field, a.OldValue, a.NewValue))
             .ToListAsync(ct);
         return new PrivacyOverview(open, Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone),
-            await db.Businesses.Select(b => b.Privacy.Slug).SingleAsync(ct), input, await db.BlockedPhones.CountAsync(ct), new ChangeList(changes, zone));
+            (await db.BusinessAsync(ct)).Privacy.Slug, input, await db.BlockedPhones.CountAsync(ct), new ChangeList(changes, zone));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
@@ -42,8 +41,8 @@ public sealed class ProgramPageController(AppDbContext db, CurrentBusiness curre
         var id = await TenantDoors.BusinessBySlugAsync(db, slug, ct);
         if (id is null) return null;
         using var scope = current.Use(id.Value);
-        var business = await db.Businesses.AsNoTracking().SingleAsync(ct);
-        var program = (await db.BusinessAsync(ct)).Program;
+        var business = await db.BusinessAsync(ct);
+        var program = business.Program;
         return new ProgramPageModel(business.Name, RuleSentence(program, t), GoalSentence(program, t),
             program.CollectName, program.CollectEmail, program.CollectBirthDate, business.Privacy.PageText, business.Privacy.RetentionYears,
             config.PublicSite() + "/p/" + slug);

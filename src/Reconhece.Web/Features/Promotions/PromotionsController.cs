@@ -80,7 +80,7 @@ public sealed class PromotionsController(AppDbContext db, SavePromotion save, Ti
     private async Task<PromotionForm> FormAsync(PromotionInput input, Promotion? existing, CancellationToken ct)
     {
         var branches = await db.Branches.Where(b => b.IsActive).OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
-        var byUnit = await db.Programs.Select(p => p.RuleKind == PointRuleKind.ByUnit).SingleAsync(ct);
+        var byUnit = (await db.BusinessAsync(ct)).Program.RuleKind == PointRuleKind.ByUnit;
         return new PromotionForm(input, existing, existing?.HasStarted(Now) ?? false, branches.Select(b => (b.Id, b.Name)).ToList(), byUnit);
     }
 

@@ -24,9 +24,8 @@ public static class PurchaseQueries
             })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var program = (await db.BusinessAsync(ct)).Program;
-        var business = await db.Businesses.Select(b => new { b.TimeZoneId, b.Agenda.NearGoalPercent }).SingleAsync(ct);
-        var zone = BrazilTimeZones.Find(business.TimeZoneId);
+        var business = await db.BusinessAsync(ct);
+        var (program, zone) = (business.Program, business.Zone);
         // The class as the ABC report ranks it (abc_class_of: the rule of abc_classes for one customer).
         var ranking = await db.Database.SqlQuery<Ranking>($"""
             SELECT abc_class_of({row.CustomerBusinessId}, {row.CustomerId}) AS class,
@@ -39,7 +38,7 @@ public static class PurchaseQueries
             // Never on a first purchase (a single big purchase is not loyalty) nor in a shop with too few customers.
             !row.WasNewCustomer && ranking.Ranked >= MinCustomersForClassA
                 && ranking.Class == "A",
-            backAfter, Goal.IsNear(row.Balance, program.Goal, business.NearGoalPercent),
+            backAfter, Goal.IsNear(row.Balance, program.Goal, business.Agenda.NearGoalPercent),
             row.ContactOptOutAt is not null);
         return new PurchaseResult(row.Id, row.CustomerId, row.Name, row.Phone, row.WasNewCustomer, row.Amount, row.Quantity,
             program.RuleKind == PointRuleKind.ByUnit ? program.UnitName : null, row.Points, row.Balance, program.Goal,

@@ -17,7 +17,7 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var program = (await db.BusinessAsync(ct)).Program;
-        var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
+        var businessName = (await db.BusinessAsync(ct)).Name;
         var rows = await db.Customers.Where(c => Goal.IsReached(c.Balance, program.Goal) && c.AnonymizedAt == null)
             .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Take(500)
             .Select(c => new { c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt, c.ContactOptOutAt })
@@ -71,7 +71,7 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
         var c = await db.Customers.Where(x => x.Id == customerId).Select(x => new { x.Name, x.Phone, x.Balance, x.ContactOptOutAt }).FirstOrDefaultAsync(ct);
         if (c is null) return null;
         var program = (await db.BusinessAsync(ct)).Program;
-        var businessName = await db.Businesses.Select(b => b.Name).SingleAsync(ct);
+        var businessName = (await db.BusinessAsync(ct)).Name;
         var link = c.ContactOptOutAt is not null ? null
             : Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText));
         return new RecognizeForm(customerId, c.Name, c.Phone, c.Balance, program.Goal, input, link);

@@ -35,7 +35,7 @@ public sealed class RecognizeCustomer(AppDbContext db, PointsLedger ledger, Time
         if (input.IdempotencyKey == Guid.Empty) errors.Add("", t["O formulário expirou. Recarregue a página e tente de novo."]);
         if (errors.Any) return errors.ToResult<RecognizeOutcome>();
 
-        var goal = await db.Programs.Select(p => p.Goal).SingleAsync(ct);
+        var goal = (await db.BusinessAsync(ct)).Program.Goal;
         var recognition = new Domain.Recognition
         {
             Id = Guid.CreateVersion7(), CustomerId = customerId, UserId = userId, What = what!, PointsDebited = goal,

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
@@ -26,9 +25,8 @@ public sealed record ReportContext(
 
     public static async Task<ReportContext> LoadAsync(AppDbContext db, DateOnly weekStart, DateTime utcNow, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var business = await db.Businesses.AsNoTracking().SingleAsync(ct);
-        var program = (await db.BusinessAsync(ct)).Program;
-        var zone = BrazilTimeZones.Find(business.TimeZoneId);
+        var business = await db.BusinessAsync(ct);
+        var (program, zone) = (business.Program, business.Zone);
         var messages = AgendaLists.Daily.ToDictionary(l => l, l => AgendaLists.TemplateFor(l, business.Agenda, program.InvitationMessage, t));
         return new ReportContext(business.Name, zone, program, business.Reports, weekStart,
             ReportSchedule.WeekPeriod(weekStart, zone), utcNow, messages);

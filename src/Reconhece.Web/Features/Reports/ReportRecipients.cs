@@ -54,7 +54,7 @@ public sealed class ReportRecipients(
         using var _ = current.Use(businessId);
         var recipient = await db.ReportRecipients.FirstOrDefaultAsync(r => r.Id == recipientId);
         if (recipient is null || recipient.ConfirmedAt is not null) return;
-        var businessName = await db.Businesses.Select(b => b.Name).SingleAsync();
+        var businessName = (await db.BusinessAsync(CancellationToken.None)).Name;
         // The business rides in the token, so the link needs no id in its path and no door to find the row.
         var token = businessId.ToString("N") + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         recipient.TokenHash = Hash(token);
@@ -87,7 +87,7 @@ public sealed class ReportRecipients(
         // The token stays: opening the link again (a second tap, a mail app's preview) says the same "Pronto!".
         recipient.ConfirmedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return await db.Businesses.Select(b => b.Name).SingleAsync(ct);
+        return (await db.BusinessAsync(ct)).Name;
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();

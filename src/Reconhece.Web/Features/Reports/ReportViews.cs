@@ -25,8 +25,8 @@ public static class ReportQueries
 
     public static async Task<ReportsPage> LoadAsync(AppDbContext db, DateTime utcNow, int keepFilesDays, CancellationToken ct)
     {
-        var business = await db.Businesses.AsNoTracking().Select(b => new { b.TimeZoneId, b.Reports }).SingleAsync(ct);
-        var zone = BrazilTimeZones.Find(business.TimeZoneId);
+        var business = await db.BusinessAsync(ct);
+        var zone = business.Zone;
         var runs = await db.ReportRuns.AsNoTracking().OrderByDescending(r => r.WeekStart).ThenByDescending(r => r.CreatedAt).Take(PageSize)
             .Select(r => new
             {

@@ -88,7 +88,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
 
     [HttpGet("configuracoes")]
     public async Task<IActionResult> Settings(CancellationToken ct) =>
-        View(await SettingsFormAsync(ReportSettingsInput.From(await db.Businesses.AsNoTracking().Select(b => b.Reports).SingleAsync(ct)), ct));
+        View(await SettingsFormAsync(ReportSettingsInput.From((await db.BusinessAsync(ct)).Reports), ct));
 
     [HttpPost("configuracoes")]
     public async Task<IActionResult> Settings(ReportSettingsInput input, [FromServices] SaveReportSettings save, CancellationToken ct)

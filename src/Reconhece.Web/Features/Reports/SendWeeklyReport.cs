@@ -75,13 +75,13 @@ public sealed class SendWeeklyReport(
 
     private async Task<ReportRunStatus?> AttemptAsync(Guid businessId, Guid runId, Guid lease, CancellationToken ct)
     {
-        var business = await db.Businesses.AsNoTracking().Select(b => new { b.Name, b.Reports }).SingleAsync(ct);
+        var business = await db.BusinessAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The week's actions for the email body, read before the run is locked: the lock is held only for sending.
         var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
-        var zone = (await db.BusinessAsync(ct)).Zone;
+        var zone = business.Zone;
         var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), zone, Domain.Periods.LocalDay(now, zone), ct);
         ReportRun? run;
         List<ReportFile>? justBuilt = null;
@@ -105,7 +105,7 @@ public sealed class SendWeeklyReport(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await OwnsAsync(runId, lease, ct)) return await StatusAsync(runId);
         var files = justBuilt ?? await db.ReportFiles.Where(f => f.RunId == run.Id).ToListAsync(ct);
-        var program = await db.Programs.AsNoTracking().Select(p => new { p.InactivityDays }).SingleAsync(ct);
+        var program = business.Program;
         var recipients = await RecipientsAsync(business.Reports, ct);
         if (recipients.Count == 0)
             throw new ReportNotSentException("Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.");

@@ -48,12 +48,12 @@ public sealed class TillController(AppDbContext db, SaveTillTotal save, TimeProv
 
     private async Task<TillPage> PageAsync(TillInput input, CancellationToken ct)
     {
-        var zone = (await db.BusinessAsync(ct)).Zone;
+        var context = await db.BusinessAsync(ct);
+        var (business, zone) = (context.Id, context.Zone);
         var since = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone).AddDays(-14);
         var branches = await db.Branches.Where(b => b.IsActive && (IsOwner || b.Id == OwnBranch)).OrderBy(b => b.Name)
             .Select(b => new { b.Id, b.Name }).ToListAsync(ct);
         var ids = branches.Select(b => b.Id).ToArray();
-        var business = await db.Businesses.Select(b => b.Id).SingleAsync(ct);
         // One statement; the identified share's numerator is the database function till_identified, as in Histórico.
         var rows = await db.Database.SqlQuery<TillRow>($"""
             SELECT t.day, t.branch_id, t.amount, till_identified(t.business_id, t.branch_id, t.day, {zone.Id}) AS identified
