@@ -51,31 +51,10 @@ public abstract partial class IsolationSuite<TFactory>
     public async Task Another_business_ids_in_a_form_change_nothing_of_it_and_show_nothing_of_it(string method, string route, string field)
     {
         Assert.True(method is "GET" or "POST", method);
-        var a = await app.SignUpAsync("Empresa A");
-        var (purchaseKey, adjustKey, recognitionKey, reportKey, contactKey) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var invitationKey = Guid.NewGuid();
-        await a.Client.SubmitAsync("/registrar", new Dictionary<string, string>
-        {
-            ["Phone"] = "11955554444", ["Amount"] = "600", ["Customer.Name"] = "Cliente de A", ["IdempotencyKey"] = purchaseKey.ToString(),
-        });
-        var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
-        var aPromotion = await PromotionAsync(a);
-        await a.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100" });
-        await a.Client.SubmitAsync($"/clientes/{aCustomer}", new Dictionary<string, string>
-        {
-            ["Points"] = "5", ["Reason"] = "bônus de A", ["IdempotencyKey"] = adjustKey.ToString(),
-        }, $"/clientes/{aCustomer}/ajuste");
-        await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string> { ["IdempotencyKey"] = recognitionKey.ToString() });
-        var aRun = await a.Client.SubmitAsync("/relatorios", new Dictionary<string, string> { ["requestKey"] = reportKey.ToString() }, "/relatorios/gerar");
-        var aRunId = aRun.FirstRunId();
-        await a.Client.SubmitAsync("/acoes/convites", new Dictionary<string, string>
-        {
-            ["Occasion"] = "Festa de A", ["OccasionDate"] = "12/12/2026", ["Audience"] = "ClassA", ["IdempotencyKey"] = invitationKey.ToString(),
-        });
-        await a.Client.PostAsync("/acoes/contato", new Dictionary<string, string>
-        {
-            ["CustomerId"] = aCustomer.ToString(), ["List"] = "0", ["Channel"] = "0", ["Key"] = contactKey.ToString(),
-        });
+        var seed = await SeededAAsync();
+        var (a, aCustomer, aPromotion, aRunId) = (seed.Owner, seed.Customer, seed.Promotion, seed.RunId);
+        var (purchaseKey, adjustKey, recognitionKey, reportKey, contactKey, invitationKey) =
+            (seed.PurchaseKey, seed.AdjustKey, seed.RecognitionKey, seed.ReportKey, seed.ContactKey, seed.InvitationKey);
 
         var b = await app.SignUpAsync("Empresa B");
         var bStaff = await b.AddStaffAsync("Pessoa de B");

@@ -52,24 +52,17 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
     [MemberData(nameof(IsolationCases.IdRoutes), MemberType = typeof(IsolationCases))]
     public async Task Another_business_ids_answer_404_and_change_nothing(string method, string route)
     {
-        var a = await app.SignUpAsync("Empresa A");
-        var aStaff = await a.AddStaffAsync("Pessoa de A");
-        var aPurchase = LoyaltyScenario.PurchaseIdFrom(await a.Client.RegisterPurchaseAsync("11955554444", "600", name: "Cliente de A"));
-        var aCustomer = (await a.CustomerAsync("+5511955554444")).Id;
-        var aInvitation = await InvitationAsync(a);
-        await a.Client.SubmitAsync($"/clientes/{aCustomer}/privacidade", new Dictionary<string, string> { ["Right"] = "2" }, $"/clientes/{aCustomer}/pedidos");
-        var aRequest = await app.InBusinessAsync(a.BusinessId, db => db.PrivacyRequests.Select(r => r.Id).SingleAsync());
-        var aImport = (await a.Client.UploadAsync("/clientes/importar", "arquivo", "a.csv", "celular;nome\n11966660000;Importado de A\n"u8.ToArray())).Url.AbsolutePath.Split('/').Last();
-        var aPromotion = await PromotionAsync(a);
+        var seed = await SeededAAsync();
+        var a = seed.Owner;
         var b = await app.SignUpAsync("Empresa B");
         var url = route.Replace("{branch}", a.BranchId.ToString(), StringComparison.Ordinal)
-            .Replace("{promotion}", aPromotion.ToString(), StringComparison.Ordinal)
-            .Replace("{request}", aRequest.ToString(), StringComparison.Ordinal)
-            .Replace("{import}", aImport, StringComparison.Ordinal)
-            .Replace("{invitation}", aInvitation.ToString(), StringComparison.Ordinal)
-            .Replace("{staff}", aStaff.UserId.ToString(), StringComparison.Ordinal)
-            .Replace("{purchase}", aPurchase.ToString(), StringComparison.Ordinal)
-            .Replace("{customer}", aCustomer.ToString(), StringComparison.Ordinal);
+            .Replace("{promotion}", seed.Promotion.ToString(), StringComparison.Ordinal)
+            .Replace("{request}", seed.Request.ToString(), StringComparison.Ordinal)
+            .Replace("{import}", seed.Import, StringComparison.Ordinal)
+            .Replace("{invitation}", seed.Invitation.ToString(), StringComparison.Ordinal)
+            .Replace("{staff}", seed.Staff.ToString(), StringComparison.Ordinal)
+            .Replace("{purchase}", seed.Purchase.ToString(), StringComparison.Ordinal)
+            .Replace("{customer}", seed.Customer.ToString(), StringComparison.Ordinal);
         var before = await SnapshotAsync(a.BusinessId);
 
         var page = method == "GET"
