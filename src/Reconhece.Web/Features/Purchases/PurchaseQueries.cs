@@ -6,8 +6,6 @@ namespace Reconhece.Web.Features.Purchases;
 
 public static class PurchaseQueries
 {
-    private sealed record Ranking(string? Class, long Ranked);
-
     /// <summary>Below this many ranked customers a shop's "class A" is a handful of people and says nothing.</summary>
     public const int MinCustomersForClassA = 30;
 
@@ -26,18 +24,19 @@ public static class PurchaseQueries
         if (row is null) return null;
         var business = await db.BusinessAsync(ct);
         var (program, zone) = (business.Program, business.Zone);
-        // The class as the ABC report ranks it (abc_class_of: the rule of abc_classes for one customer).
-        var ranking = await db.Database.SqlQuery<Ranking>($"""
-            SELECT abc_class_of({row.CustomerBusinessId}, {row.CustomerId}) AS class,
-                   (SELECT count(*) FROM customers WHERE business_id = {row.CustomerBusinessId} AND visits > 0) AS ranked
+        // The class as the ABC report ranks it (abc_class_of: the rule of abc_classes for one customer). Never
+        // asked on a first purchase (a single big purchase is not loyalty), and only once the shop has enough
+        // ranked customers: the count stops at that many, so the one scan of the business is abc_class_of's.
+        var classA = !row.WasNewCustomer && await db.Database.SqlQuery<bool>($"""
+            SELECT CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM customers WHERE business_id = {row.CustomerBusinessId} AND visits > 0
+                                                    LIMIT {MinCustomersForClassA}) r) >= {MinCustomersForClassA}
+                        THEN COALESCE(abc_class_of({row.CustomerBusinessId}, {row.CustomerId}) = 'A', false) ELSE false END AS "Value"
             """).SingleAsync(ct);
         var previous = await db.Purchases.Where(p => p.CustomerId == row.CustomerId && p.At < row.At && p.ReversedAt == null)
             .MaxAsync(p => (DateTime?)p.At, ct);
         var backAfter = Inactivity.ReturnsFromInactivity(previous, row.At, program.InactivityDays) ? (int)(row.At - previous!.Value).TotalDays : (int?)null;
         var hints = new PurchaseHints(
-            // Never on a first purchase (a single big purchase is not loyalty) nor in a shop with too few customers.
-            !row.WasNewCustomer && ranking.Ranked >= MinCustomersForClassA
-                && ranking.Class == "A",
+            classA,
             backAfter, Goal.IsNear(row.Balance, program.Goal, business.Agenda.NearGoalPercent),
             row.ContactOptOutAt is not null);
         return new PurchaseResult(row.Id, row.CustomerId, row.Name, row.Phone, row.WasNewCustomer, row.Amount, row.Quantity,
