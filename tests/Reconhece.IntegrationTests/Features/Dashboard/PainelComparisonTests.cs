@@ -27,7 +27,7 @@ public sealed class PainelComparisonTests(ReportsAppFactory app) : IClassFixture
         var revenue = week.QuerySelectorAll(".card").First(c => c.QuerySelector(".label")!.TextContent == "Faturamento registrado");
         Assert.Equal("R$ 60,00", Page.Normalize(revenue.QuerySelector(".value")!.TextContent));
         // Against last Monday 00:00–09:00 (R$ 50), not the whole of last week (R$ 150, which would read −60%).
-        Assert.Equal("semana passada: R$ 50,00 +20%", Page.Normalize(revenue.QuerySelector(".delta")!.TextContent).Trim());
+        Assert.Equal("semana passada: R$ 50,00 (+20%)", Page.Normalize(revenue.QuerySelector(".delta")!.TextContent).Trim());
         Assert.Equal("Comparado com o mesmo trecho do período anterior: de 23/11/2026 00:00 a 23/11/2026 09:00.",
             Page.Normalize(page.Doc.QuerySelector("[data-testid=week-span]")!.TextContent));
         Assert.Equal("Comparado com o mesmo trecho do período anterior: de 01/10/2026 00:00 a 30/10/2026 09:00.",
