@@ -13,7 +13,8 @@ public class ConsentEvent : ITenantOwned
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }
     public Guid CustomerId { get; set; }
-    public Guid UserId { get; set; }
+    /// <summary>Who on the team recorded it; null when the customer did, on their card (<see cref="How"/> says so).</summary>
+    public Guid? UserId { get; set; }
     /// <summary>True: the customer stopped accepting contact; false: the owner undid that.</summary>
     public bool OptedOut { get; set; }
     public DateTime At { get; set; }

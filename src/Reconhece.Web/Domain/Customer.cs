@@ -52,6 +52,11 @@ public class Customer : ITenantOwned
     /// day of that month in the business's zone), so Segmentos can say who moved since last month.</summary>
     public RfvSegment? SegmentPrev { get; set; }
     public DateOnly? SegmentMonth { get; set; }
+    /// <summary>
+    /// The generation of the customer's card link (/c/{token}, Features/Cards): the token is a keyed MAC over
+    /// it, so moving it on ends the old link ("Gerar novo link", a corrected phone, a merge, anonymising).
+    /// </summary>
+    public int CardGeneration { get; set; }
     /// <summary>Whether the latest purchase earned: how the purchase statement reads its own decision back.</summary>
     public bool LastPurchaseEarned { get; set; } = true;
 }

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Reconhece.Web.Domain;
 
 /// <summary>What a message to a customer can say about them: the values behind the placeholders.</summary>
-public sealed record MessageFields(string? CustomerName, string BusinessName, decimal Points, decimal Goal, string Prize);
+/// <summary>…and <paramref name="Card"/>, the customer's card link ({cartao}; Features/Cards), when the caller has it.</summary>
+public sealed record MessageFields(string? CustomerName, string BusinessName, decimal Points, decimal Goal, string Prize, string? Card = null);
 
 /// <summary>
 /// The owner's WhatsApp messages to customers (the recognition invitation, the Ações templates) and their
@@ -13,7 +14,7 @@ public sealed record MessageFields(string? CustomerName, string BusinessName, de
 public static partial class Invitation
 {
     /// <summary>The placeholders a template may use; {reconhecimento} is the older name of {premio}.</summary>
-    public static readonly string[] Placeholders = ["{nome}", "{negocio}", "{pontos}", "{faltam}", "{meta}", "{premio}", "{reconhecimento}"];
+    public static readonly string[] Placeholders = ["{nome}", "{negocio}", "{pontos}", "{faltam}", "{meta}", "{premio}", "{reconhecimento}", "{cartao}"];
 
     private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
@@ -33,6 +34,8 @@ public static partial class Invitation
             .Replace("{meta}", Points(f.Goal), StringComparison.OrdinalIgnoreCase)
             .Replace("{premio}", f.Prize, StringComparison.OrdinalIgnoreCase)
             .Replace("{reconhecimento}", f.Prize, StringComparison.OrdinalIgnoreCase);
+        // Where the caller has no card link (the weekly PDF), the clause that carries it goes, not just the word.
+        text = f.Card is { } card ? text.Replace("{cartao}", card, StringComparison.OrdinalIgnoreCase) : CardClause().Replace(text, "");
         // "Olá, !" when the name is unknown reads badly: drop the dangling comma.
         return text.Replace(", !", "!", StringComparison.Ordinal).Replace(" ,", ",", StringComparison.Ordinal);
     }
@@ -50,4 +53,7 @@ public static partial class Invitation
 
     [GeneratedRegex(@"\{[^{}\s]{1,30}\}")]
     private static partial Regex PlaceholderPattern();
+
+    [GeneratedRegex(@"\s*[^.!?\n]*\{cartao\}[.!]?", RegexOptions.IgnoreCase)]
+    private static partial Regex CardClause();
 }

@@ -30,7 +30,8 @@ public class PrivacyRequest : ITenantOwned
     public DateOnly RequestedOn { get; set; }
     public DateOnly DueOn { get; set; }
     public string? Note { get; set; }
-    public Guid UserId { get; set; }
+    /// <summary>Who on the team registered it; null when the customer asked on their card (the note says so).</summary>
+    public Guid? UserId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? AnsweredAt { get; set; }
     public Guid? AnsweredByUserId { get; set; }

@@ -30,6 +30,7 @@ public static class FeatureServices
         services.AddScoped<AdjustPoints>();
         services.AddScoped<RecognizeCustomer>();
         services.AddScoped<ContactConsent>();
+        services.AddSingleton<Cards.CardLinks>();
         services.AddScoped<Agenda.LogContact>();
         services.AddScoped<Agenda.SaveAgendaSettings>();
         services.AddScoped<Agenda.GroupInvitations>();

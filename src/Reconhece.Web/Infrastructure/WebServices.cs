@@ -44,9 +44,16 @@ public static class WebServices
 
         services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section)
             .Validate(o => o.PermitPerMinute > 0, "SignInLimit:PermitPerMinute must be positive").ValidateOnStart();
+        services.AddOptions<CardLimitOptions>().BindConfiguration(CardLimitOptions.Section)
+            .Validate(o => o.PerAddressPerMinute > 0 && o.PerTokenPerMinute > 0, "CardLimit's permits must be positive").ValidateOnStart();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The customer's card (/c/{token}) is open to anyone holding a link: per address and per token,
+            // so neither one address trying tokens nor many addresses hammering one card get far.
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                CardLimiter(http => "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), o => o.PerAddressPerMinute),
+                CardLimiter(http => "token:" + (http.Request.Path.Value!.Split('/', 4) is [_, _, var token, ..] ? token : ""), o => o.PerTokenPerMinute));
             o.AddPolicy(SignInRateLimit, http =>
             {
                 var permit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInLimitOptions>>().Value.PermitPerMinute;
@@ -65,6 +72,25 @@ public static class WebServices
         });
         return services;
     }
+
+    private static PartitionedRateLimiter<HttpContext> CardLimiter(Func<HttpContext, string> key, Func<CardLimitOptions, int> permit) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            http.Request.Path.StartsWithSegments("/c", StringComparison.Ordinal)
+                ? RateLimitPartition.GetFixedWindowLimiter(key(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permit(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<CardLimitOptions>>().Value),
+                    Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
+}
+
+public sealed class CardLimitOptions
+{
+    public const string Section = "CardLimit";
+    /// <summary>Requests to customer cards allowed per client IP per minute.</summary>
+    public int PerAddressPerMinute { get; set; } = 60;
+    /// <summary>Requests allowed to one card link per minute, from anywhere.</summary>
+    public int PerTokenPerMinute { get; set; } = 30;
 }
 
 public sealed class SignInLimitOptions

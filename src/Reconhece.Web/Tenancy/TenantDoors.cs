@@ -60,6 +60,12 @@ public static class TenantDoors
     public static async Task<Guid?> BusinessBySlugAsync(AppDbContext db, string slug, CancellationToken ct) =>
         (await db.Database.SqlQuery<Guid?>($"SELECT door_business_by_slug({slug}) AS \"Value\"").ToListAsync(ct)).Single();
 
+    public sealed record CardCustomer(Guid BusinessId, int CardGeneration);
+
+    /// <summary>The customer's card (/c/{token}), before any sign-in: the business and card generation of the customer a token names.</summary>
+    public static Task<CardCustomer?> CardCustomerAsync(AppDbContext db, Guid customerId, CancellationToken ct) =>
+        db.Database.SqlQuery<CardCustomer>($"SELECT * FROM door_card_customer({customerId})").FirstOrDefaultAsync(ct)!;
+
     public sealed record RetentionBusiness(Guid BusinessId, int Years);
 
     /// <summary>The daily retention job: businesses that anonymise customers after some years without a purchase.</summary>

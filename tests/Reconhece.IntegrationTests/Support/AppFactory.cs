@@ -17,6 +17,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Tests sign in a lot from one address; the rate-limit test lowers this.</summary>
     protected virtual int SignInPermitPerMinute => 10_000;
+    /// <summary>Card requests per address per minute: every test client shares one address, so high unless a test measures it.</summary>
+    protected virtual int CardPerAddressPerMinute => 10_000;
     protected virtual string EnvironmentName => "Testing";
     protected virtual bool RunJobServer => false;
     /// <summary>Where mail goes when a test sets no SMTP server (.eml files).</summary>
@@ -42,6 +44,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Migrations", TestDatabase.AsOwner(ConnectionString));
         builder.UseSetting("Testing:EfTenantFilterOff", EfTenantFilterOff ? "true" : "false");
         builder.UseSetting("SignInLimit:PermitPerMinute", SignInPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("CardLimit:PerAddressPerMinute", CardPerAddressPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Privacy:PhoneHashKey", PhoneHashKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -85,9 +85,11 @@ public abstract partial class IsolationSuite<TFactory>
             .Replace("{promotion}", bPromotion.ToString(), StringComparison.Ordinal)
             .Replace("{metrica}", "faturamento", StringComparison.Ordinal)
             .Replace("{invitation}", bInvitation.ToString(), StringComparison.Ordinal)
-            .Replace("{customer}", bCustomer.ToString(), StringComparison.Ordinal);
+            .Replace("{customer}", bCustomer.ToString(), StringComparison.Ordinal)
+            .Replace("{token}", app.Services.GetRequiredService<Reconhece.Web.Features.Cards.CardLinks>().Token(b.BusinessId, bCustomer, 0), StringComparison.Ordinal);
         var formPage = route switch
         {
+            "/c/{token}/meus-dados" => url[..^"/meus-dados".Length],
             "/clientes/{customer}/ajuste" => $"/clientes/{bCustomer}",
             "/clientes/{customer}/pedidos" => $"/clientes/{bCustomer}/privacidade",
             "/relatorios/gerar" or "/relatorios/enviar" => "/relatorios",
@@ -139,6 +141,9 @@ public static class IsolationCases
         { "POST", "/equipe/{staff}/desativar" },
         { "POST", "/equipe/{staff}/reativar" },
         { "GET", "/compras/{purchase}" },
+        { "GET", "/compras/{purchase}/cartao" },
+        { "GET", "/clientes/{customer}/cartao" },
+        { "POST", "/clientes/{customer}/cartao/novo" },
         { "POST", "/compras/{purchase}/estornar" },
         { "GET", "/clientes/{customer}" },
         { "GET", "/clientes/{customer}/editar" },
@@ -184,6 +189,7 @@ public static class IsolationCases
         { "POST", "/relatorios/enviar", "requestKey" },
         { "POST", "/acoes/contato", "CustomerId" },
         { "POST", "/acoes/contato", "Key" },
+        { "POST", "/c/{token}/meus-dados", "Key" },
         { "POST", "/acoes/adiar", "customerId" },
         { "POST", "/acoes/convites", "IdempotencyKey" },
         { "POST", "/acoes/convites/{invitation}/contato", "customerId" },

@@ -18,6 +18,15 @@ public sealed class InvitationTests
         Assert.StartsWith("Olá! Aqui é da Loja.", Invitation.Render(LoyaltyProgram.DefaultInvitation, null, "Loja", "x"), StringComparison.Ordinal);
 
     [Fact]
+    public void The_card_link_fills_its_placeholder_and_without_one_its_clause_goes_whole()
+    {
+        var fields = new MessageFields("Paula Souza", "Sorveteria Polo", 40, 100, "um sorvete", "https://reconhece.app/c/abc");
+        Assert.EndsWith("Passe aqui para receber! Seu cartão: https://reconhece.app/c/abc", Invitation.Render(LoyaltyProgram.DefaultInvitation, fields), StringComparison.Ordinal);
+        Assert.EndsWith("Passe aqui para receber!", Invitation.Render(LoyaltyProgram.DefaultInvitation, fields with { Card = null }), StringComparison.Ordinal);
+        Assert.Empty(Invitation.UnknownPlaceholders("Veja: {cartao}"));
+    }
+
+    [Fact]
     public void The_link_opens_WhatsApp_with_the_number_and_the_encoded_message()
     {
         var link = Invitation.WhatsAppLink("+5511912345678", "Olá, Paula! Venha & ganhe 100%");

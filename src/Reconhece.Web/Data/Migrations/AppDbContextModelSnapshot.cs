@@ -588,7 +588,7 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reason");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
@@ -685,6 +685,10 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");
+
+                    b.Property<int>("CardGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("card_generation");
 
                     b.Property<DateTime?>("ContactOptOutAt")
                         .HasColumnType("timestamp with time zone")
@@ -1303,7 +1307,7 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("right");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
@@ -2150,7 +2154,6 @@ namespace Reconhece.Web.Data.Migrations
                         .HasForeignKey("BusinessId", "UserId")
                         .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_consent_events_users_business_id_user_id");
                 });
 
@@ -2289,7 +2292,6 @@ namespace Reconhece.Web.Data.Migrations
                         .HasForeignKey("BusinessId", "UserId")
                         .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_privacy_requests_users_business_id_user_id");
                 });
 

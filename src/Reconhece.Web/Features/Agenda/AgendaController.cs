@@ -15,7 +15,7 @@ namespace Reconhece.Web.Features.Agenda;
 /// then only the customers whose last purchase was at their branch.
 /// </summary>
 [Authorize(Policy = Policies.Staff), Route("/acoes")]
-public sealed class AgendaController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AgendaController(AppDbContext db, Cards.CardLinks links, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>The results shown cover the contacts of the last this many days.</summary>
     public const int ResultsDays = 30;
@@ -35,7 +35,7 @@ public sealed class AgendaController(AppDbContext db, TimeProvider clock, IStrin
         var rows = await AgendaQuery.PageAsync(db, context, list, branch, now, page, ct);
         var template = AgendaLists.TemplateFor(list, context, t);
         var items = rows.Select(r => new AgendaItem(r, AgendaLists.Why(r, list, context, now, t),
-            AgendaLists.WhatsApp(r, template, context), Guid.NewGuid())).ToList();
+            AgendaLists.WhatsApp(r, template, context, links), Guid.NewGuid())).ToList();
         var isOwner = User.IsInRole(Roles.Owner);
         var results = await AgendaResultsQuery.LoadAsync(db, context.BusinessId, context.Settings.ConversionDays, now, ResultsDays,
             isOwner ? null : User.UserId(), ct);

@@ -20,7 +20,7 @@ public static class AgendaHighlights
 
     private static readonly AgendaList[] ByValue = [AgendaList.Goal, AgendaList.Fading, AgendaList.NearGoal];
 
-    public static async Task<IReadOnlyList<AgendaAction>> TopAsync(AppDbContext db, IStringLocalizer<SharedResource> t, DateTime utcNow, CancellationToken ct)
+    public static async Task<IReadOnlyList<AgendaAction>> TopAsync(AppDbContext db, Cards.CardLinks links, IStringLocalizer<SharedResource> t, DateTime utcNow, CancellationToken ct)
     {
         var context = await AgendaContext.LoadAsync(db, ct);
         await AgendaQuery.RefreshRhythmsAsync(db, context.BusinessId, ct);
@@ -31,7 +31,7 @@ public static class AgendaHighlights
             var template = AgendaLists.TemplateFor(list, context, t);
             var rows = await AgendaQuery.PageAsync(db, context, list, null, utcNow, 1, ct);
             actions.AddRange(rows.Take(Count - actions.Count).Select(r => new AgendaAction(
-                r.Name ?? Shared.Format.Phone(r.Phone), AgendaLists.Why(r, list, context, utcNow, t), AgendaLists.WhatsApp(r, template, context))));
+                r.Name ?? Shared.Format.Phone(r.Phone), AgendaLists.Why(r, list, context, utcNow, t), AgendaLists.WhatsApp(r, template, context, links))));
         }
         return actions;
     }

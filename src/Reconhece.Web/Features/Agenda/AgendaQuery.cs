@@ -25,7 +25,7 @@ public sealed record AgendaContext(
 public sealed record AgendaRow(
     Guid Id, string? Name, string Phone, decimal Balance, decimal LifetimeSpend, int Visits, DateTime? FirstPurchaseAt,
     DateTime? LastPurchaseAt, DateTime? EligibleSince, DateOnly? BirthDate, double? RhythmDays, decimal MonthlySpend, int List,
-    decimal ExpiringPoints, DateTime? ExpiringEarnedAt);
+    decimal ExpiringPoints, DateTime? ExpiringEarnedAt, int CardGeneration);
 
 /// <summary>
 /// The agenda's lists, computed in PostgreSQL for one business (the SQL names it, and row-level security
@@ -89,7 +89,7 @@ public static class AgendaQuery
                     && (c.AgendaSnoozedUntil == null || c.AgendaSnoozedUntil <= now) && (branchId == null || c.LastBranchId == branchId))
                 .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Skip(skip).Take(PageSize)
                 .Select(c => new AgendaRow(c.Id, c.Name, c.Phone, c.Balance, c.LifetimeSpend, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt,
-                    c.EligibleSince, c.BirthDate, c.RhythmDays, 0m, (int)AgendaList.Goal, 0m, null))
+                    c.EligibleSince, c.BirthDate, c.RhythmDays, 0m, (int)AgendaList.Goal, 0m, null, c.CardGeneration))
                 .ToListAsync(ct);
         }
         var rows = Placed(db, context, branchId, utcNow).Where(r => r.List == (int)list);
@@ -140,7 +140,7 @@ public static class AgendaQuery
         return db.Database.SqlQuery<AgendaRow>($"""
             SELECT * FROM (
                 SELECT c.id, c.name, c.phone, c.balance, c.lifetime_spend, c.visits, c.first_purchase_at, c.last_purchase_at,
-                       c.eligible_since, c.birth_date, c.rhythm_days,
+                       c.eligible_since, c.birth_date, c.rhythm_days, c.card_generation,
                        -- Average monthly spend over the months they bought in (at least one): the revenue at risk.
                        round(c.lifetime_spend / GREATEST(1, extract(epoch FROM c.last_purchase_at - c.first_purchase_at) / 86400 / 30.44)::numeric, 2) AS monthly_spend,
                        COALESCE(x.points, 0) AS expiring_points, x.oldest_earned_at AS expiring_earned_at,

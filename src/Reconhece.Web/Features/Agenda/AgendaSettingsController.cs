@@ -14,7 +14,7 @@ public sealed record AgendaSettingsForm(AgendaSettingsInput Input, IReadOnlyDict
 
 /// <summary>Ações › Configurações (owner).</summary>
 [Authorize(Policy = Policies.Owner), Route("/acoes/configuracoes")]
-public sealed class AgendaSettingsController(AppDbContext db, SaveAgendaSettings save, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AgendaSettingsController(AppDbContext db, SaveAgendaSettings save, Cards.CardLinks links, IStringLocalizer<SharedResource> t) : Controller
 {
     private const string ViewPath = "/Features/Agenda/Settings.cshtml";
 
@@ -42,8 +42,9 @@ public sealed class AgendaSettingsController(AppDbContext db, SaveAgendaSettings
     private async Task<AgendaSettingsForm> FormAsync(AgendaContext context, AgendaSettingsInput input, CancellationToken ct)
     {
         var sample = await db.Customers.Where(c => c.LastPurchaseAt != null).OrderByDescending(c => c.LastPurchaseAt)
-            .Select(c => new { c.Name, c.Balance }).FirstOrDefaultAsync(ct);
-        var fields = new MessageFields(sample?.Name ?? t["Maria Exemplo"], context.BusinessName, sample?.Balance ?? context.Goal * 0.8m, context.Goal, context.Prize);
+            .Select(c => new { c.Id, c.Name, c.Balance, c.CardGeneration }).FirstOrDefaultAsync(ct);
+        var fields = new MessageFields(sample?.Name ?? t["Maria Exemplo"], context.BusinessName, sample?.Balance ?? context.Goal * 0.8m, context.Goal, context.Prize,
+            sample is null ? links.Url(context.BusinessId, Guid.Empty, 0) : links.Url(context.BusinessId, sample.Id, sample.CardGeneration));
         var defaults = AgendaLists.Daily.ToDictionary(l => l, l => l == AgendaList.Goal && !string.IsNullOrWhiteSpace(context.InvitationMessage)
             ? context.InvitationMessage : AgendaLists.DefaultTemplate(l, t));
         var previews = input.Templates().ToDictionary(x => x.List, x => Invitation.Render(string.IsNullOrWhiteSpace(x.Text) ? defaults[x.List] : x.Text, fields));

@@ -41,12 +41,12 @@ public static class AgendaLists
     /// <summary>The message a list starts with until the owner writes their own.</summary>
     public static string DefaultTemplate(AgendaList list, IStringLocalizer<SharedResource> t) => list switch
     {
-        AgendaList.Goal => t["Olá, {nome}! Você atingiu a meta na {negocio} e ganhou {premio}. Passe aqui para retirar!"],
-        AgendaList.Fading => t["Olá, {nome}! Sentimos sua falta na {negocio}. Você tem {pontos} pontos esperando por você."],
-        AgendaList.NearGoal => t["Olá, {nome}! Faltam só {faltam} pontos para você ganhar {premio} na {negocio}."],
+        AgendaList.Goal => t["Olá, {nome}! Você atingiu a meta na {negocio} e ganhou {premio}. Passe aqui para retirar! Seu cartão: {cartao}"],
+        AgendaList.Fading => t["Olá, {nome}! Sentimos sua falta na {negocio}. Você tem {pontos} pontos esperando por você. Seu cartão: {cartao}"],
+        AgendaList.NearGoal => t["Olá, {nome}! Faltam só {faltam} pontos para você ganhar {premio} na {negocio}. Seu cartão: {cartao}"],
         AgendaList.Birthday => t["Feliz aniversário, {nome}! A {negocio} deseja um ótimo dia. Passe aqui para comemorar!"],
-        AgendaList.New => t["Olá, {nome}! Obrigado pela visita à {negocio}. Com {meta} pontos você ganha {premio}; você já tem {pontos}."],
-        AgendaList.Expiring => t["Olá, {nome}! Você tem {pontos} pontos na {negocio} e parte deles vence nos próximos dias. Passe aqui para aproveitar!"],
+        AgendaList.New => t["Olá, {nome}! Obrigado pela visita à {negocio}. Com {meta} pontos você ganha {premio}; você já tem {pontos}. Seu cartão: {cartao}"],
+        AgendaList.Expiring => t["Olá, {nome}! Você tem {pontos} pontos na {negocio} e parte deles vence nos próximos dias. Passe aqui para aproveitar! Seu cartão: {cartao}"],
         _ => t["Olá, {nome}! A {negocio} convida você."],
     };
 
@@ -60,8 +60,9 @@ public static class AgendaLists
         : DefaultTemplate(list, t);
 
     /// <summary>The row's WhatsApp link: the list's message filled in for this customer.</summary>
-    public static Uri WhatsApp(AgendaRow r, string template, AgendaContext context) =>
-        Invitation.WhatsAppLink(r.Phone, Invitation.Render(template, new MessageFields(r.Name, context.BusinessName, r.Balance, context.Goal, context.Prize)));
+    public static Uri WhatsApp(AgendaRow r, string template, AgendaContext context, Cards.CardLinks links) =>
+        Invitation.WhatsAppLink(r.Phone, Invitation.Render(template, new MessageFields(r.Name, context.BusinessName, r.Balance, context.Goal, context.Prize,
+            links.Url(context.BusinessId, r.Id, r.CardGeneration))));
 
     /// <summary>Why the customer is on the list, in the owner's words.</summary>
     public static string Why(AgendaRow r, AgendaList list, AgendaContext context, DateTime now, IStringLocalizer<SharedResource> t)

@@ -21,7 +21,7 @@ public sealed class InvitationInput
     public Guid IdempotencyKey { get; set; }
 }
 
-public sealed record GuestRow(Guid CustomerId, string? Name, string Phone, decimal Balance, DateTime? ContactedAt, bool Came);
+public sealed record GuestRow(Guid CustomerId, string? Name, string Phone, decimal Balance, DateTime? ContactedAt, bool Came, int CardGeneration);
 
 /// <summary>
 /// Group invitations (events, launches, pre-sales): the owner names the occasion and its date and picks
@@ -34,7 +34,7 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
     public const int PageSize = 50;
     public static readonly string[] ExtraPlaceholders = ["{ocasiao}", "{data}"];
 
-    public string DefaultMessage => t["Olá, {nome}! A {negocio} convida você: {ocasiao}, em {data}. Esperamos você!"];
+    public string DefaultMessage => t["Olá, {nome}! A {negocio} convida você: {ocasiao}, em {data}. Esperamos você! Seu cartão: {cartao}"];
 
     public async Task<FormResult<Guid>> CreateAsync(InvitationInput input, Guid userId, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
         var message = string.IsNullOrWhiteSpace(input.Message) ? DefaultMessage : input.Message.Trim();
         if (message.Length > AgendaSettings.TemplateMaxLength) errors.Add(nameof(input.Message), t["Use no máximo {0} caracteres.", AgendaSettings.TemplateMaxLength]);
         else if (UnknownPlaceholders(message) is { Count: > 0 } unknown)
-            errors.Add(nameof(input.Message), t["Marcador desconhecido: {0}. Use {1}.", string.Join(", ", unknown), "{nome}, {negocio}, {ocasiao}, {data}"]);
+            errors.Add(nameof(input.Message), t["Marcador desconhecido: {0}. Use {1}.", string.Join(", ", unknown), "{nome}, {negocio}, {ocasiao}, {data}, {cartao}"]);
         if (input.IdempotencyKey == Guid.Empty) errors.Add("", t["O formulário expirou. Recarregue a página e tente de novo."]);
         if (errors.Any) return errors.ToResult<Guid>();
 
@@ -127,14 +127,14 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
         var guests = db.InvitationGuests.Where(g => g.InvitationId == invitation.Id)
             .Join(db.Customers, g => g.CustomerId, c => c.Id, (g, c) => new
             {
-                g.CustomerId, c.Name, c.Phone, c.Balance, g.ContactedAt, c.ContactOptOutAt,
+                g.CustomerId, c.Name, c.Phone, c.Balance, g.ContactedAt, c.ContactOptOutAt, c.CardGeneration,
                 Came = db.Purchases.Any(p => p.CustomerId == g.CustomerId && p.ReversedAt == null && p.At >= from && p.At < to),
             });
         var total = await guests.CountAsync(ct);
         var contacted = await guests.CountAsync(g => g.ContactedAt != null, ct);
         var came = await guests.CountAsync(g => g.Came, ct);
         var rows = await guests.OrderBy(g => g.Name).ThenBy(g => g.Phone).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)
-            .Select(g => new GuestRow(g.CustomerId, g.Name, g.Phone, g.Balance, g.ContactedAt, g.Came)).ToListAsync(ct);
+            .Select(g => new GuestRow(g.CustomerId, g.Name, g.Phone, g.Balance, g.ContactedAt, g.Came, g.CardGeneration)).ToListAsync(ct);
         return (rows, total, contacted, came);
     }
 
@@ -162,11 +162,11 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
     }
 
     /// <summary>The message for one guest: the occasion and its date, then the usual placeholders.</summary>
-    public static string MessageFor(GroupInvitation invitation, string? name, decimal balance, AgendaContext context) =>
+    public static string MessageFor(GroupInvitation invitation, string? name, decimal balance, AgendaContext context, string? card = null) =>
         Invitation.Render(invitation.Message
             .Replace("{ocasiao}", invitation.Occasion, StringComparison.OrdinalIgnoreCase)
             .Replace("{data}", invitation.OccasionDate.ToString("dd/MM", Format.PtBr), StringComparison.OrdinalIgnoreCase),
-            new MessageFields(name, context.BusinessName, balance, context.Goal, context.Prize));
+            new MessageFields(name, context.BusinessName, balance, context.Goal, context.Prize, card));
 
     private static List<string> UnknownPlaceholders(string message) =>
         Invitation.UnknownPlaceholders(message).Where(p => !ExtraPlaceholders.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();

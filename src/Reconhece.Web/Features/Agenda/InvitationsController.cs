@@ -18,7 +18,7 @@ public sealed record InvitationPage(GroupInvitation Invitation, AgendaContext Co
 
 /// <summary>Ações › Convites (owner): group invitations for an occasion.</summary>
 [Authorize(Policy = Policies.Owner), Route("/acoes/convites")]
-public sealed class InvitationsController(AppDbContext db, GroupInvitations invitations, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class InvitationsController(AppDbContext db, GroupInvitations invitations, Cards.CardLinks links, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private const string ListView = "/Features/Agenda/Invitations.cshtml";
     private const string DetailView = "/Features/Agenda/Invitation.cshtml";
@@ -48,7 +48,7 @@ public sealed class InvitationsController(AppDbContext db, GroupInvitations invi
         var (rows, total, contacted, came) = await invitations.GuestsAsync(invitation, context.Zone, pagina, ct);
         var pages = Math.Max(1, (total + GroupInvitations.PageSize - 1) / GroupInvitations.PageSize);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, context.Zone));
-        var guests = rows.Select(g => (g, Invitation.WhatsAppLink(g.Phone, GroupInvitations.MessageFor(invitation, g.Name, g.Balance, context)))).ToList();
+        var guests = rows.Select(g => (g, Invitation.WhatsAppLink(g.Phone, GroupInvitations.MessageFor(invitation, g.Name, g.Balance, context, links.Url(context.BusinessId, g.CustomerId, g.CardGeneration))))).ToList();
         return View(DetailView, new InvitationPage(invitation, context, guests, total, contacted, came, Math.Clamp(pagina, 1, pages), pages, today > invitation.OccasionDate));
     }
 

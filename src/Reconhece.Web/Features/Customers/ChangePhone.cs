@@ -38,6 +38,8 @@ public sealed class ChangePhone(AppDbContext db, PhoneBlockList blocks, TimeProv
         // The number was this customer's own alias (merged earlier): it is the main number now.
         await db.CustomerAliases.Where(a => a.Phone == phone && a.CustomerId == id).ExecuteDeleteAsync(ct);
         customer.Phone = phone;
+        // The card link sent to the old number must not keep working for whoever has that number now.
+        customer.CardGeneration++;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -50,8 +50,15 @@ public sealed class ContactConsent(AppDbContext db, CurrentBusiness current, Tim
         return FormResult.Ok(await ChangeAsync(customerId, optOut: false, null, reason, userId, ct));
     }
 
+    /// <summary>How a customer's own "Não quero receber mensagens" on their card is recorded (the channel "cartão").</summary>
+    public const string ByCard = "Pelo cartão (o próprio cliente)";
+
+    /// <summary>The customer, on their card (Features/Cards): the same opt-out as the team's, with no one on the team behind it.</summary>
+    public Task<ConsentOutcome> OptOutByCustomerAsync(Guid customerId, CancellationToken ct) =>
+        ChangeAsync(customerId, optOut: true, ByCard, null, null, ct);
+
     /// <summary>The change is conditional on the current state, so a double tap records one event.</summary>
-    private async Task<ConsentOutcome> ChangeAsync(Guid customerId, bool optOut, string? how, string? reason, Guid userId, CancellationToken ct)
+    private async Task<ConsentOutcome> ChangeAsync(Guid customerId, bool optOut, string? how, string? reason, Guid? userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);

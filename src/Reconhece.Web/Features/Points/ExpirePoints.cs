@@ -34,6 +34,25 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
             FROM expiring_points({business}, {earnedBy}, {customer})
             """).ToListAsync(ct);
 
+    /// <summary>
+    /// The customer's next expiry (the card): the local day the oldest unspent points expire (earned + N months,
+    /// the moment the daily job takes them), and how many expire that day, never more than the balance.
+    /// </summary>
+    public static async Task<Cards.CardExpiry?> NextAsync(AppDbContext db, Guid business, Guid customer, int months, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var lots = await db.Database.SqlQuery<UnspentLot>($"""
+            SELECT u.earned_at, u.points FROM unspent_points({business}, {customer}) u ORDER BY u.earned_at
+            """).ToListAsync(ct);
+        if (lots.Count == 0) return null;
+        var day = Periods.LocalDay(lots[0].EarnedAt.AddMonths(months), zone);
+        var points = lots.Where(l => Periods.LocalDay(l.EarnedAt.AddMonths(months), zone) == day).Sum(l => l.Points);
+        var balance = await db.Customers.Where(c => c.Id == customer).Select(c => c.Balance).SingleAsync(ct);
+        var due = Math.Min(points, balance);
+        return due > 0 ? new Cards.CardExpiry(due, day) : null;
+    }
+
+    private sealed record UnspentLot(DateTime EarnedAt, decimal Points);
+
     private async Task<int> ExpireAsync(Guid business, int months, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -51,11 +51,34 @@ public sealed class PrivacyRequests(AppDbContext db, TimeProvider clock, IString
         if (input.IdempotencyKey == Guid.Empty) errors.Add("", t["O formulário expirou. Recarregue a página e tente de novo."]);
         if (errors.Any) return errors.ToResult<bool>();
 
+        await StoreAsync(customerId, input.Right, on, string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), userId, input.IdempotencyKey, ct);
+        return FormResult.Ok(true);
+    }
+
+    /// <summary>What the customer's card offers: to see, correct or erase their data.</summary>
+    public static readonly PrivacyRight[] ByCardRights = [PrivacyRight.Access, PrivacyRight.Correction, PrivacyRight.Elimination];
+
+    /// <summary>The note on a request the customer made on their card (no one on the team registered it).</summary>
+    public const string ByCardNote = "Pedido feito pelo próprio cliente, no cartão.";
+
+    /// <summary>
+    /// The customer asks on their card (Features/Cards): a request like any other, dated today with the
+    /// 15-day deadline, shown on Privacidade. A double tap (the same key) registers one. Returns the deadline.
+    /// </summary>
+    public async Task<DateOnly> RegisterByCustomerAsync(Guid customerId, PrivacyRight right, Guid key, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var today = Periods.LocalDay(clock.GetUtcNow().UtcDateTime, zone);
+        await StoreAsync(customerId, right, today, ByCardNote, null, key, ct);
+        return today.AddDays(PrivacyRequest.DeadlineDays);
+    }
+
+    /// <summary>One request, due 15 days after it was made (art. 19); the form's key makes a double tap store one.</summary>
+    private async Task StoreAsync(Guid customerId, PrivacyRight right, DateOnly on, string? note, Guid? userId, Guid key, CancellationToken ct)
+    {
         db.PrivacyRequests.Add(new PrivacyRequest
         {
-            Id = Guid.CreateVersion7(), CustomerId = customerId, Right = input.Right, RequestedOn = on, DueOn = on.AddDays(PrivacyRequest.DeadlineDays),
-            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            IdempotencyKey = input.IdempotencyKey,
+            Id = Guid.CreateVersion7(), CustomerId = customerId, Right = right, RequestedOn = on, DueOn = on.AddDays(PrivacyRequest.DeadlineDays),
+            Note = note, UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime, IdempotencyKey = key,
         });
         try
         {
@@ -65,7 +88,6 @@ public sealed class PrivacyRequests(AppDbContext db, TimeProvider clock, IString
         {
             // A double tap: the first one registered it.
         }
-        return FormResult.Ok(true);
     }
 
     /// <summary>Marks the request answered (once: a second tap keeps the first time and person).</summary>

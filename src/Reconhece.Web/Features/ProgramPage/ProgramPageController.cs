@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
-using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Infrastructure;
 using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
@@ -12,7 +11,11 @@ namespace Reconhece.Web.Features.ProgramPage;
 
 public sealed record ProgramPageModel(
     string BusinessName, string Rule, string GoalSentence, bool CollectName, bool CollectEmail, bool CollectBirthDate,
-    string? PageText, int? RetentionYears, string Url);
+    string? PageText, int? RetentionYears, string Url)
+{
+    /// <summary>Expiry, the minimum amount, the daily limit, the cap per purchase, the promotions' draw.</summary>
+    public IReadOnlyList<string> Limits { get; init; } = [];
+}
 
 /// <summary>
 /// The programme's public page (/p/{slug}) and its counter poster: the rules, what is collected and why,
@@ -43,17 +46,8 @@ public sealed class ProgramPageController(AppDbContext db, CurrentBusiness curre
         using var scope = current.Use(id.Value);
         var business = await db.BusinessAsync(ct);
         var program = business.Program;
-        return new ProgramPageModel(business.Name, RuleSentence(program, t), GoalSentence(program, t),
+        return new ProgramPageModel(business.Name, ProgramRules.Earning(program, t), ProgramRules.Goal(program, t),
             program.CollectName, program.CollectEmail, program.CollectBirthDate, business.Privacy.PageText, business.Privacy.RetentionYears,
-            config.PublicSite() + "/p/" + slug);
+            config.PublicSite() + "/p/" + slug) { Limits = ProgramRules.Limits(program, t) };
     }
-
-    /// <summary>"A cada R$ 1,00 em compras você ganha 1 ponto." — the rule as a customer reads it.</summary>
-    public static string RuleSentence(LoyaltyProgram p, IStringLocalizer t) => p.RuleKind == PointRuleKind.ByUnit
-        ? t["A cada {0} você ganha {1} ponto(s).", p.UnitName ?? t["unidade"], Format.Points(p.PointsPerUnit)]
-        : t["A cada {0} em compras você ganha 1 ponto.", Format.Money(p.ValuePerPoint)];
-
-    public static string GoalSentence(LoyaltyProgram p, IStringLocalizer t) => p.Goal > 0
-        ? t["Ao juntar {0} pontos, você ganha {1}.", Format.Points(p.Goal), p.RecognitionText]
-        : t["A loja reconhece os clientes que mais compram."];
 }

@@ -23,13 +23,16 @@ public static class ProgramPoster
             var y = 50.0;
             y = Paragraph(gfx, model.BusinessName, title, XBrushes.DarkSlateGray, width, y) + 14;
             y = Paragraph(gfx, model.Rule, text, XBrushes.Black, width, y) + 4;
-            y = Paragraph(gfx, model.GoalSentence, text, XBrushes.Black, width, y) + 12;
+            y = Paragraph(gfx, model.GoalSentence, text, XBrushes.Black, width, y) + 6;
+            foreach (var rule in model.Limits) y = Paragraph(gfx, "• " + rule, small, XBrushes.Black, width, y) + 2;
+            y += 10;
             y = Paragraph(gfx, "Informe seu celular no caixa.", text, XBrushes.Black, width, y) + 16;
 
             using var generator = new QRCodeGenerator();
             using var data = generator.CreateQrCode(model.Url, QRCodeGenerator.ECCLevel.M);
             var modules = data.ModuleMatrix;
-            var size = Math.Min(200.0, width - 100);
+            // Every rule on the poster takes room: the code shrinks (never below a scannable 120 pt) so the page still holds it all.
+            var size = Math.Max(120.0, Math.Min(Math.Min(200.0, width - 100), page.Height.Point - y - 60));
             var cell = size / modules.Count;
             var left = (width - size) / 2;
             for (var row = 0; row < modules.Count; row++)

@@ -11,7 +11,7 @@ namespace Reconhece.Web.Features.Recognition;
 
 /// <summary>Reconhecimento (owner): who reached the goal, one tap to invite on WhatsApp, and recording the recognition.</summary>
 [Authorize(Policy = Policies.Owner), Route("/reconhecimento")]
-public sealed class RecognitionController(AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+public sealed class RecognitionController(AppDbContext db, Cards.CardLinks links, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -20,12 +20,13 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
         var businessName = (await db.BusinessAsync(ct)).Name;
         var rows = await db.Customers.Where(c => Goal.IsReached(c.Balance, program.Goal) && c.AnonymizedAt == null)
             .OrderBy(c => c.EligibleSince).ThenBy(c => c.Id).Take(500)
-            .Select(c => new { c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt, c.ContactOptOutAt })
+            .Select(c => new { c.Id, c.BusinessId, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt, c.ContactOptOutAt, c.CardGeneration })
             .ToListAsync(ct);
         return View(new EligibleList(
             // No link for a customer who does not want contact (LGPD art. 18 IX).
             rows.Select(c => new EligibleRow(c.Id, c.Name, c.Phone, c.Balance, c.EligibleSince, c.LastPurchaseAt, c.ContactOptOutAt is not null ? null :
-                Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText)))).ToList(),
+                Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, new MessageFields(c.Name, businessName, c.Balance, program.Goal,
+                    program.RecognitionText, links.Url(c.BusinessId, c.Id, c.CardGeneration)))))).ToList(),
             program.Goal, program.RecognitionText, (await db.BusinessAsync(ct)).Zone));
     }
 
@@ -68,12 +69,14 @@ public sealed class RecognitionController(AppDbContext db, IStringLocalizer<Shar
 
     private async Task<RecognizeForm?> FormAsync(Guid customerId, RecognizeInput input, CancellationToken ct)
     {
-        var c = await db.Customers.Where(x => x.Id == customerId).Select(x => new { x.Name, x.Phone, x.Balance, x.ContactOptOutAt }).FirstOrDefaultAsync(ct);
+        var c = await db.Customers.Where(x => x.Id == customerId)
+            .Select(x => new { x.Id, x.BusinessId, x.Name, x.Phone, x.Balance, x.ContactOptOutAt, x.CardGeneration }).FirstOrDefaultAsync(ct);
         if (c is null) return null;
         var program = (await db.BusinessAsync(ct)).Program;
         var businessName = (await db.BusinessAsync(ct)).Name;
         var link = c.ContactOptOutAt is not null ? null
-            : Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, c.Name, businessName, program.RecognitionText));
+            : Invitation.WhatsAppLink(c.Phone, Invitation.Render(program.InvitationMessage, new MessageFields(c.Name, businessName, c.Balance, program.Goal,
+                program.RecognitionText, links.Url(c.BusinessId, c.Id, c.CardGeneration))));
         return new RecognizeForm(customerId, c.Name, c.Phone, c.Balance, program.Goal, input, link);
     }
 }

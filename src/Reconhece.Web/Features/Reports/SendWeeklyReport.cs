@@ -28,7 +28,7 @@ namespace Reconhece.Web.Features.Reports;
 public sealed class SendWeeklyReport(
     AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, IEmailSender email, ReportLinks reportLinks,
     IOptions<EmailOptions> emailOptions, IOptions<ReportOptions> reportOptions, TimeProvider clock, ILogger<SendWeeklyReport> log,
-    IStringLocalizer<SharedResource> t)
+    IStringLocalizer<SharedResource> t, Cards.CardLinks cardLinks)
 {
     /// <summary>Hangfire's entry point. Retries are ours (visible to the owner), not Hangfire's.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -78,7 +78,7 @@ public sealed class SendWeeklyReport(
         var business = await db.BusinessAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The week's actions for the email body, read before the run is locked: the lock is held only for sending.
-        var actions = await Agenda.AgendaHighlights.TopAsync(db, t, now, ct);
+        var actions = await Agenda.AgendaHighlights.TopAsync(db, cardLinks, t, now, ct);
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
         var zone = business.Zone;

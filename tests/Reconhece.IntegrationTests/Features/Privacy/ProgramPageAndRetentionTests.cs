@@ -13,7 +13,11 @@ public sealed class ProgramPageAndRetentionTests(ReportsAppFactory app) : IClass
     public async Task The_public_page_tells_rules_data_retention_who_sees_and_rights_without_signing_in()
     {
         var owner = await app.SignUpAsync("Empório São Tomé");
-        await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "300", ["RecognitionText"] = "uma garrafa de vinho", ["ValuePerPoint"] = "0,50" });
+        await owner.SetProgramAsync(new Dictionary<string, string>
+        {
+            ["Goal"] = "300", ["RecognitionText"] = "uma garrafa de vinho", ["ValuePerPoint"] = "0,50", ["PointsExpiryMonths"] = "12",
+            ["MinEarningAmount"] = "5,00", ["MaxEarningPurchasesPerDay"] = "1", ["MaxPointsPerPurchase"] = "2000",
+        });
         var settings = await owner.Client.SubmitAsync("/privacidade", new Dictionary<string, string>
         {
             ["PageText"] = "Aberto de terça a domingo.\n<script>alert(1)</script>", ["RetentionYears"] = "3",
@@ -27,6 +31,12 @@ public sealed class ProgramPageAndRetentionTests(ReportsAppFactory app) : IClass
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.True(page.Shows("A cada R$ 0,50 em compras você ganha 1 ponto."), page.Text);
         Assert.True(page.Shows("Ao juntar 300 pontos, você ganha uma garrafa de vinho."));
+        // Every rule that can take points away or withhold them (issue 20), as the card states them too.
+        Assert.True(page.Shows("Os pontos vencem 12 meses depois da compra em que foram ganhos; os mais antigos são usados primeiro."));
+        Assert.True(page.Shows("Compras abaixo de R$ 5,00 não ganham pontos."));
+        Assert.True(page.Shows("Só 1 compra por dia ganha pontos; as outras do mesmo dia ficam registradas, sem pontos."));
+        Assert.True(page.Shows("Uma compra que daria mais de 2.000 pontos não ganha pontos"));
+        Assert.True(page.Shows("Algumas promoções valem só para uma parte dos clientes, sorteada"));
         Assert.True(page.Shows("Depois de 3 ano(s) sem compras, seus dados são anonimizados automaticamente."));
         Assert.True(page.Shows("Seus dados não são vendidos nem compartilhados com outras empresas."));   // VII
         Assert.True(page.Shows("Participar é opcional."));                                                 // VIII
@@ -40,8 +50,15 @@ public sealed class ProgramPageAndRetentionTests(ReportsAppFactory app) : IClass
         var text = string.Join(" ", ReportScenario.PdfLines(pdf));   // lines wrap on the A5 page
         Assert.Contains("A cada R$ 0,50 em compras você ganha 1 ponto.", text, StringComparison.Ordinal);
         Assert.Contains($"/p/{slug}", text, StringComparison.Ordinal);
+        Assert.Contains("Compras abaixo de R$ 5,00 não ganham pontos.", text, StringComparison.Ordinal);
+        Assert.Contains("sorteada", text, StringComparison.Ordinal);
         using (var doc = UglyToad.PdfPig.PdfDocument.Open(pdf))
-            Assert.Equal(420, Math.Round(doc.GetPage(1).Width), 0);   // A5: 420 × 595 points
+        {
+            var a5 = doc.GetPage(1);
+            Assert.Equal(420, Math.Round(a5.Width), 0);   // A5: 420 × 595 points
+            // With every rule on it, the poster still holds all its text on the one page.
+            Assert.All(a5.Letters, l => Assert.InRange(l.BoundingBox.Bottom, 0, a5.Height));
+        }
         ReportScenario.SaveArtefact(pdf, "cartaz-do-programa");
     }
 
