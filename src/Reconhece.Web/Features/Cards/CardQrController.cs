@@ -69,8 +69,8 @@ public sealed class CardQrController(AppDbContext db, CardLinks links, TimeProvi
         var url = links.Url(c.BusinessId, c.Id, c.CardGeneration);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(new System.Drawing.Size(280, 280), "#000000", "#ffffff", drawQuietZones: true,
-            sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+        // Whole pixels per module and no scaling: a camera (or a test's decoder) reads sharp edges best.
+        var svg = new SvgQRCode(data).GetGraphic(6);
         return new CardQrPage(c.Id, c.Name, c.Phone, url, svg, User.IsInRole(Roles.Owner), purchaseId);
     }
 }
