@@ -52,6 +52,12 @@ public class LoyaltyProgram : ITenantOwned
     public decimal? MaxPointsPerPurchase { get; set; }
     /// <summary>Points expire this many months after they were earned, oldest first (off when null).</summary>
     public int? PointsExpiryMonths { get; set; }
+    /// <summary>
+    /// When expiry was last switched on or shortened. Points earned before it count their months from then,
+    /// not from their purchase, so no point expires earlier than the rules promised when it was earned
+    /// (the database function expiry_lots holds the rule; docs/customer-card.md).
+    /// </summary>
+    public DateTime? PointsExpirySince { get; set; }
 
     /// <summary>What one point costs the owner in R$, when the reward's value is known.</summary>
     public decimal? PointCost => RewardValue is { } v && Goal > 0 ? v / Goal : null;

@@ -1215,6 +1215,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("points_expiry_months");
 
+                    b.Property<DateTime?>("PointsExpirySince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("points_expiry_since");
+
                     b.Property<decimal>("PointsPerUnit")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")

@@ -25,7 +25,7 @@ public sealed record AgendaContext(
 public sealed record AgendaRow(
     Guid Id, string? Name, string Phone, decimal Balance, decimal LifetimeSpend, int Visits, DateTime? FirstPurchaseAt,
     DateTime? LastPurchaseAt, DateTime? EligibleSince, DateOnly? BirthDate, double? RhythmDays, decimal MonthlySpend, int List,
-    decimal ExpiringPoints, DateTime? ExpiringEarnedAt, int CardGeneration);
+    decimal ExpiringPoints, DateTime? ExpiringCountsFrom, int CardGeneration);
 
 /// <summary>
 /// The agenda's lists, computed in PostgreSQL for one business (the SQL names it, and row-level security
@@ -98,7 +98,7 @@ public static class AgendaQuery
             AgendaList.Goal => rows.OrderBy(r => r.EligibleSince).ThenBy(r => r.Id),
             AgendaList.Fading => rows.OrderByDescending(r => r.MonthlySpend).ThenBy(r => r.Id),
             AgendaList.NearGoal => rows.OrderByDescending(r => r.Balance).ThenBy(r => r.Id),
-            AgendaList.Expiring => rows.OrderBy(r => r.ExpiringEarnedAt).ThenBy(r => r.Id),
+            AgendaList.Expiring => rows.OrderBy(r => r.ExpiringCountsFrom).ThenBy(r => r.Id),
             AgendaList.Birthday => rows.OrderBy(r => r.BirthDate!.Value.Month).ThenBy(r => r.BirthDate!.Value.Day).ThenBy(r => r.Id),
             _ => rows.OrderByDescending(r => r.FirstPurchaseAt).ThenBy(r => r.Id),
         };
@@ -131,8 +131,8 @@ public static class AgendaQuery
         var now = utcNow;
         var businessId = context.BusinessId;
         var expiry = context.ExpiryMonths;
-        // Points earned by this moment expire within ExpiringDays (with no expiry, nothing is earned by it).
-        var expiringEarnedBy = expiry is { } months ? utcNow.AddDays(ExpiringDays).AddMonths(-months) : utcNow;
+        // Points whose expiry period started by this moment expire within ExpiringDays (with no expiry, nothing is earned by it).
+        var expiringCountedBy = expiry is { } months ? utcNow.AddDays(ExpiringDays).AddMonths(-months) : utcNow;
         Guid? expiringBusiness = expiry is null ? null : businessId;
         // The lists' codes travel as parameters: the enum is their one home.
         int goalList = (int)AgendaList.Goal, expiringList = (int)AgendaList.Expiring, fadingList = (int)AgendaList.Fading,
@@ -143,7 +143,7 @@ public static class AgendaQuery
                        c.eligible_since, c.birth_date, c.rhythm_days, c.card_generation,
                        -- Average monthly spend over the months they bought in (at least one): the revenue at risk.
                        round(c.lifetime_spend / GREATEST(1, extract(epoch FROM c.last_purchase_at - c.first_purchase_at) / 86400 / 30.44)::numeric, 2) AS monthly_spend,
-                       COALESCE(x.points, 0) AS expiring_points, x.oldest_earned_at AS expiring_earned_at,
+                       COALESCE(x.points, 0) AS expiring_points, x.oldest_counts_from AS expiring_counts_from,
                        CASE
                            WHEN {goal} > 0 AND c.eligible_since IS NOT NULL THEN {goalList}
                            WHEN x.points > 0 THEN {expiringList}
@@ -158,7 +158,7 @@ public static class AgendaQuery
                        END AS list
                 FROM customers c
                 -- Without expiry the function gets no business, so it reads nothing (not the whole ledger).
-                LEFT JOIN expiring_points({expiringBusiness}, {expiringEarnedBy}) x ON x.customer_id = c.id
+                LEFT JOIN expiring_points({expiringBusiness}, {expiringCountedBy}) x ON x.customer_id = c.id
                 WHERE c.business_id = {businessId} AND c.contact_opt_out_at IS NULL
                   AND ({ignoreSnooze} OR c.agenda_snoozed_until IS NULL OR c.agenda_snoozed_until <= {now})
                   -- A promotion's control group gets no contact until the promotion ends (Features/Promotions).

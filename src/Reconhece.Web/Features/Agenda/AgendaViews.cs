@@ -83,7 +83,7 @@ public static class AgendaLists
             AgendaList.NearGoal => t["Faltam {0} pontos para a meta ({1} de {2}).", Format.Points(context.Goal - r.Balance),
                 Format.Points(r.Balance), Format.Points(context.Goal)],
             AgendaList.Expiring => t["{0} pontos vencem em {1}.", Format.Points(r.ExpiringPoints),
-                r.ExpiringEarnedAt is { } earned && context.ExpiryMonths is { } months ? Format.Date(earned.AddMonths(months), context.Zone) : "—"],
+                r.ExpiringCountsFrom is { } from && context.ExpiryMonths is { } months ? Format.Date(from.AddMonths(months), context.Zone) : "—"],
             AgendaList.Birthday => r.BirthDate is { } b && b.Month == Format.Local(now, context.Zone).Month && b.Day == Format.Local(now, context.Zone).Day
                 ? t["Faz aniversário hoje!"]
                 : t["Faz aniversário em {0}.", r.BirthDate?.ToString("dd/MM", Format.PtBr) ?? ""],

@@ -5,15 +5,12 @@ public sealed record CardPurchase(DateTime At, string Branch, decimal Points, de
 
 public sealed record CardRecognition(DateTime At, string What, decimal Points);
 
-/// <summary>The next points to expire: how many, on which local day.</summary>
-public sealed record CardExpiry(decimal Points, DateOnly On);
-
 /// <summary>A promotion running today that reaches this customer, as the counter names it.</summary>
 public sealed record CardPromotion(string Name, string Benefit, string? Description);
 
 /// <summary>Everything the customer's card shows (docs/customer-card.md).</summary>
 public sealed record CardPage(string Token, string BusinessName, string? FirstName, decimal Balance, decimal Goal, string Reward,
-    CardExpiry? Expiry, IReadOnlyList<CardPurchase> Purchases, IReadOnlyList<CardRecognition> Recognitions,
+    Points.NextExpiry? Expiry, IReadOnlyList<CardPurchase> Purchases, IReadOnlyList<CardRecognition> Recognitions,
     IReadOnlyList<CardPromotion> Promotions, IReadOnlyList<string> Rules, string? ProgramPage, TimeZoneInfo Zone)
 {
     public required string MaskedPhone { get; init; }

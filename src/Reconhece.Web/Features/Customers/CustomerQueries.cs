@@ -57,20 +57,8 @@ public static class CustomerQueries
             purchases, ledger, recognitions, isOwner, zone, Guid.NewGuid(), c.ContactOptOutAt, consent, c.AnonymizedAt)
         {
             Rfv = c.Segment is { } segment ? (segment, c.RfvR ?? 0, c.RfvF ?? 0, c.RfvV ?? 0) : null,
-            NextExpiry = program.PointsExpiryMonths is { } months && c.Balance > 0 ? await NextExpiryAsync(db, c, months, zone, ct) : null,
+            NextExpiry = program.PointsExpiryMonths is { } months && c.Balance > 0 ? await Points.ExpirePoints.NextAsync(db, c.BusinessId, c.Id, months, zone, ct) : null,
         };
     }
 
-    private sealed record Lot(DateTime EarnedAt, decimal Points);
-
-    /// <summary>The next day some of the customer's points expire and how many (the oldest unspent ones, FIFO).</summary>
-    private static async Task<(decimal Points, DateOnly On)?> NextExpiryAsync(AppDbContext db, Customer c, int months, TimeZoneInfo zone, CancellationToken ct)
-    {
-        var lots = await db.Database.SqlQuery<Lot>($"""
-            SELECT earned_at, points FROM unspent_points({c.BusinessId}, {c.Id}) ORDER BY earned_at
-            """).ToListAsync(ct);
-        if (lots.Count == 0) return null;
-        var first = lots.GroupBy(l => Periods.LocalDay(l.EarnedAt, zone)).First();
-        return (Math.Min(first.Sum(l => l.Points), c.Balance), first.Key.AddMonths(months));
-    }
 }

@@ -28,7 +28,7 @@ public sealed record CustomerPage(
     public decimal AverageTicket => Visits == 0 ? 0m : Math.Round(LifetimeSpend / Visits, 2);
 
     /// <summary>When points expire (Programa → validade): the next day some do, and how many.</summary>
-    public (decimal Points, DateOnly On)? NextExpiry { get; init; }
+    public Points.NextExpiry? NextExpiry { get; init; }
 
     /// <summary>The RFV segment and scores of the last nightly run (Features/Segments).</summary>
     public (RfvSegment Segment, short R, short F, short V)? Rfv { get; init; }

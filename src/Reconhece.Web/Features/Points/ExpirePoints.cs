@@ -8,8 +8,11 @@ using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Points;
 
-/// <summary>Points of one customer that expire by a moment, and when the oldest of them was earned.</summary>
-public sealed record ExpiringPoints(Guid CustomerId, decimal Points, DateTime OldestEarnedAt);
+/// <summary>Points of one customer that expire by a moment, and when the oldest of them started counting towards expiry.</summary>
+public sealed record ExpiringPoints(Guid CustomerId, decimal Points, DateTime OldestCountsFrom);
+
+/// <summary>A customer's next expiry: how many points, on which local day.</summary>
+public sealed record NextExpiry(decimal Points, DateOnly On);
 
 /// <summary>
 /// Daily: in every business whose points expire (Programa → "Os pontos vencem após N meses"), the points
@@ -27,31 +30,32 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
         return await current.ForEachAsync(months.Keys, business => ExpireAsync(business, months[business], CancellationToken.None), log, "Points expiry");
     }
 
-    /// <summary>The points of a business that expire by <paramref name="earnedBy"/> (earned on or before it), per customer.</summary>
-    public static Task<List<ExpiringPoints>> DueAsync(AppDbContext db, Guid business, DateTime earnedBy, Guid? customer, CancellationToken ct) =>
+    /// <summary>The points of a business whose expiry period started by <paramref name="countedBy"/>, per customer (expiring_points).</summary>
+    public static Task<List<ExpiringPoints>> DueAsync(AppDbContext db, Guid business, DateTime countedBy, Guid? customer, CancellationToken ct) =>
         db.Database.SqlQuery<ExpiringPoints>($"""
-            SELECT customer_id, points, oldest_earned_at
-            FROM expiring_points({business}, {earnedBy}, {customer})
+            SELECT customer_id, points, oldest_counts_from
+            FROM expiring_points({business}, {countedBy}, {customer})
             """).ToListAsync(ct);
 
     /// <summary>
-    /// The customer's next expiry (the card): the local day the oldest unspent points expire (earned + N months,
-    /// the moment the daily job takes them), and how many expire that day, never more than the balance.
+    /// The customer's next expiry (the customer page and the card): the local day the oldest unspent points
+    /// reach N months (counted as expiry_lots counts them, the moment the daily job may take them), and how
+    /// many reach it that day, never more than the balance.
     /// </summary>
-    public static async Task<Cards.CardExpiry?> NextAsync(AppDbContext db, Guid business, Guid customer, int months, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task<NextExpiry?> NextAsync(AppDbContext db, Guid business, Guid customer, int months, TimeZoneInfo zone, CancellationToken ct)
     {
-        var lots = await db.Database.SqlQuery<UnspentLot>($"""
-            SELECT u.earned_at, u.points FROM unspent_points({business}, {customer}) u ORDER BY u.earned_at
+        var lots = await db.Database.SqlQuery<ExpiryLot>($"""
+            SELECT u.counts_from, u.points FROM expiry_lots({business}, {customer}) u ORDER BY u.counts_from
             """).ToListAsync(ct);
         if (lots.Count == 0) return null;
-        var day = Periods.LocalDay(lots[0].EarnedAt.AddMonths(months), zone);
-        var points = lots.Where(l => Periods.LocalDay(l.EarnedAt.AddMonths(months), zone) == day).Sum(l => l.Points);
+        var day = Periods.LocalDay(lots[0].CountsFrom.AddMonths(months), zone);
+        var points = lots.Where(l => Periods.LocalDay(l.CountsFrom.AddMonths(months), zone) == day).Sum(l => l.Points);
         var balance = await db.Customers.Where(c => c.Id == customer).Select(c => c.Balance).SingleAsync(ct);
         var due = Math.Min(points, balance);
-        return due > 0 ? new Cards.CardExpiry(due, day) : null;
+        return due > 0 ? new NextExpiry(due, day) : null;
     }
 
-    private sealed record UnspentLot(DateTime EarnedAt, decimal Points);
+    private sealed record ExpiryLot(DateTime CountsFrom, decimal Points);
 
     private async Task<int> ExpireAsync(Guid business, int months, CancellationToken ct)
     {

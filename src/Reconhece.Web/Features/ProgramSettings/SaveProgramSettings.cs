@@ -107,6 +107,8 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         program.MinEarningAmount = minEarning;
         program.MaxPointsPerPurchase = maxPoints;
         program.MaxEarningPurchasesPerDay = perDay;
+        // Switching expiry on, or shortening it, starts the new period today for points already earned.
+        if (expiry is { } months && (program.PointsExpiryMonths is not { } was || months < was)) program.PointsExpirySince = now;
         program.PointsExpiryMonths = expiry;
         var after = Describe(program);
         ChangeLog.Record(db, userId, now, AuditSubject, program.Id, before, after);

@@ -92,4 +92,32 @@ public sealed class PointsExpiryTests(ReportsAppFactory app) : IClassFixture<Rep
         Assert.Equal(40m, (await owner.CustomerAsync(Phone)).Balance);
         Assert.False(agenda.Shows("Pontos vencendo"));
     }
+    [Theory]
+    [InlineData("switched on")]
+    [InlineData("shortened")]
+    public async Task Switching_expiry_on_or_shortening_it_never_takes_points_earlier_than_promised(string change)
+    {
+        app.Clock.Now = At(1, 9);
+        var owner = await app.SignUpAsync();
+        if (change == "shortened") await owner.SetProgramAsync(new Dictionary<string, string> { ["PointsExpiryMonths"] = "12" });
+        await (await AtAsync(owner, At(1, 10))).RegisterPurchaseAsync("11912345678", "40");      // earned 10/01
+        var customer = await owner.CustomerAsync(Phone);
+
+        // 01/07: the owner sets 3 months. Counted from the purchase, the 40 points would expire at once.
+        var july = await AtAsync(owner, At(7, 1));
+        var form = await july.GetAsync("/programa");
+        Assert.Contains("nenhum ponto vence antes do que foi prometido", form.Doc.QuerySelector("[data-testid=expiry-promise]")!.TextContent, StringComparison.Ordinal);
+        Assert.True((await july.SubmitAsync("/programa", new Dictionary<string, string> { ["PointsExpiryMonths"] = "3" })).Shows("Programa salvo."));
+
+        // They count 3 months from 01/07 instead: nothing expires the next day, the customer page and Ações say 01/10.
+        Assert.Equal(0, await RunJobAsync(At(7, 2)));
+        var page = await (await AtAsync(owner, At(9, 5))).GetAsync($"/clientes/{customer.Id}");
+        Assert.Equal("Próximo vencimento: 40 pontos em 01/10/2026.", Page.Normalize(page.Doc.QuerySelector("[data-testid=next-expiry]")!.TextContent).Trim());
+        Assert.True((await (await AtAsync(owner, At(9, 5))).GetAsync("/acoes?lista=vencendo")).Shows("40 pontos vencem em 01/10/2026."));
+        Assert.Equal(0, await RunJobAsync(At(9, 30)));
+        Assert.Equal(40m, (await owner.CustomerAsync(Phone)).Balance);
+        // On the promised day they go.
+        Assert.Equal(1, await RunJobAsync(At(10, 2)));
+        Assert.Equal(0m, (await owner.CustomerAsync(Phone)).Balance);
+    }
 }
