@@ -146,15 +146,27 @@ public sealed class AccountController(
         return RedirectToAction(nameof(SignIn));
     }
 
+    /// <summary>The link in the email only asks: mail scanners open links by GET, and must not confirm an address.</summary>
     [HttpGet("/confirmar-email")]
-    public async Task<IActionResult> ConfirmEmail(Guid u, [FromQuery(Name = "t")] string? token, CancellationToken ct)
+    public IActionResult ConfirmEmail(Guid u, [FromQuery(Name = "t")] string? token)
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        ViewData["User"] = u;
+        ViewData["Token"] = token;
+        return View();
+    }
+
+    [HttpPost("/confirmar-email"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> ConfirmEmailPost(Guid u, [FromForm(Name = "t")] string? token, [FromServices] Reports.ReportRecipients recipients, CancellationToken ct)
     {
         var found = u == Guid.Empty ? null : await TenantDoors.FindUserAsync(db, null, u, ct);
         using var scope = found is null ? null : current.Use(found.BusinessId);
         var user = found is null ? null : await signIn.UserManager.FindByIdAsync(found.UserId.ToString());
         var confirmed = user is not null && (user.EmailConfirmed || (await signIn.UserManager.ConfirmEmailAsync(user, token ?? "")).Succeeded);
+        // Invitations to the extra addresses waited for this: the ones never sent go now.
+        if (confirmed) await recipients.InvitePendingAsync(again: false, ct);
         ViewData["Confirmed"] = confirmed;
-        return View();
+        return View("ConfirmEmail");
     }
 
     [HttpPost("/sair")]

@@ -12,12 +12,22 @@ using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Reports;
 
-/// <summary>A recipient as the Relatórios page lists it.</summary>
-public sealed record RecipientStatus(string Email, bool IsOwner, bool Confirmed);
+/// <summary>A recipient as the Relatórios page lists it; for an extra address, when it was last invited.</summary>
+public sealed record RecipientStatus(string Email, bool IsOwner, bool Confirmed, DateTime? InvitedAt = null);
+
+/// <summary>What "Reenviar convites" (or a save of the settings) did: how many invitations went, and why others did not.</summary>
+public sealed record InviteOutcome(int Queued, bool OwnerUnconfirmed, DateTime? NextAllowedAt);
+
+/// <summary>An invitation link as its landing page sees it.</summary>
+public sealed record RecipientInvitation(string BusinessName, string Email, bool Expired);
 
 /// <summary>
 /// Who may receive the weekly reports: owners whose email is confirmed, and extra addresses confirmed
 /// through the link sent to them. Unconfirmed addresses are listed on the Relatórios page and get nothing.
+/// Reconhece must not become a relay for mail to strangers (docs/customer-card.md, "Outgoing mail"): no
+/// invitation goes until an owner's own address is confirmed, one address gets at most one invitation in
+/// 24 hours whatever is pressed, the subject carries no text of the business, and a link opened by GET (a
+/// mail scanner) confirms nothing and dies after 7 days.
 /// </summary>
 public sealed class ReportRecipients(
     AppDbContext db, CurrentBusiness current, IEmailSender email, IOptions<EmailOptions> options, IConfiguration configuration,
@@ -32,18 +42,34 @@ public sealed class ReportRecipients(
             db.ReportRecipients.Add(new ReportRecipient { Id = Guid.CreateVersion7(), Email = address });
     }
 
-    /// <summary>Invites the unconfirmed extra addresses never invited (after SyncAsync's save), or all of them again.</summary>
-    public async Task InvitePendingAsync(bool again, CancellationToken ct)
+    public const int InvitationValidDays = 7;
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Invites the unconfirmed extra addresses never invited (after SyncAsync's save), or all of them again,
+    /// except those invited within the last 24 hours; nothing at all while no owner has confirmed an address.
+    /// </summary>
+    public async Task<InviteOutcome> InvitePendingAsync(bool again, CancellationToken ct)
     {
         var business = current.RequiredId;
-        foreach (var id in await db.ReportRecipients.Where(r => r.ConfirmedAt == null && (again || r.InvitedAt == null)).Select(r => r.Id).ToListAsync(ct))
-            jobs.Enqueue<ReportRecipients>(j => j.InviteAsync(business, id));
+        if (!await OwnerConfirmedAsync(ct)) return new InviteOutcome(0, true, null);
+        var resendBefore = clock.GetUtcNow().UtcDateTime - ResendAfter;
+        var pending = await db.ReportRecipients.Where(r => r.ConfirmedAt == null && (again || r.InvitedAt == null))
+            .Select(r => new { r.Id, r.InvitedAt }).ToListAsync(ct);
+        var due = pending.Where(r => r.InvitedAt is null || r.InvitedAt <= resendBefore).ToList();
+        foreach (var r in due)
+            jobs.Enqueue<ReportRecipients>(j => j.InviteAsync(business, r.Id));
+        var waiting = pending.Except(due).Select(r => r.InvitedAt!.Value + ResendAfter).DefaultIfEmpty().Min();
+        return new InviteOutcome(due.Count, false, waiting == default ? null : waiting);
     }
+
+    /// <summary>Mail to anyone else on the business's behalf waits for one owner's own address to be confirmed.</summary>
+    private Task<bool> OwnerConfirmedAsync(CancellationToken ct) => SendWeeklyReport.ActiveOwners(db).AnyAsync(u => u.EmailConfirmed, ct);
 
     public async Task<IReadOnlyList<RecipientStatus>> StatusAsync(CancellationToken ct)
     {
         var owners = await SendWeeklyReport.ActiveOwners(db).Select(u => new RecipientStatus(u.Email!, true, u.EmailConfirmed)).ToListAsync(ct);
-        var extras = await db.ReportRecipients.OrderBy(r => r.Email).Select(r => new RecipientStatus(r.Email, false, r.ConfirmedAt != null)).ToListAsync(ct);
+        var extras = await db.ReportRecipients.OrderBy(r => r.Email).Select(r => new RecipientStatus(r.Email, false, r.ConfirmedAt != null, r.InvitedAt)).ToListAsync(ct);
         return [.. owners, .. extras];
     }
 
@@ -52,42 +78,61 @@ public sealed class ReportRecipients(
     public async Task InviteAsync(Guid businessId, Guid recipientId)
     {
         using var _ = current.Use(businessId);
-        var recipient = await db.ReportRecipients.FirstOrDefaultAsync(r => r.Id == recipientId);
-        if (recipient is null || recipient.ConfirmedAt is not null) return;
+        if (!await OwnerConfirmedAsync(CancellationToken.None)) return;
         var businessName = (await db.BusinessAsync(CancellationToken.None)).Name;
         // The business rides in the token, so the link needs no id in its path and no door to find the row.
         var token = businessId.ToString("N") + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        recipient.TokenHash = Hash(token);
-        recipient.InvitedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var resendBefore = now - ResendAfter;
+        // Claimed in one conditional update: fifty presses (fifty jobs) send one invitation in 24 hours.
+        var claimed = await db.ReportRecipients
+            .Where(r => r.Id == recipientId && r.ConfirmedAt == null && (r.InvitedAt == null || r.InvitedAt <= resendBefore))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TokenHash, Hash(token)).SetProperty(r => r.InvitedAt, now));
+        if (claimed == 0) return;
+        var address = await db.ReportRecipients.Where(r => r.Id == recipientId).Select(r => r.Email).SingleAsync();
+        // To an address that has not confirmed anything: no text of the business in the subject, and its name
+        // in the body only as the sender's own claim.
         var message = new MimeMessage
         {
-            Subject = $"Reconhece: confirme para receber os relatórios de {businessName}",
+            Subject = "Reconhece: confirme se você quer receber relatórios semanais",
             Body = new TextPart("plain")
             {
-                Text = $"Olá!\n\n{businessName} quer enviar a você, toda semana, os relatórios de clientes do Reconhece. " +
-                       $"Eles trazem dados pessoais de clientes, por isso só começam depois que você confirmar:\n\n" +
-                       $"{configuration.PublicSite()}/relatorios/confirmar/{token}\n\nSe você não conhece {businessName}, ignore este e-mail: nada será enviado." +
+                Text = $"Olá!\n\nUma conta do Reconhece que se identifica como \"{businessName}\" quer enviar a você, toda semana, " +
+                       "relatórios de clientes. Eles trazem dados pessoais de clientes, por isso só começam se você confirmar, " +
+                       $"em até {InvitationValidDays} dias, na página deste link:\n\n" +
+                       $"{configuration.PublicSite()}/relatorios/confirmar/{token}\n\n" +
+                       "Se você não conhece quem pediu, ignore este e-mail: nada será enviado e o link deixa de valer." +
                        "\n\nReconhece — conheça e reconheça seus clientes",
             },
         };
         message.From.Add(MailboxAddress.Parse(options.Value.From));
-        message.To.Add(MailboxAddress.Parse(recipient.Email));
+        message.To.Add(MailboxAddress.Parse(address));
         await email.SendAsync(message, CancellationToken.None);
     }
 
-    /// <summary>The link's landing: the business's name when the token matched, else null.</summary>
-    public async Task<string?> ConfirmAsync(string token, CancellationToken ct)
+    /// <summary>The link's landing (GET): what it invites to, changing nothing; null when the token matches nothing.</summary>
+    public async Task<RecipientInvitation?> FindAsync(string token, CancellationToken ct)
     {
         if (token.Length != 80 || !Guid.TryParseExact(token[..32], "N", out var businessId)) return null;
         using var _ = current.Use(businessId);
         var hash = Hash(token);
-        var recipient = await db.ReportRecipients.FirstOrDefaultAsync(r => r.TokenHash == hash, ct);
+        var recipient = await db.ReportRecipients.AsNoTracking().FirstOrDefaultAsync(r => r.TokenHash == hash, ct);
         if (recipient is null) return null;
-        // The token stays: opening the link again (a second tap, a mail app's preview) says the same "Pronto!".
-        recipient.ConfirmedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return (await db.BusinessAsync(ct)).Name;
+        var expired = recipient.ConfirmedAt is null && recipient.InvitedAt < clock.GetUtcNow().UtcDateTime.AddDays(-InvitationValidDays);
+        return new RecipientInvitation((await db.BusinessAsync(ct)).Name, recipient.Email, expired);
+    }
+
+    /// <summary>The confirmation itself (POST from the landing page): the business's name, or null when the link is unknown or expired.</summary>
+    public async Task<string?> ConfirmAsync(string token, CancellationToken ct)
+    {
+        if (await FindAsync(token, ct) is not { Expired: false } invitation) return null;
+        var businessId = Guid.ParseExact(token[..32], "N");
+        using var _ = current.Use(businessId);
+        var hash = Hash(token);
+        // A second tap says the same "Pronto!" and keeps the first moment.
+        await db.ReportRecipients.Where(r => r.TokenHash == hash && r.ConfirmedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConfirmedAt, clock.GetUtcNow().UtcDateTime), ct);
+        return invitation.BusinessName;
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();

@@ -23,8 +23,21 @@ public sealed class ReportRecipientsController(ReportRecipients recipients) : Co
         return file is null ? NotFound() : File(file.Content, "application/pdf", file.FileName);
     }
 
+    /// <summary>The invitation's landing: it asks, and changes nothing (mail scanners open links by GET).</summary>
     [HttpGet("/relatorios/confirmar/{token}")]
     public async Task<IActionResult> Confirm(string token, CancellationToken ct)
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        return await recipients.FindAsync(token, ct) switch
+        {
+            null => NotFound(),
+            { Expired: true } => View("/Features/Reports/InvitationExpired.cshtml"),
+            var invitation => View("/Features/Reports/ConfirmRecipient.cshtml", (invitation, token)),
+        };
+    }
+
+    [HttpPost("/relatorios/confirmar/{token}"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> ConfirmPost(string token, CancellationToken ct)
     {
         var business = await recipients.ConfirmAsync(token, ct);
         return business is null ? NotFound() : View("/Features/Reports/Confirmed.cshtml", business);

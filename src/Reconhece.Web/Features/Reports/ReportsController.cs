@@ -34,8 +34,15 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
     [HttpPost("reenviar-convites")]
     public async Task<IActionResult> InviteAgain([FromServices] ReportRecipients recipients, CancellationToken ct)
     {
-        await recipients.InvitePendingAsync(again: true, ct);
-        TempData["Flash"] = t["Enviamos de novo o link de confirmação aos endereços que ainda não confirmaram."].Value;
+        var outcome = await recipients.InvitePendingAsync(again: true, ct);
+        var zone = (await db.BusinessAsync(ct)).Zone;
+        if (outcome.OwnerUnconfirmed)
+            TempData["FlashError"] = t["Confirme primeiro o seu próprio e-mail: só depois enviamos convites a outros endereços."].Value;
+        else if (outcome.Queued > 0)
+            TempData["Flash"] = (outcome.Queued == 1 ? t["Enviamos de novo o convite a 1 endereço."] : t["Enviamos de novo o convite a {0} endereços.", outcome.Queued]).Value;
+        if (outcome.NextAllowedAt is { } next)
+            TempData[outcome.Queued > 0 ? "FlashError" : "Flash"] =
+                t["Cada endereço recebe no máximo um convite a cada 24 horas. O próximo poderá ir a partir de {0}.", Format.DateTime(next, zone)].Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -53,7 +53,11 @@ public sealed class AccountEmailTests(ReportsAppFactory app) : IClassFixture<Rep
 
         // The owner opens the confirmation link; the extra address opens its invitation.
         await RunJobsAsync(owner, (e, b, u) => e.ConfirmAddressAsync(b, u));
-        var confirmed = await app.NewClient().GetAsync(ReportScenario.LinkIn(app.Smtp, owner.Email, "/confirmar-email"));
+        var link = ReportScenario.LinkIn(app.Smtp, owner.Email, "/confirmar-email");
+        var asked = await app.NewClient().GetAsync(link);
+        Assert.True(asked.Shows("Confirmar meu e-mail"), asked.Text);
+        Assert.False(await app.AsAdminAsync(db => db.Users.Where(x => x.Email == owner.Email).Select(x => x.EmailConfirmed).SingleAsync())); // a GET confirms nothing
+        var confirmed = await app.NewClient().SubmitAsync(link, new Dictionary<string, string>());
         Assert.True(confirmed.Shows("E-mail confirmado."), confirmed.Text);
         var forged = await app.NewClient().GetAsync($"/relatorios/confirmar/{owner.BusinessId:N}{new string('0', 48)}");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, forged.Status);
