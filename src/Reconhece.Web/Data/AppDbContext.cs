@@ -51,6 +51,7 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
+    public DbSet<MailBudgetDay> MailBudgetDays => Set<MailBudgetDay>();
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();

@@ -28,6 +28,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         typeof(AuthSession), typeof(ReportRecipient), typeof(ReportRequest), typeof(Contact), typeof(ConsentEvent),
         typeof(GroupInvitation), typeof(InvitationGuest), typeof(CustomerAlias), typeof(BlockedPhone), typeof(PrivacyRequest),
         typeof(CustomerImport), typeof(Promotion), typeof(PromotionMember), typeof(TillTotal), typeof(HistoryDay),
+        typeof(MailBudgetDay),
     ];
 
     [Fact]
@@ -167,6 +168,9 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         await a.Client.SubmitAsync($"/reconhecimento/{aCustomer}", new Dictionary<string, string>());
         await a.Client.PressAsync("/relatorios/gerar");
         await a.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string> { ["ExtraRecipients"] = "socio@empresa-a.com.br" });
+        var aRecipient = await app.InBusinessAsync(a.BusinessId, db => db.ReportRecipients.Select(r => r.Id).SingleAsync());
+        using (var scope = app.Services.CreateScope())   // the invitation job, run here: a row of today's mail budget
+            await scope.ServiceProvider.GetRequiredService<Reconhece.Web.Features.Reports.ReportRecipients>().InviteAsync(a.BusinessId, aRecipient);
         await a.Client.PostAsync("/acoes/contato", new Dictionary<string, string>
         {
             ["CustomerId"] = aCustomer.ToString(), ["List"] = "0", ["Channel"] = "0", ["Key"] = Guid.NewGuid().ToString(),
@@ -204,7 +208,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
                 + await db.GroupInvitations.CountAsync() + await db.InvitationGuests.CountAsync()
                 + await db.CustomerAliases.CountAsync() + await db.BlockedPhones.CountAsync() + await db.PrivacyRequests.CountAsync()
                 + await db.CustomerImports.CountAsync() + await db.Promotions.CountAsync() + await db.PromotionMembers.CountAsync()
-                + await db.TillTotals.CountAsync() + await db.HistoryDays.CountAsync(),
+                + await db.TillTotals.CountAsync() + await db.HistoryDays.CountAsync() + await db.MailBudgetDays.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -227,6 +231,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.Promotions.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.TillTotals.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.HistoryDays.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.MailBudgetDays.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.PromotionMembers.AnyAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }

@@ -30,6 +30,15 @@ public class ReportFileConfiguration : IEntityTypeConfiguration<ReportFile>
     }
 }
 
+public class MailBudgetDayConfiguration : IEntityTypeConfiguration<MailBudgetDay>
+{
+    public void Configure(EntityTypeBuilder<MailBudgetDay> builder)
+    {
+        builder.HasKey(x => new { x.BusinessId, x.Day });
+        builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public class ReportRecipientConfiguration : IEntityTypeConfiguration<ReportRecipient>
 {
     public void Configure(EntityTypeBuilder<ReportRecipient> builder)

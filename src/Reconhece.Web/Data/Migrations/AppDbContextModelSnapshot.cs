@@ -1263,6 +1263,26 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("loyalty_programs", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.MailBudgetDay", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent");
+
+                    b.HasKey("BusinessId", "Day")
+                        .HasName("pk_mail_budget_days");
+
+                    b.ToTable("mail_budget_days", (string)null);
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.PrivacyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2279,6 +2299,16 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_loyalty_programs_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.MailBudgetDay", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mail_budget_days_businesses_business_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.PrivacyRequest", b =>

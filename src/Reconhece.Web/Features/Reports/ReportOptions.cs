@@ -27,6 +27,12 @@ public sealed class ReportOptions
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 
+    /// <summary>
+    /// The most invitations one business may send in a UTC day to addresses that are not its confirmed people
+    /// (a platform setting: a free sign-up must not turn Reconhece into a relay).
+    /// </summary>
+    public int InvitationsPerBusinessPerDay { get; set; } = 20;
+
     /// <summary>The folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf.</summary>
     public string FontFolder { get; set; } = PdfFonts.DefaultFolder;
 
@@ -37,6 +43,7 @@ public sealed class ReportOptions
             .Validate(o => o.AttachUpToMegabytes is >= 0 and <= 50, "Reports:AttachUpToMegabytes must be between 0 and 50")
             .Validate(o => o.LeaseSeconds is >= 5 and <= 86_400, "Reports:LeaseSeconds must be between 5 and 86400")
             .Validate(o => o.LinkDays is >= 1 and <= 90, "Reports:LinkDays must be between 1 and 90")
+            .Validate(o => o.InvitationsPerBusinessPerDay is >= 1 and <= 10_000, "Reports:InvitationsPerBusinessPerDay must be between 1 and 10000")
             // Both faces, regular and bold: a report with a missing bold font would fail only when built, at night.
             .Validate(o => PdfFonts.Missing(o.FontFolder).Count == 0, "Reports:FontFolder lacks DejaVuSans.ttf or DejaVuSans-Bold.ttf: install Debian's fonts-dejavu-core or point Reports__FontFolder at both files")
             .ValidateOnStart();

@@ -16,7 +16,7 @@ namespace Reconhece.Web.Features.Reports;
 public sealed record RecipientStatus(string Email, bool IsOwner, bool Confirmed, DateTime? InvitedAt = null);
 
 /// <summary>What "Reenviar convites" (or a save of the settings) did: how many invitations went, and why others did not.</summary>
-public sealed record InviteOutcome(int Queued, bool OwnerUnconfirmed, DateTime? NextAllowedAt);
+public sealed record InviteOutcome(int Queued, bool OwnerUnconfirmed, DateTime? NextAllowedAt, bool BudgetSpent = false);
 
 /// <summary>An invitation link as its landing page sees it.</summary>
 public sealed record RecipientInvitation(string BusinessName, string Email, bool Expired);
@@ -31,7 +31,7 @@ public sealed record RecipientInvitation(string BusinessName, string Email, bool
 /// </summary>
 public sealed class ReportRecipients(
     AppDbContext db, CurrentBusiness current, IEmailSender email, IOptions<EmailOptions> options, IConfiguration configuration,
-    IBackgroundJobClient jobs, TimeProvider clock)
+    IBackgroundJobClient jobs, TimeProvider clock, IOptions<ReportOptions> reportOptions)
 {
     /// <summary>Keeps one row per extra address; new ones get an invitation (as a job). Caller saves.</summary>
     public async Task SyncAsync(IReadOnlyList<string> addresses, CancellationToken ct)
@@ -57,10 +57,13 @@ public sealed class ReportRecipients(
         var pending = await db.ReportRecipients.Where(r => r.ConfirmedAt == null && (again || r.InvitedAt == null))
             .Select(r => new { r.Id, r.InvitedAt }).ToListAsync(ct);
         var due = pending.Where(r => r.InvitedAt is null || r.InvitedAt <= resendBefore).ToList();
-        foreach (var r in due)
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var left = reportOptions.Value.InvitationsPerBusinessPerDay
+                   - await db.MailBudgetDays.Where(d => d.Day == today).Select(d => d.Sent).FirstOrDefaultAsync(ct);
+        foreach (var r in due.Take(Math.Max(0, left)))
             jobs.Enqueue<ReportRecipients>(j => j.InviteAsync(business, r.Id));
         var waiting = pending.Except(due).Select(r => r.InvitedAt!.Value + ResendAfter).DefaultIfEmpty().Min();
-        return new InviteOutcome(due.Count, false, waiting == default ? null : waiting);
+        return new InviteOutcome(Math.Min(due.Count, Math.Max(0, left)), false, waiting == default ? null : waiting, due.Count > left);
     }
 
     /// <summary>Mail to anyone else on the business's behalf waits for one owner's own address to be confirmed.</summary>
@@ -84,11 +87,17 @@ public sealed class ReportRecipients(
         var token = businessId.ToString("N") + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         var now = clock.GetUtcNow().UtcDateTime;
         var resendBefore = now - ResendAfter;
-        // Claimed in one conditional update: fifty presses (fifty jobs) send one invitation in 24 hours.
-        var claimed = await db.ReportRecipients
-            .Where(r => r.Id == recipientId && r.ConfirmedAt == null && (r.InvitedAt == null || r.InvitedAt <= resendBefore))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TokenHash, Hash(token)).SetProperty(r => r.InvitedAt, now));
-        if (claimed == 0) return;
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            // Claimed in one conditional update: fifty presses (fifty jobs) send one invitation in 24 hours.
+            var claimed = await db.ReportRecipients
+                .Where(r => r.Id == recipientId && r.ConfirmedAt == null && (r.InvitedAt == null || r.InvitedAt <= resendBefore))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.TokenHash, Hash(token)).SetProperty(r => r.InvitedAt, now));
+            if (claimed == 0) return;
+            // And one unit of the business's daily budget, in the same transaction: over it, the claim is undone too.
+            if (!await SpendBudgetAsync(businessId, DateOnly.FromDateTime(now))) return;
+            await tx.CommitAsync();
+        }
         var address = await db.ReportRecipients.Where(r => r.Id == recipientId).Select(r => r.Email).SingleAsync();
         // To an address that has not confirmed anything: no text of the business in the subject, and its name
         // in the body only as the sender's own claim.
@@ -133,6 +142,20 @@ public sealed class ReportRecipients(
         await db.ReportRecipients.Where(r => r.TokenHash == hash && r.ConfirmedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConfirmedAt, clock.GetUtcNow().UtcDateTime), ct);
         return invitation.BusinessName;
+    }
+
+    /// <summary>One more mail of today's budget, if any is left (the row lock serialises instances).</summary>
+    private async Task<bool> SpendBudgetAsync(Guid business, DateOnly day)
+    {
+        await using var cmd = TenantSql.Command(db, """
+            INSERT INTO mail_budget_days AS m (business_id, day, sent) VALUES (@business, @day, 1)
+            ON CONFLICT (business_id, day) DO UPDATE SET sent = m.sent + 1 WHERE m.sent < @limit
+            RETURNING sent
+            """);
+        cmd.Parameters.AddWithValue("business", business);
+        cmd.Parameters.AddWithValue("day", day);
+        cmd.Parameters.AddWithValue("limit", reportOptions.Value.InvitationsPerBusinessPerDay);
+        return await cmd.ExecuteScalarAsync() is not null;
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();

@@ -40,7 +40,9 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
             TempData["FlashError"] = t["Confirme primeiro o seu próprio e-mail: só depois enviamos convites a outros endereços."].Value;
         else if (outcome.Queued > 0)
             TempData["Flash"] = (outcome.Queued == 1 ? t["Enviamos de novo o convite a 1 endereço."] : t["Enviamos de novo o convite a {0} endereços.", outcome.Queued]).Value;
-        if (outcome.NextAllowedAt is { } next)
+        if (outcome.BudgetSpent)
+            TempData["FlashError"] = t["O limite diário de convites deste negócio foi atingido. Os demais vão amanhã: toque em Reenviar convites."].Value;
+        else if (outcome.NextAllowedAt is { } next)
             TempData[outcome.Queued > 0 ? "FlashError" : "Flash"] =
                 t["Cada endereço recebe no máximo um convite a cada 24 horas. O próximo poderá ir a partir de {0}.", Format.DateTime(next, zone)].Value;
         return RedirectToAction(nameof(Index));

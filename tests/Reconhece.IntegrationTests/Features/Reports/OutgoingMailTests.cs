@@ -70,6 +70,26 @@ public sealed class OutgoingMailTests(ReportsAppFactory app) : IClassFixture<Rep
     }
 
     [Fact]
+    public async Task A_business_cycling_through_new_addresses_stops_at_its_daily_budget()
+    {
+        var owner = await OwnerWithExtraAsync("a0@relay.test", ownerConfirmed: true);
+        await RunInvitationJobsAsync(owner);
+        // Five addresses at a time (the most the form takes), replaced by five new ones on every save.
+        for (var round = 1; round <= 5; round++)
+        {
+            var addresses = string.Join(", ", Enumerable.Range(0, 5).Select(i => $"r{round}x{i}@relay.test"));
+            await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string> { ["ExtraRecipients"] = addresses });
+            await RunInvitationJobsAsync(owner);
+        }
+        var pressed = await owner.Client.PressAsync("/relatorios/reenviar-convites");
+
+        var sent = app.Smtp.All.Count(m => m.To.Mailboxes.Any(x => x.Address.EndsWith("@relay.test", StringComparison.Ordinal)));
+        Assert.Equal(20, sent);   // Reports:InvitationsPerBusinessPerDay
+        Assert.True(pressed.Shows("O limite diário de convites deste negócio foi atingido."), pressed.Text);
+        Assert.Equal(20, await app.InBusinessAsync(owner.BusinessId, db => db.MailBudgetDays.Select(d => d.Sent).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Opening_the_invitation_by_GET_confirms_nothing_and_after_7_days_it_is_dead()
     {
         var owner = await OwnerWithExtraAsync("contador@adega.com.br, gerente@adega.com.br", ownerConfirmed: true);
