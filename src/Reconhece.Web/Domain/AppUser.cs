@@ -9,6 +9,8 @@ public class AppUser : IdentityUser<Guid>, ITenantOwned
     public Guid? BranchId { get; set; }
     public required string FullName { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>When the latest "confirme o seu e-mail" went: at most one a day, whoever presses (docs/customer-card.md, "Outgoing mail").</summary>
+    public DateTime? ConfirmationSentAt { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Reconhece.Web.Domain;
@@ -16,8 +17,12 @@ namespace Reconhece.Web.Features.Account;
 /// carried (a forged host must not receive someone's reset link).
 /// </summary>
 public sealed class AccountEmails(
-    CurrentBusiness current, UserManager<AppUser> users, IEmailSender email, IOptions<EmailOptions> options, IConfiguration configuration)
+    CurrentBusiness current, UserManager<AppUser> users, IEmailSender email, IOptions<EmailOptions> options, IConfiguration configuration,
+    Data.AppDbContext db, TimeProvider clock)
 {
+    /// <summary>One confirmation email per address a day: an address typed at sign-up may be someone else's.</summary>
+    public static readonly TimeSpan ConfirmationEvery = TimeSpan.FromHours(24);
+
 
     [AutomaticRetry(Attempts = 3)]
     public async Task PasswordResetAsync(Guid businessId, Guid userId)
@@ -37,6 +42,11 @@ public sealed class AccountEmails(
     {
         using var _ = current.Use(businessId);
         if (await users.FindByIdAsync(userId.ToString()) is not { Email: not null, EmailConfirmed: false } user) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = now - ConfirmationEvery;
+        // Claimed in one conditional update: many presses, or many jobs at once, send one a day.
+        if (await db.Users.Where(u => u.Id == user.Id && (u.ConfirmationSentAt == null || u.ConfirmationSentAt <= before))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.ConfirmationSentAt, now)) == 0) return;
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = $"{configuration.PublicSite()}/confirmar-email?u={user.Id}&t={Uri.EscapeDataString(token)}";
         await SendAsync(user, "Reconhece: confirme o seu e-mail",

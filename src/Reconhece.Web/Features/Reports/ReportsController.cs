@@ -22,9 +22,16 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
 
     /// <summary>"Reenviar confirmação": a new link to the signed-in owner's own email.</summary>
     [HttpPost("confirmar-meu-email")]
-    public IActionResult ConfirmMyEmail([FromServices] IBackgroundJobClient jobs, [FromServices] Tenancy.CurrentBusiness current)
+    public async Task<IActionResult> ConfirmMyEmail([FromServices] IBackgroundJobClient jobs, [FromServices] Tenancy.CurrentBusiness current, CancellationToken ct)
     {
         var (business, me) = (current.RequiredId, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!));
+        var sentAt = await db.Users.Where(u => u.Id == me).Select(u => u.ConfirmationSentAt).SingleAsync(ct);
+        if (sentAt is { } last && last > clock.GetUtcNow().UtcDateTime - Account.AccountEmails.ConfirmationEvery)
+        {
+            TempData["FlashError"] = t["Já enviamos um link nas últimas 24 horas (confira também o spam). Um novo poderá ir a partir de {0}.",
+                Format.DateTime(last + Account.AccountEmails.ConfirmationEvery, (await db.BusinessAsync(ct)).Zone)].Value;
+            return RedirectToAction(nameof(Index));
+        }
         jobs.Enqueue<Account.AccountEmails>(j => j.ConfirmAddressAsync(business, me));
         TempData["Flash"] = t["Enviamos um novo link de confirmação para o seu e-mail. Ele vale por 1 hora."].Value;
         return RedirectToAction(nameof(Index));

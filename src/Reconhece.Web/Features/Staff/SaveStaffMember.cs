@@ -129,7 +129,11 @@ public sealed class SaveStaffMember(
     private static void Apply(AppUser user, StaffInput input, string email, string mobile)
     {
         // A new address must be confirmed again before reports go to it.
-        if (!string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase)) user.EmailConfirmed = false;
+        if (!string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
+        {
+            user.EmailConfirmed = false;
+            user.ConfirmationSentAt = null;   // the daily limit is per address: a new one may get its link now
+        }
         user.FullName = input.FullName.Trim();
         user.Email = email;
         user.UserName = email;

@@ -90,6 +90,29 @@ public sealed class OutgoingMailTests(ReportsAppFactory app) : IClassFixture<Rep
     }
 
     [Fact]
+    public async Task The_owners_own_confirmation_goes_once_a_day_however_often_it_is_asked_for()
+    {
+        app.Clock.Now = DateTimeOffset.UtcNow;
+        var owner = await app.SignUpAsync("Adega Insistente", confirmEmail: false);
+        var me = await app.AsAdminAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.Id).SingleAsync());
+        Task RunAsync() => app.InScopeAsync<Reconhece.Web.Features.Account.AccountEmails, int>(async e => { await e.ConfirmAddressAsync(owner.BusinessId, me); return 0; });
+
+        await RunAsync();   // the sign-up's own job
+        Page? last = null;
+        for (var i = 0; i < 10; i++)
+        {
+            last = await owner.Client.PressAsync("/relatorios/confirmar-meu-email");
+            await RunAsync();
+        }
+
+        Assert.Single(app.Smtp.To(owner.Email));
+        Assert.True(last!.Shows("Já enviamos um link nas últimas 24 horas"), last.Text);
+        app.Clock.Now = DateTimeOffset.UtcNow.AddHours(25);
+        await RunAsync();
+        Assert.Equal(2, app.Smtp.To(owner.Email).Count);
+    }
+
+    [Fact]
     public async Task Opening_the_invitation_by_GET_confirms_nothing_and_after_7_days_it_is_dead()
     {
         var owner = await OwnerWithExtraAsync("contador@adega.com.br, gerente@adega.com.br", ownerConfirmed: true);
