@@ -34,22 +34,18 @@ public sealed class CardController(AppDbContext db, CurrentBusiness current, Car
     }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string token, CancellationToken ct)
-    {
-        if (await FindAsync(token, ct) is not { } found) return NotFound();
-        using var scope = current.Use(found.Business);
-        var page = await CardQuery.LoadAsync(db, found.Customer, token, clock.GetUtcNow().UtcDateTime, config.PublicSite(), t, ct);
-        return page is null ? NotFound() : View(ViewPath, page);
-    }
+    public Task<IActionResult> Index(string token, CancellationToken ct) => ShowAsync(token, ViewPath, ct);
 
     /// <summary>"Não quero receber mensagens": a page that asks, so a link preview or a mis-tap changes nothing.</summary>
     [HttpGet("sem-mensagens")]
-    public async Task<IActionResult> OptOutConfirm(string token, CancellationToken ct)
+    public Task<IActionResult> OptOutConfirm(string token, CancellationToken ct) => ShowAsync(token, "/Features/Cards/OptOut.cshtml", ct);
+
+    private async Task<IActionResult> ShowAsync(string token, string view, CancellationToken ct)
     {
         if (await FindAsync(token, ct) is not { } found) return NotFound();
         using var scope = current.Use(found.Business);
         var page = await CardQuery.LoadAsync(db, found.Customer, token, clock.GetUtcNow().UtcDateTime, config.PublicSite(), t, ct);
-        return page is null ? NotFound() : View("/Features/Cards/OptOut.cshtml", page);
+        return page is null ? NotFound() : View(view, page);
     }
 
     [HttpPost("sem-mensagens"), ValidateAntiForgeryToken]

@@ -20,7 +20,8 @@ public sealed class CardLinks(IOptions<PrivacyOptions> options, IConfiguration c
     private const int IdBytes = 16, MacBytes = 16;
     public const int TokenLength = 43;
 
-    private byte[] Key => HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.PhoneHashKey), "reconhece:customer-card:v1"u8);
+    // Derived once (the service is a singleton): an Ações page fills a link into every row.
+    private readonly byte[] _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.PhoneHashKey), "reconhece:customer-card:v1"u8);
 
     public string Token(Guid business, Guid customer, int generation)
     {
@@ -55,6 +56,6 @@ public sealed class CardLinks(IOptions<PrivacyOptions> options, IConfiguration c
         business.TryWriteBytes(message[..IdBytes]);
         customer.TryWriteBytes(message.Slice(IdBytes, IdBytes));
         BinaryPrimitives.WriteInt32BigEndian(message[(IdBytes * 2)..], generation);
-        return HMACSHA256.HashData(Key, message)[..MacBytes];
+        return HMACSHA256.HashData(_key, message)[..MacBytes];
     }
 }

@@ -39,7 +39,7 @@ public static class CardQuery
         var promotions = PromotionRules.Running(open, utcNow, business.Zone, null)
             .Select(p => new CardPromotion(p.Name, PromotionText.Benefit(p, t), p.Description)).ToList();
         var expiry = program.PointsExpiryMonths is { } months
-            ? await ExpirePoints.NextAsync(db, business.Id, c.Id, months, business.Zone, ct)
+            ? await ExpirePoints.NextAsync(db, business.Id, c.Id, c.Balance, months, business.Zone, ct)
             : null;
         return new CardPage(token, business.Name, FirstName(c.Name), c.Balance, program.Goal, program.RecognitionText, expiry,
             purchases, recognitions, promotions, ProgramRules.All(program, t),

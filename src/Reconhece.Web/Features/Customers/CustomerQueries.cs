@@ -57,7 +57,7 @@ public static class CustomerQueries
             purchases, ledger, recognitions, isOwner, zone, Guid.NewGuid(), c.ContactOptOutAt, consent, c.AnonymizedAt)
         {
             Rfv = c.Segment is { } segment ? (segment, c.RfvR ?? 0, c.RfvF ?? 0, c.RfvV ?? 0) : null,
-            NextExpiry = program.PointsExpiryMonths is { } months && c.Balance > 0 ? await Points.ExpirePoints.NextAsync(db, c.BusinessId, c.Id, months, zone, ct) : null,
+            NextExpiry = program.PointsExpiryMonths is { } months && c.Balance > 0 ? await Points.ExpirePoints.NextAsync(db, c.BusinessId, c.Id, c.Balance, months, zone, ct) : null,
         };
     }
 

@@ -40,9 +40,10 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
     /// <summary>
     /// The customer's next expiry (the customer page and the card): the local day the oldest unspent points
     /// reach N months (counted as expiry_lots counts them, the moment the daily job may take them), and how
-    /// many reach it that day, never more than the balance.
+    /// many reach it that day, never more than the balance (the caller has the customer row already).
     /// </summary>
-    public static async Task<NextExpiry?> NextAsync(AppDbContext db, Guid business, Guid customer, int months, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task<NextExpiry?> NextAsync(AppDbContext db, Guid business, Guid customer, decimal balance, int months, TimeZoneInfo zone,
+        CancellationToken ct)
     {
         var lots = await db.Database.SqlQuery<ExpiryLot>($"""
             SELECT u.counts_from, u.points FROM expiry_lots({business}, {customer}) u ORDER BY u.counts_from
@@ -50,7 +51,6 @@ public sealed class ExpirePoints(AppDbContext db, CurrentBusiness current, Point
         if (lots.Count == 0) return null;
         var day = Periods.LocalDay(lots[0].CountsFrom.AddMonths(months), zone);
         var points = lots.Where(l => Periods.LocalDay(l.CountsFrom.AddMonths(months), zone) == day).Sum(l => l.Points);
-        var balance = await db.Customers.Where(c => c.Id == customer).Select(c => c.Balance).SingleAsync(ct);
         var due = Math.Min(points, balance);
         return due > 0 ? new NextExpiry(due, day) : null;
     }
