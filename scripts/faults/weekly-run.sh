@@ -81,7 +81,10 @@ wait_all_sent() {
 weekly_verdict() {
   "${PSQL[@]}" -d "$DB" -F, -c "SELECT message_id, id, attempts, status FROM report_runs WHERE is_weekly" >"$OUT/runs.csv"
   python3 - "$1" "$OUT/runs.csv" "$OUT/message-ids.txt" "$BUSINESSES" "${2:-}" "$OUT/kills.txt" <<'PY' | tee "$OUT/${1// /-}.txt"
-import bisect, collections, sys
+import bisect, collections, re, sys
+# Each recipient's message carries the run's Message-ID with a digest of the address before the '@'
+# (WeeklyRuns.MessageIdFor): a message counts for its run, and a duplicate is the same message twice.
+def run_of(mid): return re.sub(r"\.[0-9a-f]{8}@", "@", mid)
 label, runs_file, ids_file, businesses, extra, kills_file = sys.argv[1:7]
 runs = {}
 for line in open(runs_file):
@@ -94,9 +97,10 @@ for line in open(ids_file):
         arrivals[mid.strip("<>")].append(float(at))
 kills = sorted(float(k) for k in open(kills_file) if k.strip())
 unsent = [r for r in runs.values() if r[2] != 2]
-missed = [m for m in runs if not arrivals[m]]
+received = {run_of(m) for m in arrivals}
+missed = [m for m in runs if m not in received]
 duplicated = {m: a for m, a in arrivals.items() if len(a) > 1}
-strangers = [m for m in arrivals if m not in runs]
+strangers = [m for m in arrivals if run_of(m) not in runs]
 attempts = collections.Counter(r[1] for r in runs.values())
 unexplained = 0
 lines = []
@@ -109,7 +113,7 @@ for m, at in duplicated.items():
     gap = kills[i] - first if i < len(kills) else None
     explained = gap is not None and gap <= 10
     unexplained += not explained
-    rid, a, _ = runs[m]
+    rid, a, _ = runs[run_of(m)]
     lines.append(f"  duplicated: run {rid} ({a} attempts), Message-ID <{m}> received {len(at)} times; "
                  + (f"kill -9 {gap * 1000:.0f} ms from the first arrival" if explained else "NO kill right after the first arrival"))
 ok = len(runs) == int(businesses) and not unsent and not missed and not strangers and not unexplained

@@ -11,6 +11,8 @@ public class AppUser : IdentityUser<Guid>, ITenantOwned
     public bool IsActive { get; set; } = true;
     /// <summary>When the latest "confirme o seu e-mail" went: at most one a day, whoever presses (docs/customer-card.md, "Outgoing mail").</summary>
     public DateTime? ConfirmationSentAt { get; set; }
+    /// <summary>When this owner stopped the weekly report emails through the link in one of them (RFC 8058); null while they arrive.</summary>
+    public DateTime? ReportsStoppedAt { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

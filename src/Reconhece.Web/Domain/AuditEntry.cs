@@ -5,7 +5,8 @@ public class AuditEntry : ITenantOwned
 {
     public long Id { get; set; }
     public Guid BusinessId { get; set; }
-    public Guid UserId { get; set; }
+    /// <summary>Who did it; null when it was done by someone with no account (a report recipient's "parar" link).</summary>
+    public Guid? UserId { get; set; }
     public DateTime At { get; set; }
     /// <summary>"Programa", "Cliente" ...</summary>
     public required string Subject { get; set; }

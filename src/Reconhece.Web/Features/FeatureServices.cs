@@ -43,6 +43,7 @@ public static class FeatureServices
         services.AddScoped<PurgeOldReportFiles>();
         ReportOptions.AddReportOptions(services);
         services.AddScoped<ReportLinks>();
+        services.AddScoped<StopReports>();
         services.AddScoped<Platform.CheckInvariants>();
         Privacy.PrivacyOptions.Add(services, development);
         services.AddScoped<Privacy.PhoneBlockList>();

@@ -72,6 +72,14 @@ public static class ReportScenario
         return new Uri(url).PathAndQuery;
     }
 
+    /// <summary>What the job queue would do: every invitation job of the business's extra addresses, run now.</summary>
+    public static async Task RunInvitationJobsAsync(this ReportsAppFactory app, OwnerSession owner)
+    {
+        var ids = await app.AsAdminAsync(db => db.ReportRecipients.Where(r => r.BusinessId == owner.BusinessId).Select(r => r.Id).ToListAsync());
+        foreach (var id in ids)
+            await app.InScopeAsync<Reconhece.Web.Features.Reports.ReportRecipients, int>(async r => { await r.InviteAsync(owner.BusinessId, id); return 0; });
+    }
+
     /// <summary>
     /// Each pending extra recipient gets its invitation (the job, run here) and confirms on the link's page
     /// (invitations wait for the owner's own confirmed address, which SignUpAsync gives by default).

@@ -23,6 +23,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Port { get; private set; }
     private volatile bool _failing;
     public bool Failing { get => _failing; set => _failing = value; }
+    /// <summary>A message to this address is refused (421) like <see cref="Failing"/>; others are taken.</summary>
+    public string? RefuseTo { get; set; }
     /// <summary>How many messages the server refused while failing.</summary>
     public int Refused => _refused;
     private int _refused;
@@ -89,7 +91,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (owner.Failing)
+            if (owner.Failing || (owner.RefuseTo is { } refused && transaction.To.Any(m => string.Equals($"{m.User}@{m.Host}", refused, StringComparison.OrdinalIgnoreCase))))
             {
                 Interlocked.Increment(ref owner._refused);
                 return new SmtpServer.Protocol.SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Servidor em manutenção");

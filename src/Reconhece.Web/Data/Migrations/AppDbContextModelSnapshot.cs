@@ -312,6 +312,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<DateTime?>("ReportsStoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reports_stopped_at");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -389,7 +393,7 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
@@ -1731,6 +1735,10 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("invited_at");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
 
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)

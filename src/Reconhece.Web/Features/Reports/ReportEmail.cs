@@ -8,20 +8,24 @@ namespace Reconhece.Web.Features.Reports;
 
 /// <summary>
 /// The weekly email: the headline numbers in pt-BR — as plain text and as a light HTML version for phone
-/// mail apps, both made from the same lines — and the four PDFs attached.
+/// mail apps, both made from the same lines — and the four PDFs attached. One message per recipient, each
+/// with its own Message-ID (the same on every attempt) and its own "parar" link, in the body and in the
+/// RFC 8058 one-click headers (StopReports).
 /// </summary>
 public static class ReportEmail
 {
     // links: when the PDFs are too big to attach, a download link per file, valid until linksExpire.
     public static MimeMessage Compose(ReportRun run, string businessName, int inactivityDays, string from,
-        IReadOnlyList<MailboxAddress> to, IReadOnlyList<ReportFile> files,
+        MailboxAddress to, string stopUrl, IReadOnlyList<ReportFile> files,
         IReadOnlyDictionary<ReportKind, string>? links = null, DateTime? linksExpire = null, IReadOnlyList<Agenda.AgendaAction>? actions = null,
         IReadOnlyList<string>? promotions = null, IReadOnlyList<string>? monthTrend = null)
     {
         var period = $"{run.WeekStart.ToString("dd/MM", Format.PtBr)} a {run.WeekEnd.ToString("dd/MM/yyyy", Format.PtBr)}";
-        var message = new MimeMessage { Subject = $"Relatórios da semana {period} — {businessName}", MessageId = run.MessageId };
+        var message = new MimeMessage { Subject = $"Relatórios da semana {period} — {businessName}", MessageId = WeeklyRuns.MessageIdFor(run.MessageId, to.Address) };
         message.From.Add(MailboxAddress.Parse(from));
-        message.To.AddRange(to);
+        message.To.Add(to);
+        message.Headers.Add("List-Unsubscribe", $"<{stopUrl}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
         var intro = $"Estes são os relatórios de {businessName} para a semana de {period}.";
         (string Label, string Value)[] numbers =
@@ -64,7 +68,8 @@ public static class ReportEmail
             text.AppendLine().AppendLine(PromotionsHeading);
             foreach (var p in promotions) text.AppendLine(Format.PtBr, $"• {p}");
         }
-        text.AppendLine().AppendLine(Hint).AppendLine().AppendLine(Signature);
+        var stopLine = $"Não quer mais receber estes relatórios neste e-mail ({to.Address})? Abra: {stopUrl}";
+        text.AppendLine().AppendLine(Hint).AppendLine().AppendLine(Signature).AppendLine().AppendLine(stopLine);
 
         static string H(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder()
@@ -96,7 +101,9 @@ public static class ReportEmail
             foreach (var p in promotions) html.Append("<li>").Append(H(p)).Append("</li>");
             html.Append("</ul>");
         }
-        html.Append("<p>").Append(H(Hint)).Append("</p><p style=\"color:#64748b\">").Append(H(Signature)).Append("</p></div>");
+        html.Append("<p>").Append(H(Hint)).Append("</p><p style=\"color:#64748b\">").Append(H(Signature)).Append("</p>")
+            .Append("<p style=\"color:#64748b;font-size:12px\">").Append(H($"Não quer mais receber estes relatórios neste e-mail ({to.Address})? "))
+            .Append("<a href=\"").Append(H(stopUrl)).Append("\">Parar de receber</a></p></div>");
 
         var builder = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() };
         if (links is null)

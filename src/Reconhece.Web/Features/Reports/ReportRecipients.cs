@@ -12,8 +12,12 @@ using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Reports;
 
-/// <summary>A recipient as the Relatórios page lists it; for an extra address, when it was last invited.</summary>
-public sealed record RecipientStatus(string Email, bool IsOwner, bool Confirmed, DateTime? InvitedAt = null);
+/// <summary>A recipient as the Relatórios page lists it; for an extra address, when it was last invited; when it stopped the emails by their link.</summary>
+public sealed record RecipientStatus(string Email, bool IsOwner, bool Confirmed, DateTime? InvitedAt = null, DateTime? StoppedAt = null, Guid? UserId = null)
+{
+    /// <summary>Gets the weekly email: confirmed, and has not stopped it.</summary>
+    public bool Receives => Confirmed && StoppedAt is null;
+}
 
 /// <summary>What "Reenviar convites" (or a save of the settings) did: how many invitations went, and why others did not.</summary>
 public sealed record InviteOutcome(int Queued, bool OwnerUnconfirmed, DateTime? NextAllowedAt, bool BudgetSpent = false);
@@ -33,11 +37,16 @@ public sealed class ReportRecipients(
     AppDbContext db, CurrentBusiness current, IEmailSender email, IOptions<EmailOptions> options, IConfiguration configuration,
     IBackgroundJobClient jobs, TimeProvider clock, IOptions<ReportOptions> reportOptions)
 {
-    /// <summary>Keeps one row per extra address; new ones get an invitation (as a job). Caller saves.</summary>
+    /// <summary>
+    /// Keeps one row per extra address ever listed; new ones get an invitation (as a job). A removed address is
+    /// unconfirmed (and its link dies) but its row stays, so typing it in again cannot reset its 24 hours
+    /// between invitations, nor undo its "parar". Caller saves.
+    /// </summary>
     public async Task SyncAsync(IReadOnlyList<string> addresses, CancellationToken ct)
     {
         var existing = await db.ReportRecipients.ToListAsync(ct);
-        db.ReportRecipients.RemoveRange(existing.Where(r => !addresses.Contains(r.Email, StringComparer.OrdinalIgnoreCase)));
+        foreach (var removed in existing.Where(r => !addresses.Contains(r.Email, StringComparer.OrdinalIgnoreCase)))
+            (removed.ConfirmedAt, removed.TokenHash) = (null, null);
         foreach (var address in addresses.Where(a => !existing.Any(r => string.Equals(r.Email, a, StringComparison.OrdinalIgnoreCase))))
             db.ReportRecipients.Add(new ReportRecipient { Id = Guid.CreateVersion7(), Email = address });
     }
@@ -49,13 +58,16 @@ public sealed class ReportRecipients(
     /// Invites the unconfirmed extra addresses never invited (after SyncAsync's save), or all of them again,
     /// except those invited within the last 24 hours; nothing at all while no owner has confirmed an address.
     /// </summary>
-    public async Task<InviteOutcome> InvitePendingAsync(bool again, CancellationToken ct)
+    public async Task<InviteOutcome> InvitePendingAsync(bool again, CancellationToken ct, Guid? only = null)
     {
         var business = current.RequiredId;
         if (!await OwnerConfirmedAsync(ct)) return new InviteOutcome(0, true, null);
         var resendBefore = clock.GetUtcNow().UtcDateTime - ResendAfter;
-        var pending = await db.ReportRecipients.Where(r => r.ConfirmedAt == null && (again || r.InvitedAt == null))
-            .Select(r => new { r.Id, r.InvitedAt }).ToListAsync(ct);
+        var listed = (await db.BusinessAsync(ct)).Reports.ExtraRecipientList;
+        var pending = (await db.ReportRecipients.Where(r => r.ConfirmedAt == null && r.StoppedAt == null && (again || r.InvitedAt == null))
+                .Where(r => only == null || r.Id == only)
+                .Select(r => new { r.Id, r.Email, r.InvitedAt }).ToListAsync(ct))
+            .Where(r => listed.Contains(r.Email, StringComparer.OrdinalIgnoreCase)).ToList();
         var due = pending.Where(r => r.InvitedAt is null || r.InvitedAt <= resendBefore).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var left = reportOptions.Value.InvitationsPerBusinessPerDay
@@ -66,13 +78,34 @@ public sealed class ReportRecipients(
         return new InviteOutcome(Math.Min(due.Count, Math.Max(0, left)), false, waiting == default ? null : waiting, due.Count > left);
     }
 
+    /// <summary>
+    /// "Convidar de novo", for a listed address that stopped the reports by their link: the owner's explicit
+    /// choice (audited) makes it pending again, and it gets one invitation under the same 24 hours and daily
+    /// budget; it receives nothing until it confirms. Null when no listed address of this business stopped.
+    /// </summary>
+    public async Task<InviteOutcome?> InviteStoppedAsync(string email, Guid userId, CancellationToken ct)
+    {
+        if (!await OwnerConfirmedAsync(ct)) return new InviteOutcome(0, true, null);
+        var row = (await db.ReportRecipients.Where(r => r.StoppedAt != null).ToListAsync(ct))
+            .FirstOrDefault(r => string.Equals(r.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (row is null || !(await db.BusinessAsync(ct)).Reports.ExtraRecipientList.Contains(row.Email, StringComparer.OrdinalIgnoreCase)) return null;
+        row.StoppedAt = null;
+        db.Audit.Add(StopReports.Entry(userId, clock.GetUtcNow().UtcDateTime, row.Id, row.Email, "parou pelo link do e-mail", "convidado de novo"));
+        await db.SaveChangesAsync(ct);
+        return await InvitePendingAsync(again: true, ct, only: row.Id);
+    }
+
     /// <summary>Mail to anyone else on the business's behalf waits for one owner's own address to be confirmed.</summary>
     private Task<bool> OwnerConfirmedAsync(CancellationToken ct) => SendWeeklyReport.ActiveOwners(db).AnyAsync(u => u.EmailConfirmed, ct);
 
     public async Task<IReadOnlyList<RecipientStatus>> StatusAsync(CancellationToken ct)
     {
-        var owners = await SendWeeklyReport.ActiveOwners(db).Select(u => new RecipientStatus(u.Email!, true, u.EmailConfirmed)).ToListAsync(ct);
-        var extras = await db.ReportRecipients.OrderBy(r => r.Email).Select(r => new RecipientStatus(r.Email, false, r.ConfirmedAt != null, r.InvitedAt)).ToListAsync(ct);
+        var owners = await SendWeeklyReport.ActiveOwners(db)
+            .Select(u => new RecipientStatus(u.Email!, true, u.EmailConfirmed, null, u.ReportsStoppedAt, u.Id)).ToListAsync(ct);
+        var listed = (await db.BusinessAsync(ct)).Reports.ExtraRecipientList;
+        var extras = (await db.ReportRecipients.OrderBy(r => r.Email)
+                .Select(r => new RecipientStatus(r.Email, false, r.ConfirmedAt != null, r.InvitedAt, r.StoppedAt, null)).ToListAsync(ct))
+            .Where(r => listed.Contains(r.Email, StringComparer.OrdinalIgnoreCase));
         return [.. owners, .. extras];
     }
 
@@ -91,7 +124,7 @@ public sealed class ReportRecipients(
         {
             // Claimed in one conditional update: fifty presses (fifty jobs) send one invitation in 24 hours.
             var claimed = await db.ReportRecipients
-                .Where(r => r.Id == recipientId && r.ConfirmedAt == null && (r.InvitedAt == null || r.InvitedAt <= resendBefore))
+                .Where(r => r.Id == recipientId && r.ConfirmedAt == null && r.StoppedAt == null && (r.InvitedAt == null || r.InvitedAt <= resendBefore))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.TokenHash, Hash(token)).SetProperty(r => r.InvitedAt, now));
             if (claimed == 0) return;
             // And one unit of the business's daily budget, in the same transaction: over it, the claim is undone too.

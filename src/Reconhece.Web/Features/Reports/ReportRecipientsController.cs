@@ -42,4 +42,23 @@ public sealed class ReportRecipientsController(ReportRecipients recipients) : Co
         var business = await recipients.ConfirmAsync(token, ct);
         return business is null ? NotFound() : View("/Features/Reports/Confirmed.cshtml", business);
     }
+
+    /// <summary>The "parar" link of a report email: it asks, and changes nothing (mail scanners open links by GET).</summary>
+    [HttpGet("/relatorios/parar/{token}")]
+    public async Task<IActionResult> Stop(string token, [FromServices] StopReports stop, CancellationToken ct)
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        return await stop.FindAsync(token, ct) is { } request ? View("/Features/Reports/StopAsk.cshtml", (request, token)) : NotFound();
+    }
+
+    /// <summary>
+    /// The stop itself: the page's button, or the mail program's one-click (RFC 8058: a POST with the body
+    /// "List-Unsubscribe=One-Click", no cookies, no form token). The link is the secret, so no antiforgery.
+    /// </summary>
+    [HttpPost("/relatorios/parar/{token}"), IgnoreAntiforgeryToken]
+    public async Task<IActionResult> StopPost(string token, [FromServices] StopReports stop, CancellationToken ct)
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        return await stop.StopAsync(token, ct) is { } request ? View("/Features/Reports/Stopped.cshtml", request) : NotFound();
+    }
 }

@@ -41,7 +41,34 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
     [HttpPost("reenviar-convites")]
     public async Task<IActionResult> InviteAgain([FromServices] ReportRecipients recipients, CancellationToken ct)
     {
-        var outcome = await recipients.InvitePendingAsync(again: true, ct);
+        await SayAsync(await recipients.InvitePendingAsync(again: true, ct), ct);
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>"Convidar de novo": an extra address that stopped the reports by their link is invited once more.</summary>
+    [HttpPost("convidar-de-novo")]
+    public async Task<IActionResult> InviteStopped(string? email, [FromServices] ReportRecipients recipients, CancellationToken ct)
+    {
+        if (await recipients.InviteStoppedAsync(email ?? "", Me, ct) is { } outcome) await SayAsync(outcome, ct);
+        else TempData["FlashError"] = t["Este endereço não está entre os que pararam de receber os relatórios."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>"Voltar a receber": the signed-in owner takes back the weekly email they stopped by its link.</summary>
+    [HttpPost("voltar-a-receber")]
+    public async Task<IActionResult> Resume([FromServices] StopReports stop, CancellationToken ct)
+    {
+        TempData["Flash"] = (await stop.ResumeOwnAsync(Me, ct)
+            ? t["Pronto: os relatórios voltam a chegar ao seu e-mail."]
+            : t["Os relatórios já chegam ao seu e-mail."]).Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    /// <summary>What an invitation press did, as flash messages.</summary>
+    private async Task SayAsync(InviteOutcome outcome, CancellationToken ct)
+    {
         var zone = (await db.BusinessAsync(ct)).Zone;
         if (outcome.OwnerUnconfirmed)
             TempData["FlashError"] = t["Confirme primeiro o seu próprio e-mail: só depois enviamos convites a outros endereços."].Value;
@@ -52,7 +79,6 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock, IStri
         else if (outcome.NextAllowedAt is { } next)
             TempData[outcome.Queued > 0 ? "FlashError" : "Flash"] =
                 t["Cada endereço recebe no máximo um convite a cada 24 horas. O próximo poderá ir a partir de {0}.", Format.DateTime(next, zone)].Value;
-        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("gerar")]

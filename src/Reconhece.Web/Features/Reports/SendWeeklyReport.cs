@@ -28,7 +28,7 @@ namespace Reconhece.Web.Features.Reports;
 public sealed class SendWeeklyReport(
     AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, IEmailSender email, ReportLinks reportLinks,
     IOptions<EmailOptions> emailOptions, IOptions<ReportOptions> reportOptions, TimeProvider clock, ILogger<SendWeeklyReport> log,
-    IStringLocalizer<SharedResource> t, Cards.CardLinks cardLinks)
+    IStringLocalizer<SharedResource> t, Cards.CardLinks cardLinks, StopReports stop)
 {
     /// <summary>Hangfire's entry point. Retries are ours (visible to the owner), not Hangfire's.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -101,45 +101,73 @@ public sealed class SendWeeklyReport(
                 justBuilt = db.ReportFiles.Local.Where(f => f.RunId == run.Id).ToList();
             }
         }
-        // 2. Send, holding the run's lock, only while the lease is still ours.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await OwnsAsync(runId, lease, ct)) return await StatusAsync(runId);
-        var files = justBuilt ?? await db.ReportFiles.Where(f => f.RunId == run.Id).ToListAsync(ct);
-        var program = business.Program;
-        var recipients = await RecipientsAsync(business.Reports, ct);
+        // 2. Send: one message per recipient, each with its own "parar" link (RFC 8058). Each is sent holding the
+        //    run's lock, only while the lease is still ours, and recorded in sent_to right after the mail server
+        //    accepts it; a later attempt sends only to those not recorded, so nobody gets a run twice.
+        var files = justBuilt ?? await db.ReportFiles.AsNoTracking().Where(f => f.RunId == runId).ToListAsync(ct);
+        var recipients = await RecipientsAsync(businessId, business.Reports, ct);
         if (recipients.Count == 0)
-            throw new ReportNotSentException("Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.");
+            throw new ReportNotSentException(await NoRecipientReasonAsync(ct));
 
         // Too big to attach: signed links that open this run's PDFs until they expire.
         IReadOnlyDictionary<ReportKind, string>? links = null;
         var expires = reportLinks.ExpiresFrom(now);
         if (files.Sum(f => (long)f.Content.Length) > reportOptions.Value.AttachUpToBytes)
-            links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(run.BusinessId, run.Id, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
-        var message = ReportEmail.Compose(run, business.Name, program.InactivityDays, emailOptions.Value.From, recipients, files, links, expires, actions, promotions, trend);
-        await email.SendAsync(message, ct);
-        var accepted = System.Diagnostics.Stopwatch.StartNew();
-        // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.
-        run.Status = ReportRunStatus.Sent;
-        run.SentAt = clock.GetUtcNow().UtcDateTime;
-        run.SentTo = string.Join(", ", recipients.Select(r => r.Address));
-        run.NextAttemptAt = null;
-        run.LastError = null;
-        try
+            links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(businessId, runId, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
+        var delivered = SentToList(run.SentTo);
+        foreach (var reader in recipients.Where(r => !delivered.Contains(r.Address.Address, StringComparer.OrdinalIgnoreCase)))
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await OwnsAsync(runId, lease, ct)) return await StatusAsync(runId);
+            var message = ReportEmail.Compose(run, business.Name, business.Program.InactivityDays, emailOptions.Value.From, reader.Address,
+                stop.UrlFor(reader), files, links, expires, actions, promotions, trend);
+            await email.SendAsync(message, ct);
+            var accepted = System.Diagnostics.Stopwatch.StartNew();
+            // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.
+            delivered.Add(reader.Address.Address);
+            run.SentTo = string.Join(", ", delivered);
+            if (recipients.All(r => delivered.Contains(r.Address.Address, StringComparer.OrdinalIgnoreCase)))
+            {
+                run.Status = ReportRunStatus.Sent;
+                run.SentAt = clock.GetUtcNow().UtcDateTime;
+                run.NextAttemptAt = null;
+                run.LastError = null;
+            }
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                await tx.CommitAsync(CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                await tx.DisposeAsync();
+                await RecordAcceptedAsync(run, ex);
+            }
+            // A crash in this gap is the one way an email goes twice (docs/reliability.md): say when it grows.
+            if (accepted.ElapsedMilliseconds > 1000)
+                log.LogWarning("Report run {RunId} was recorded {Elapsed} ms after the mail server accepted it", run.Id, accepted.ElapsedMilliseconds);
+        }
+        if (run.Status != ReportRunStatus.Sent)
+        {
+            // Everyone left had it already (a recipient stopped or left between attempts): the run is complete.
+            run.Status = ReportRunStatus.Sent;
+            run.SentAt = clock.GetUtcNow().UtcDateTime;
+            run.NextAttemptAt = null;
+            run.LastError = null;
             await db.SaveChangesAsync(CancellationToken.None);
-            await tx.CommitAsync(CancellationToken.None);
         }
-        catch (Exception ex)
-        {
-            await tx.DisposeAsync();
-            await RecordAcceptedAsync(run, ex);
-        }
-        // A crash in this gap is the one way an email goes twice (docs/reliability.md): say when it grows.
-        if (accepted.ElapsedMilliseconds > 1000)
-            log.LogWarning("Report run {RunId} was recorded {Elapsed} ms after the mail server accepted it", run.Id, accepted.ElapsedMilliseconds);
-        log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients", run.Id, run.WeekStart, recipients.Count);
+        log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients", run.Id, run.WeekStart, delivered.Count);
         return ReportRunStatus.Sent;
     }
+
+    private static List<string> SentToList(string? sentTo) =>
+        string.IsNullOrEmpty(sentTo) ? [] : [.. sentTo.Split(", ", StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>Why nobody gets the email, in the words the owner can act on.</summary>
+    private async Task<string> NoRecipientReasonAsync(CancellationToken ct) =>
+        await ActiveOwners(db).AnyAsync(u => u.EmailConfirmed && u.ReportsStoppedAt != null, ct)
+            ? "Todos os destinatários pararam de receber os relatórios pelo link do e-mail. Para voltar a receber, use \"Voltar a receber\" na tela Relatórios."
+            : "Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.";
 
     /// <summary>Locks the run (FOR UPDATE, in the open transaction); true when it is unsent and this attempt holds its lease.</summary>
     private async Task<bool> OwnsAsync(Guid runId, Guid lease, CancellationToken ct)
@@ -164,10 +192,12 @@ public sealed class SendWeeklyReport(
             try
             {
                 await db.ReportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.Status, ReportRunStatus.Sent).SetProperty(r => r.SentAt, run.SentAt)
-                    .SetProperty(r => r.SentTo, run.SentTo).SetProperty(r => r.NextAttemptAt, (DateTime?)null)
-                    .SetProperty(r => r.LastError, (string?)null), CancellationToken.None);
+                    .SetProperty(r => r.Status, run.Status).SetProperty(r => r.SentAt, run.SentAt)
+                    .SetProperty(r => r.SentTo, run.SentTo).SetProperty(r => r.NextAttemptAt, run.NextAttemptAt)
+                    .SetProperty(r => r.LastError, run.LastError), CancellationToken.None);
                 log.LogWarning(cause, "Report run {RunId}: accepted by the mail server; the first commit failed, the second recorded it", run.Id);
+                // The next recipient's message is recorded through the same entity.
+                db.ReportRuns.Attach(run);
                 return;
             }
             catch (Exception again) when (i < 2)
@@ -212,16 +242,18 @@ public sealed class SendWeeklyReport(
     private Task<ReportRunStatus?> StatusAsync(Guid runId) =>
         db.ReportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => (ReportRunStatus?)r.Status).FirstOrDefaultAsync(CancellationToken.None);
 
-    /// <summary>The business's active owners and the extra addresses the owner configured.</summary>
-    private async Task<List<MailboxAddress>> RecipientsAsync(ReportSettings settings, CancellationToken ct)
+    /// <summary>The business's active owners and the extra addresses the owner configured, confirmed and not stopped.</summary>
+    private async Task<List<ReportReader>> RecipientsAsync(Guid businessId, ReportSettings settings, CancellationToken ct)
     {
         // Only confirmed addresses: the reports carry customers' personal data.
-        var owners = await ActiveOwners(db).Where(u => u.EmailConfirmed).Select(u => new { u.FullName, u.Email }).ToListAsync(ct);
-        var list = owners.Select(o => new MailboxAddress(o.FullName, o.Email!)).ToList();
-        var confirmed = await db.ReportRecipients.Where(r => r.ConfirmedAt != null).Select(r => r.Email).ToListAsync(ct);
-        foreach (var extra in settings.ExtraRecipientList.Where(e => confirmed.Contains(e, StringComparer.OrdinalIgnoreCase)))
-            if (!list.Any(m => string.Equals(m.Address, extra, StringComparison.OrdinalIgnoreCase)) && MailboxAddress.TryParse(extra, out var address))
-                list.Add(address);
+        var owners = await ActiveOwners(db).Where(u => u.EmailConfirmed && u.ReportsStoppedAt == null)
+            .Select(u => new { u.Id, u.FullName, u.Email }).ToListAsync(ct);
+        var list = owners.Select(o => new ReportReader(businessId, ReaderKind.Owner, o.Id, new MailboxAddress(o.FullName, o.Email!))).ToList();
+        var confirmed = await db.ReportRecipients.Where(r => r.ConfirmedAt != null).Select(r => new { r.Id, r.Email }).ToListAsync(ct);
+        foreach (var extra in settings.ExtraRecipientList)
+            if (confirmed.FirstOrDefault(c => string.Equals(c.Email, extra, StringComparison.OrdinalIgnoreCase)) is { } row
+                && !list.Any(m => string.Equals(m.Address.Address, extra, StringComparison.OrdinalIgnoreCase)) && MailboxAddress.TryParse(extra, out var address))
+                list.Add(new ReportReader(businessId, ReaderKind.Extra, row.Id, address));
         return list;
     }
 

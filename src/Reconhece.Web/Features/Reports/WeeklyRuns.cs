@@ -26,4 +26,16 @@ public static class WeeklyRuns
 
     /// <summary>Every attempt of a run sends the same Message-ID, so mail programs can tell a resend is the same email.</summary>
     public static string MessageIdFor(Guid runId) => $"relatorio-{runId:N}@reconhece.app";
+
+    /// <summary>
+    /// Each recipient gets a message of their own (its own "parar" link): the run's Message-ID with a short
+    /// digest of the address before the '@', the same on every attempt, so a resend to that person is still
+    /// recognisably the same email (relatorio-RUN.DIGEST@reconhece.app).
+    /// </summary>
+    public static string MessageIdFor(string runMessageId, string address)
+    {
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(address.ToLowerInvariant())))[..8].ToLowerInvariant();
+        var at = runMessageId.IndexOf('@', StringComparison.Ordinal);
+        return $"{runMessageId[..at]}.{digest}{runMessageId[at..]}";
+    }
 }

@@ -5,7 +5,8 @@ using Reconhece.Web.Domain;
 namespace Reconhece.Web.Features.Shared;
 
 /// <summary>One change of a setting, as the owner reads it: when, who, which field, old → new.</summary>
-public sealed record Change(DateTime At, string By, string Field, string? Old, string? New)
+/// <remarks>By is null for a change made with no account: a report recipient's "parar" link.</remarks>
+public sealed record Change(DateTime At, string? By, string Field, string? Old, string? New)
 {
     /// <summary>The person the change is about, when it is about a person (the Equipe page).</summary>
     public string? About { get; init; }
@@ -27,7 +28,7 @@ public static class ChangeLog
 
     public static async Task<IReadOnlyList<Change>> RecentAsync(AppDbContext db, string subject, CancellationToken ct) =>
         await db.Audit.Where(a => a.Subject == subject).OrderByDescending(a => a.Id).Take(30)
-            .Select(a => new Change(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).First(), a.Field, a.OldValue, a.NewValue)
+            .Select(a => new Change(a.At, db.Users.Where(u => u.Id == a.UserId).Select(u => u.FullName).FirstOrDefault(), a.Field, a.OldValue, a.NewValue)
             {
                 About = db.Users.Where(u => u.Id == a.SubjectId).Select(u => u.FullName).FirstOrDefault(),
             })

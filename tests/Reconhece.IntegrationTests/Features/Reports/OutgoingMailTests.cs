@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Reconhece.IntegrationTests.Support;
-using Reconhece.Web.Features.Reports;
 using Xunit;
 
 namespace Reconhece.IntegrationTests.Features.Reports;
@@ -23,22 +22,15 @@ public sealed class OutgoingMailTests(ReportsAppFactory app) : IClassFixture<Rep
         return owner;
     }
 
-    /// <summary>What the job queue would do: every pending invitation's job, run now.</summary>
-    private async Task RunInvitationJobsAsync(OwnerSession owner)
-    {
-        var ids = await app.AsAdminAsync(db => db.ReportRecipients.Where(r => r.BusinessId == owner.BusinessId).Select(r => r.Id).ToListAsync());
-        foreach (var id in ids)
-            await app.InScopeAsync<ReportRecipients, int>(async r => { await r.InviteAsync(owner.BusinessId, id); return 0; });
-    }
 
     [Fact]
     public async Task An_unconfirmed_owner_makes_Reconhece_send_nothing_to_third_parties()
     {
         var owner = await OwnerWithExtraAsync("alvo@vitima.com.br", ownerConfirmed: false);
 
-        await RunInvitationJobsAsync(owner);
+        await app.RunInvitationJobsAsync(owner);
         var pressed = await owner.Client.PressAsync("/relatorios/reenviar-convites");
-        await RunInvitationJobsAsync(owner);
+        await app.RunInvitationJobsAsync(owner);
 
         Assert.Empty(app.Smtp.To("alvo@vitima.com.br"));
         Assert.True(pressed.Shows("Confirme primeiro o seu próprio e-mail: só depois enviamos convites a outros endereços."), pressed.Text);
@@ -49,13 +41,13 @@ public sealed class OutgoingMailTests(ReportsAppFactory app) : IClassFixture<Rep
     public async Task Fifty_presses_of_Reenviar_send_one_invitation_per_address_and_say_when_the_next_can_go()
     {
         var owner = await OwnerWithExtraAsync("socio@adega.com.br", ownerConfirmed: true);
-        await RunInvitationJobsAsync(owner);
+        await app.RunInvitationJobsAsync(owner);
 
         Page? last = null;
         for (var i = 0; i < 50; i++)
         {
             last = await owner.Client.PressAsync("/relatorios/reenviar-convites");
-            await RunInvitationJobsAsync(owner);
+            await app.RunInvitationJobsAsync(owner);
         }
 
         var mail = Assert.Single(app.Smtp.To("socio@adega.com.br"));
@@ -65,7 +57,7 @@ public sealed class OutgoingMailTests(ReportsAppFactory app) : IClassFixture<Rep
         Assert.Contains("que se identifica como \"Adega \"Oficial\" do Banco\"", mail.TextBody, StringComparison.Ordinal);
         // A day later one more may go.
         app.Clock.Now = DateTimeOffset.UtcNow.AddHours(25);
-        await RunInvitationJobsAsync(owner);
+        await app.RunInvitationJobsAsync(owner);
         Assert.Equal(2, app.Smtp.To("socio@adega.com.br").Count);
     }
 
@@ -73,13 +65,13 @@ public sealed class OutgoingMailTests(ReportsAppFactory app) : IClassFixture<Rep
     public async Task A_business_cycling_through_new_addresses_stops_at_its_daily_budget()
     {
         var owner = await OwnerWithExtraAsync("a0@relay.test", ownerConfirmed: true);
-        await RunInvitationJobsAsync(owner);
+        await app.RunInvitationJobsAsync(owner);
         // Five addresses at a time (the most the form takes), replaced by five new ones on every save.
         for (var round = 1; round <= 5; round++)
         {
             var addresses = string.Join(", ", Enumerable.Range(0, 5).Select(i => $"r{round}x{i}@relay.test"));
             await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string> { ["ExtraRecipients"] = addresses });
-            await RunInvitationJobsAsync(owner);
+            await app.RunInvitationJobsAsync(owner);
         }
         var pressed = await owner.Client.PressAsync("/relatorios/reenviar-convites");
 
@@ -116,7 +108,7 @@ public sealed class OutgoingMailTests(ReportsAppFactory app) : IClassFixture<Rep
     public async Task Opening_the_invitation_by_GET_confirms_nothing_and_after_7_days_it_is_dead()
     {
         var owner = await OwnerWithExtraAsync("contador@adega.com.br, gerente@adega.com.br", ownerConfirmed: true);
-        await RunInvitationJobsAsync(owner);
+        await app.RunInvitationJobsAsync(owner);
         var contador = ReportScenario.LinkIn(app.Smtp, "contador@adega.com.br", "/relatorios/confirmar/");
         var gerente = ReportScenario.LinkIn(app.Smtp, "gerente@adega.com.br", "/relatorios/confirmar/");
         Task<bool> ConfirmedAsync(string email) =>

@@ -150,6 +150,32 @@ public sealed class SendFailureTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Single(Reports(owner));
     }
 
+    [Fact]
+    public async Task A_recipient_refused_midway_gets_the_retry_and_nobody_gets_the_run_twice()
+    {
+        var (owner, runId) = await DueRunAsync("Loja Dois Leitores");
+        var extra = $"socio.{Tag(owner)}@loja.com.br";
+        await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string> { ["ExtraRecipients"] = extra });
+        await app.ConfirmExtraRecipientsAsync(owner);
+        app.Smtp.RefuseTo = extra;
+        try
+        {
+            Assert.Equal(ReportRunStatus.Failed, await SendAsync(owner, runId));
+            Assert.Equal(owner.Email, (await RunAsync(owner, runId)).SentTo);
+        }
+        finally
+        {
+            app.Smtp.RefuseTo = null;
+        }
+
+        Assert.Equal(ReportRunStatus.Sent, await SendAsync(owner, runId));
+        Assert.Equal(ReportRunStatus.Sent, await SendAsync(owner, runId));
+        Assert.Single(Reports(owner));
+        Assert.Single(app.Smtp.ReportEmailsTo(extra));
+        var run = await RunAsync(owner, runId);
+        Assert.Equal((2, $"{owner.Email}, {extra}"), (run.Attempts, run.SentTo));
+    }
+
     private async Task<(OwnerSession Owner, Guid RunId)> DueRunAsync(string name)
     {
         app.Clock.Now = null;

@@ -60,8 +60,14 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Single(mine);
         Assert.Equal(ReportRunStatus.Sent, await SendAsync(owner.BusinessId, mine[0].RunId));
 
+        // One message per recipient (each carries its own "parar" link), addressed to that recipient alone,
+        // each with the run's Message-ID made its own.
         var mail = Assert.Single(app.Smtp.To(owner.Email));
-        Assert.Equal([owner.Email, "gerente@adega.com.br", "socia@adega.com.br"], mail.To.Mailboxes.Select(m => m.Address));
+        var copies = new[] { mail, Assert.Single(app.Smtp.ReportEmailsTo("gerente@adega.com.br")), Assert.Single(app.Smtp.ReportEmailsTo("socia@adega.com.br")) };
+        Assert.Equal([owner.Email, "gerente@adega.com.br", "socia@adega.com.br"], copies.Select(m => Assert.Single(m.To.Mailboxes).Address));
+        Assert.Equal(3, copies.Select(m => m.MessageId).Distinct().Count());
+        Assert.All(copies, m => Assert.StartsWith($"relatorio-{mine[0].RunId:N}.", m.MessageId, StringComparison.Ordinal));
+        Assert.Equal($"{owner.Email}, gerente@adega.com.br, socia@adega.com.br", (await RunAsync(owner, mine[0].RunId)).SentTo);
         Assert.StartsWith("Relatórios da semana ", mail.Subject, StringComparison.Ordinal);
         Assert.EndsWith("— Adega Bom Gosto", mail.Subject, StringComparison.Ordinal);
         var body = Page.Normalize(mail.TextBody);
