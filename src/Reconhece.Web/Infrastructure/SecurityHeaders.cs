@@ -1,6 +1,9 @@
 namespace Reconhece.Web.Infrastructure;
 
-/// <summary>Headers every response carries. Pages use no inline script or style, so the CSP can be strict.</summary>
+/// <summary>
+/// Headers every response carries. Pages use no inline script, and no inline style but the card's one
+/// block (InlineStyles), allowed by its hash alone, so the CSP can be strict.
+/// </summary>
 public static class SecurityHeaders
 {
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -13,7 +16,7 @@ public static class SecurityHeaders
         // Hangfire's dashboard (platform administrators only) carries inline script and style of its own.
         h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire")
             ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
-            : "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+            : $"default-src 'self'; style-src 'self' {context.RequestServices.GetRequiredService<InlineStyles>().CspSource}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
         // Pages and PDFs show customers' data: never kept by the browser or a proxy (the Back button then
         // asks again instead of re-showing a stale form). Only the static assets may be cached.
         if (!IsStaticAsset(context.Request.Path)) h.CacheControl = "no-store";

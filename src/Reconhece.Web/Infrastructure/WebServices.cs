@@ -18,6 +18,7 @@ public static class WebServices
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, PtBrBindingMessages>();
+        services.AddSingleton<InlineStyles>();
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

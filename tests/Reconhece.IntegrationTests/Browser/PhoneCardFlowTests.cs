@@ -35,7 +35,13 @@ public sealed class PhoneCardFlowTests(BrowserAppFactory app) : IClassFixture<Br
         Assert.Contains(customer.Id.ToString(), (await owner.Client.GetAsync("/acoes?lista=novos")).Doc.Body!.InnerHtml, StringComparison.Ordinal);
         // The customer's phone: another browser, no session, no JavaScript.
         var customerPhone = await app.NewPhoneAsync(javaScript: false);
+        var requested = new List<string>();
+        customerPhone.Request += (_, r) => requested.Add(r.ResourceType);
         await customerPhone.GotoAsync(new Uri(scanned).PathAndQuery);
+        // One round trip draws it: the styles come inside the page (a slow 4G's second trip is most of a
+        // second, docs/benchmarks.md), and they are the site's own (the progress bar is drawn, 1rem tall).
+        Assert.DoesNotContain("stylesheet", requested);
+        Assert.Equal("16px", await customerPhone.Locator("[role=progressbar]").EvaluateAsync<string>("e => getComputedStyle(e).height"));
         await Assertions.Expect(customerPhone.GetByText("Olá, Lia!")).ToBeVisibleAsync();
         await Assertions.Expect(customerPhone.GetByTestId("balance")).ToHaveTextAsync("58");
         await Assertions.Expect(customerPhone.GetByTestId("missing")).ToHaveTextAsync("Faltam 142 pontos para um vinho da casa.");
