@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Reconhece.IntegrationTests.Support;
+using Reconhece.Web.Features.Reports;
 using Xunit;
 
 namespace Reconhece.IntegrationTests.Browser;
@@ -39,5 +41,35 @@ public sealed class PhoneReportsFlowTests(BrowserAppFactory app) : IClassFixture
         await Assertions.Expect(phone.GetByText("Configurações dos relatórios salvas.")).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("Próximo envio: sexta-feira")).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("gerente@adega.com.br", new() { Exact = false })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_owner_stops_the_emails_from_a_phone_and_takes_them_back_on_Relatorios()
+    {
+        var owner = await app.SignUpAsync("Adega do Parar");
+        var userId = await app.AsAdminAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.Id).SingleAsync());
+        string link;
+        using (var scope = app.Services.CreateScope())
+            link = scope.ServiceProvider.GetRequiredService<StopReports>()
+                .UrlFor(new ReportReader(owner.BusinessId, ReaderKind.Owner, userId, new MimeKit.MailboxAddress("", owner.Email)));
+
+        // The link from the email, opened in the phone's mail app: no session, no JavaScript.
+        var mailApp = await app.NewPhoneAsync(javaScript: false);
+        await mailApp.GotoAsync(new Uri(link).PathAndQuery);
+        await Assertions.Expect(mailApp.GetByText("Parar de receber os relatórios?")).ToBeVisibleAsync();
+        await BrowserAppFactory.AssertFitsThePhoneAsync(mailApp);
+        await mailApp.GetByRole(AriaRole.Button, new() { Name = "Parar de receber" }).ClickAsync();
+        await Assertions.Expect(mailApp.GetByText("não recebe mais os relatórios semanais de Adega do Parar", new() { Exact = false })).ToBeVisibleAsync();
+        await BrowserAppFactory.AssertFitsThePhoneAsync(mailApp);
+        await mailApp.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("reports-3-stopped.png"), FullPage = true });
+
+        var phone = await app.SignedInPhoneAsync(owner.Email, owner.Password);
+        await phone.GotoAsync("/relatorios");
+        await Assertions.Expect(phone.GetByTestId("stopped")).ToContainTextAsync("parou de receber os relatórios pelo link do e-mail em");
+        await BrowserAppFactory.AssertFitsThePhoneAsync(phone);
+        await phone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("reports-4-stopped-owner.png"), FullPage = true });
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Voltar a receber" }).ClickAsync();
+        await Assertions.Expect(phone.GetByText("Pronto: os relatórios voltam a chegar ao seu e-mail.")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByTestId("stopped")).ToHaveCountAsync(0);
     }
 }
