@@ -31,6 +31,7 @@ public static class FeatureServices
         services.AddScoped<RecognizeCustomer>();
         services.AddScoped<ContactConsent>();
         services.AddSingleton<Cards.CardLinks>();
+        services.AddSingleton<Reports.WhatsAppShortLinks>();
         services.AddScoped<Agenda.LogContact>();
         services.AddScoped<Agenda.SaveAgendaSettings>();
         services.AddScoped<Agenda.GroupInvitations>();

@@ -8,7 +8,7 @@ namespace Reconhece.Web.Features.Reports;
 /// <summary>The headline numbers the email body and the Relatórios list show.</summary>
 
 /// <summary>Builds the four PDFs of one run (five on the month's first weekly run) and stores them on it (the caller saves).</summary>
-public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedResource> t)
+public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedResource> t, WhatsAppShortLinks links)
 {
     public static readonly IReadOnlyDictionary<ReportKind, (string Slug, string Title)> Kinds = new Dictionary<ReportKind, (string, string)>
     {
@@ -21,7 +21,7 @@ public sealed class BuildWeeklyReports(AppDbContext db, IStringLocalizer<SharedR
 
     public async Task BuildAsync(ReportRun run, DateTime utcNow, CancellationToken ct)
     {
-        var ctx = await ReportContext.LoadAsync(db, run.WeekStart, utcNow, t, ct);
+        var ctx = await ReportContext.LoadAsync(db, run.WeekStart, utcNow, links, ct);
         var abc = await AbcReport.BuildAsync(db, ctx, ct);
         Add(run, ReportKind.Abc, abc.Pdf, abc.Pages);
         var goal = await GoalReport.BuildAsync(db, ctx, ct);

@@ -6,23 +6,29 @@ using Reconhece.Web.Infrastructure.Pdf;
 
 namespace Reconhece.Web.Features.Reports;
 
-/// <summary>Meta atingida: who is eligible now, oldest first, and who reached the goal during the reported week.</summary>
+/// <summary>
+/// Meta atingida, for reading: who reached the goal during the reported week, then those still waiting for
+/// their recognition, the longest waiting first, each list cut at <see cref="ReportContext.RowsPerList"/>
+/// rows with the count of the rest (the full list is on Reconhecimento).
+/// </summary>
 public static class GoalReport
 {
     public const string Title = "Clientes que atingiram a meta";
 
     private static readonly PdfColumn[] Columns =
     [
-        new("Cliente", 118), new("Celular", 76), new("Atingiu em", 60), new("Saldo", 54, Right: true),
-        new("Última compra", 68), new("Gasto total", 80, Right: true), new("Na semana", 67),
+        new("Cliente", 150), new("Celular", 80), new("Atingiu em", 64), new("Saldo", 60, Right: true),
+        new("Última compra", 74), new("Gasto total", 95, Right: true),
     ];
 
     public static async Task<(byte[] Pdf, int Pages, int Eligible)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)
     {
         var goal = ctx.Program.Goal;
+        var (start, end) = (ctx.Week.Start, ctx.Week.End);
         var eligible = db.Customers.AsNoTracking().Where(c => Goal.IsReached(c.Balance, goal));
         var count = await eligible.CountAsync(ct);
-        var inWeek = await eligible.CountAsync(c => c.EligibleSince >= ctx.Week.Start && c.EligibleSince < ctx.Week.End, ct);
+        var thisWeek = eligible.Where(c => c.EligibleSince >= start && c.EligibleSince < end);
+        var inWeek = await thisWeek.CountAsync(ct);
 
         using var pdf = ctx.NewPdf(Title);
         pdf.Line($"Meta: {Format.Points(goal)} pontos · reconhecimento: {ctx.Program.RecognitionText}", bold: true);
@@ -33,21 +39,38 @@ public static class GoalReport
             var empty = pdf.Finish();
             return (empty.Pdf, empty.Pages, 0);
         }
-        pdf.Line($"{Format.Count(count, "cliente elegível", "clientes elegíveis")} agora; {Format.Count(inWeek, "atingiu", "atingiram")} a meta nesta semana.");
+        pdf.Line($"{Format.Count(count, "cliente elegível", "clientes elegíveis")} agora: {Format.Count(inWeek, "atingiu", "atingiram")} a meta nesta semana, " +
+                 $"{Format.Count(count - inWeek, "espera", "esperam")} desde antes.");
         pdf.Line("Convide-os para receber o reconhecimento: toque no celular para abrir o WhatsApp com o convite pronto.");
+
         pdf.Space();
-        pdf.BeginTable(Columns);
-        var rows = eligible.OrderBy(c => c.EligibleSince).ThenBy(c => c.Phone)
-            .Select(c => new { c.Name, c.Phone, c.EligibleSince, c.Balance, c.LastPurchaseAt, c.LifetimeSpend, c.ContactOptOutAt });
-        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+        pdf.Line("Atingiram a meta nesta semana", bold: true);
+        if (inWeek == 0) pdf.Line("Ninguém atingiu a meta nesta semana.");
+        else await ListAsync(pdf, ctx, thisWeek, ct);
+        ReportContext.More(pdf, inWeek, "na tela Reconhecimento");
+
+        var waiting = count - inWeek;
+        if (waiting > 0)
         {
-            var reachedInWeek = r.EligibleSince >= ctx.Week.Start && r.EligibleSince < ctx.Week.End;
-            pdf.Row([
-                ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Date(r.EligibleSince, ctx.Zone), Format.Points(r.Balance),
-                Format.Date(r.LastPurchaseAt, ctx.Zone), Format.Money(r.LifetimeSpend), reachedInWeek ? "Sim" : "—",
-            ], bold: reachedInWeek, link: ctx.WhatsApp(AgendaList.Goal, r.Phone, r.Name, r.Balance, r.ContactOptOutAt) is { } wa ? (1, wa) : null);
+            pdf.Space();
+            pdf.Line("Ainda esperam o reconhecimento (quem espera há mais tempo primeiro)", bold: true);
+            await ListAsync(pdf, ctx, eligible.Where(c => c.EligibleSince == null || c.EligibleSince < start || c.EligibleSince >= end), ct);
+            ReportContext.More(pdf, waiting, "na tela Reconhecimento");
         }
         var done = pdf.Finish();
         return (done.Pdf, done.Pages, count);
+    }
+
+    private static async Task ListAsync(PdfReportWriter pdf, ReportContext ctx, IQueryable<Customer> customers, CancellationToken ct)
+    {
+        pdf.BeginTable(Columns);
+        var rows = customers.OrderBy(c => c.EligibleSince).ThenBy(c => c.Phone).Take(ReportContext.RowsPerList)
+            .Select(c => new { c.Id, c.Name, c.Phone, c.EligibleSince, c.Balance, c.LastPurchaseAt, c.LifetimeSpend, c.ContactOptOutAt });
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+            pdf.Row([
+                ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Date(r.EligibleSince, ctx.Zone), Format.Points(r.Balance),
+                Format.Date(r.LastPurchaseAt, ctx.Zone), Format.Money(r.LifetimeSpend),
+            ], link: ctx.WhatsApp(AgendaList.Goal, r.Id, r.ContactOptOutAt) is { } wa ? (1, wa) : null);
+        pdf.EndTable();
     }
 }

@@ -60,11 +60,14 @@ public sealed class ReportPdfTests(ReportsAppFactory app) : IClassFixture<Report
         var goal = ReportScenario.PdfLines(pdfs["meta-atingida"]);
         var eligible = goal.Where(l => l.Contains("(11) 98111-", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, eligible.Count);
-        Assert.StartsWith("Élson Araújo", eligible[0], StringComparison.Ordinal);     // eligible for longest first
-        Assert.EndsWith("—", eligible[0], StringComparison.Ordinal);
-        Assert.StartsWith("Ana Júlia", eligible[1], StringComparison.Ordinal);
-        Assert.EndsWith("Sim", eligible[1], StringComparison.Ordinal);                // reached the goal in the reported week
-        Assert.Contains("2 clientes elegíveis agora; 1 atingiu a meta nesta semana.", goal);
+        // First who reached the goal in the reported week, then who waits from before.
+        var (reachedHeading, waitingHeading) = (goal.IndexOf("Atingiram a meta nesta semana"), goal.IndexOf("Ainda esperam o reconhecimento (quem espera há mais tempo primeiro)"));
+        Assert.True(reachedHeading >= 0 && waitingHeading > reachedHeading, string.Join("\n", goal));
+        Assert.StartsWith("Ana Júlia", eligible[0], StringComparison.Ordinal);
+        Assert.InRange(goal.IndexOf(eligible[0]), reachedHeading, waitingHeading);
+        Assert.StartsWith("Élson Araújo", eligible[1], StringComparison.Ordinal);
+        Assert.True(goal.IndexOf(eligible[1]) > waitingHeading);
+        Assert.Contains("2 clientes elegíveis agora: 1 atingiu a meta nesta semana, 1 espera desde antes.", goal);
 
         var fresh = ReportScenario.PdfLines(pdfs["novos-clientes"]);
         var newRows = fresh.Where(l => l.Contains("(11) 98111-", StringComparison.Ordinal)).ToList();
@@ -80,6 +83,34 @@ public sealed class ReportPdfTests(ReportsAppFactory app) : IClassFixture<Report
         Assert.StartsWith("Élson Araújo (11) 98111-0005", away[0], StringComparison.Ordinal);
         Assert.Contains("R$ 1.234,56", away[0], StringComparison.Ordinal);
         Assert.Contains("1 cliente sem comprar há mais de 30 dias", inactive);
+        // Élson's last purchase was 60 days before the week: inactive for longer, not this week.
+        Assert.Contains("Ninguém passou do prazo nesta semana.", inactive);
+        Assert.True(inactive.IndexOf(away[0]) > inactive.IndexOf("Inativos há mais tempo"));
+    }
+
+    [Fact]
+    public async Task A_long_list_stops_at_its_cap_and_says_how_many_more_and_where()
+    {
+        var owner = await app.SignUpAsync("Sorveteria Cheia");
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "10" });
+        var lastWeek = ReportSchedule.LastCompleteWeek(DateTime.UtcNow, ReportScenario.SaoPaulo);
+        var more = 3;
+        app.Clock.Now = ReportScenario.LocalSp(lastWeek.AddDays(1), 12);
+        try
+        {
+            for (var i = 0; i < Web.Features.Reports.ReportContext.RowsPerList + more; i++)
+                await owner.Client.RegisterPurchaseAsync($"119{10_000_000 + i * 2_071_723 % 89_999_999:D8}", "20,00"); // far apart: no near-duplicate question
+        }
+        finally { app.Clock.Now = null; }
+
+        var page = await owner.Client.PressAsync("/relatorios/gerar");
+        var pdf = await owner.Client.DownloadAsync(page.PdfLinks(page.FirstRunId())["meta-atingida"]);
+        var lines = ReportScenario.PdfLines(pdf);
+
+        Assert.Equal(Web.Features.Reports.ReportContext.RowsPerList, lines.Count(l => l.Contains("(11) 9", StringComparison.Ordinal)));
+        Assert.Contains("… e mais 3 clientes: a lista completa está na tela Reconhecimento.", lines);
+        Assert.Contains("43 clientes elegíveis agora: 43 atingiram a meta nesta semana, 0 esperam desde antes.", lines);
+        Assert.InRange(ReportScenario.PdfPages(pdf), 1, 2);
     }
 
     [Fact]
