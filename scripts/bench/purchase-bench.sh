@@ -5,7 +5,7 @@
 # and pgbench sends what the app sends: CALL use_business(...) and the purchase statement in one round trip. Prints throughput, p50/p99 and the app's peak memory.
 # Issue 11: by default the business has three running promotions and the earning limits set, so each
 # purchase also runs the promotion bonus statement (same command, same round trip); PROMOTIONS=0 runs without.
-# Usage: scripts/bench/purchase-bench.sh   (CUSTOMERS=100000 CONNS=32 DURATION=30 ROUNDS=3 PROMOTIONS=3)
+# Usage: scripts/bench/purchase-bench.sh   (CUSTOMERS=100000 CONNS=32 DURATION=30 ROUNDS=3 PROMOTIONS=3 BASELINE_REF=8660182)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/postgres.sh
@@ -93,7 +93,10 @@ export BENCH_CUSTOMERS=$CUSTOMERS
 # parameters replaced by pgbench variables and functions, preceded by the business setting as the app
 # sends it: in the same round trip (simple mode: one query string; prepared mode: one pipeline, one Sync).
 # BASELINE_REF (a commit): also write that commit's purchase statement, to compare the two in pgbench.
-if [ -n "${BASELINE_REF:-}" ]; then
+# By default 8660182 (2026-11-27, before round 2's features: issue 21), so every later change sees its
+# absolute cost against that statement, not only a ratio to itself; BASELINE_REF= (empty) skips it.
+BASELINE_REF="${BASELINE_REF-8660182}"
+if [ -n "$BASELINE_REF" ]; then
   git show "$BASELINE_REF:src/Reconhece.Web/Features/Points/Sql/purchase.sql" >"$OUT/baseline.cs" 2>/dev/null \
     || git show "$BASELINE_REF:src/Reconhece.Web/Features/Purchases/RegisterPurchase.cs" >"$OUT/baseline.cs"
 fi
