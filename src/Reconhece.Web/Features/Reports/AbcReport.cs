@@ -6,13 +6,17 @@ using Reconhece.Web.Infrastructure.Pdf;
 namespace Reconhece.Web.Features.Reports;
 
 /// <summary>
-/// Curva ABC: every customer by points earned (lifetime, with the last 12 months beside it), classed
-/// A/B/C by cumulative share (abc_classes, the one rule). Two queries: the first counts the classes for the
-/// summary at the top, the second streams the rows; neither holds the customers in memory.
+/// Curva ABC, for reading: the classes of every customer by points earned (abc_classes, the one rule) at the
+/// top, then the first <see cref="Rows"/> of the ranking (lifetime points, with the last 12 months beside
+/// them) and how many more there are; the whole ranking, with each customer's class, is "Exportar clientes".
+/// Two queries: the first counts the classes, the second reads only the rows it prints.
 /// </summary>
 public static class AbcReport
 {
     public const string Title = "Curva ABC de clientes";
+
+    /// <summary>The first of the ranking a weekly PDF lists: about two pages (ReportContext.RowsPerList is for the shorter lists).</summary>
+    public const int Rows = 100;
 
     private static readonly PdfColumn[] Columns =
     [
@@ -61,14 +65,14 @@ public static class AbcReport
         pdf.BeginTable(Columns);
 
         var since = ctx.GeneratedAtUtc.AddMonths(-12);
+        // The 12-month points only for the rows printed: summing a big business's whole year of purchases
+        // for a page of names was most of this report's time.
         var rows = db.Database.SqlQuery<Row>($"""
             SELECT k.rank, k.class, k.share_after, c.name, c.phone, c.lifetime_points, c.lifetime_spend, c.visits, c.last_purchase_at,
-                   COALESCE(y.points, 0) AS last_year
-            FROM abc_classes({business}) k
+                   COALESCE((SELECT sum(p.points) FROM purchases p
+                             WHERE p.business_id = {business} AND p.customer_id = c.id AND p.reversed_at IS NULL AND p.at >= {since}), 0) AS last_year
+            FROM (SELECT * FROM abc_classes({business}) ORDER BY rank LIMIT {Rows}) k
             JOIN customers c ON c.business_id = {business} AND c.id = k.customer_id
-            LEFT JOIN (SELECT p.customer_id, sum(p.points) AS points FROM purchases p
-                       WHERE p.business_id = {business} AND p.reversed_at IS NULL AND p.at >= {since}
-                       GROUP BY p.customer_id) y ON y.customer_id = c.id
             ORDER BY k.rank
             """);
         string? top = null;
@@ -81,6 +85,8 @@ public static class AbcReport
                 Format.Date(r.LastPurchaseAt, ctx.Zone), r.ShareAfter.ToString("0.0", Format.PtBr) + "%", r.Class,
             ]);
         }
+        pdf.EndTable();
+        ReportContext.More(pdf, customers, "em Clientes → Exportar clientes (CSV, com a classe de cada cliente)", Rows);
         var done = pdf.Finish();
         return (done.Pdf, done.Pages, top);
     }

@@ -25,10 +25,10 @@ public sealed record ReportContext(
 
     public PdfReportWriter NewPdf(string title) => new(title, BusinessName, PeriodText, GeneratedText);
 
-    /// <summary>"… e mais 1.234: a lista completa está em …", under a list cut at <see cref="RowsPerList"/>.</summary>
-    public static void More(PdfReportWriter pdf, int total, string where)
+    /// <summary>"… e mais 1.234 clientes: a lista completa está …", under a list cut at <paramref name="cap"/> rows.</summary>
+    public static void More(PdfReportWriter pdf, int total, string where, int cap = RowsPerList)
     {
-        if (total > RowsPerList) pdf.Line($"… e mais {Format.Count(total - RowsPerList, "cliente", "clientes")}: a lista completa está {where}.");
+        if (total > cap) pdf.Line($"… e mais {Format.Count(total - cap, "cliente", "clientes")}: a lista completa está {where}.");
     }
 
     public static async Task<ReportContext> LoadAsync(AppDbContext db, DateOnly weekStart, DateTime utcNow, WhatsAppShortLinks links, CancellationToken ct)
