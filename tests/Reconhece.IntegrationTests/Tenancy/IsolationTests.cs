@@ -105,6 +105,26 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task A_report_whatsapp_link_made_for_one_business_never_opens_another_business_customer()
+    {
+        var a = await app.SignUpAsync("Empresa A");
+        await a.Client.RegisterPurchaseAsync("11955553333", "60", name: "Cliente de A");
+        var customerOfA = (await a.CustomerAsync("+5511955553333")).Id;
+        var b = await app.SignUpAsync("Empresa B");
+        var links = app.Services.GetRequiredService<Reconhece.Web.Features.Reports.WhatsAppShortLinks>();
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // A valid MAC for business B naming A's customer: B's walls find no such customer.
+        var crossed = links.Url(b.BusinessId, customerOfA, AgendaList.Goal);
+        using var response = await client.GetAsync(new Uri(crossed.PathAndQuery, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("wa.me", response.Headers.Location?.AbsoluteUri ?? "", StringComparison.Ordinal);
+        // The same customer's own link opens WhatsApp.
+        using var own = await client.GetAsync(new Uri(links.Url(a.BusinessId, customerOfA, AgendaList.Goal).PathAndQuery, UriKind.Relative));
+        Assert.StartsWith("https://wa.me/5511955553333", own.Headers.Location?.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lists_show_only_the_own_business()
     {
         var a = await app.SignUpAsync("Empresa A");
