@@ -46,7 +46,6 @@ echo "Building..."
 dotnet build src/Reconhece.Web -c Release -v q -nologo -p:RunAnalyzers=false >/dev/null
 cd src/Reconhece.Web   # the content root: views and wwwroot live here
 APP=bin/Release/net10.0/Reconhece.Web.dll
-dotnet "$APP" migrate
 
 echo
 echo "  Reconhece: $URL"
@@ -57,4 +56,5 @@ fi
 [ -n "${Email__PickupFolder:-}" ] && [ -z "${Email__Smtp__Host:-}" ] && echo "  E-mails (sem SMTP configurado): arquivos .eml em $Email__PickupFolder"
 echo "  Ctrl-C para parar."
 echo
-dotnet "$APP" --urls "$URL" "$@"
+# Migrates (as the owner role) and then serves, in one process.
+dotnet "$APP" --migrate-first --urls "$URL" "$@"

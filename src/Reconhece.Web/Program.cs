@@ -10,8 +10,10 @@ using Reconhece.Web.Tenancy;
 
 // Our own switches are taken out before ASP.NET Core reads the command line, which would otherwise
 // read "--seed-demo --urls X" as a setting named seed-demo with the value "--urls".
-string[] switches = ["migrate", "--seed-demo", "grant-platform-admin", "recompute-segments"];
+string[] switches = ["migrate", "--migrate-first", "--seed-demo", "grant-platform-admin", "recompute-segments"];
 var migrate = args.Contains("migrate");
+// `--migrate-first`: migrate, then serve, in one process (scripts/run.sh: one .NET start-up less on a fresh clone).
+var migrateFirst = args.Contains("--migrate-first");
 var recomputeSegments = args.Contains("recompute-segments");
 var grantAdmin = Array.IndexOf(args, "grant-platform-admin") is var g and >= 0 ? args.ElementAtOrDefault(g + 1) ?? "" : null;
 if (grantAdmin is not null) switches = [.. switches, grantAdmin];
@@ -30,10 +32,10 @@ builder.Services
 var app = builder.Build();
 
 // `Reconhece.Web migrate`: create/upgrade the database, then exit (run once before starting instances).
-if (migrate)
+if (migrate || migrateFirst)
 {
     await DatabaseMigrator.MigrateAsync(app.Services);
-    return;
+    if (migrate) return;
 }
 
 // `Reconhece.Web grant-platform-admin EMAIL`: the account may open the Hangfire dashboard.
