@@ -15,8 +15,9 @@ public static class TenantDoors
     public sealed record UserRef(Guid UserId, Guid BusinessId);
 
     /// <summary>Sign-in, password recovery and email uniqueness: whose account is this email (or this user id)?</summary>
+    /// <remarks>The door answers one row at most (LIMIT 1); Single says so, where First made EF warn at every sign-in.</remarks>
     public static Task<UserRef?> FindUserAsync(AppDbContext db, string? normalizedEmail, Guid? userId, CancellationToken ct) =>
-        db.Database.SqlQuery<UserRef>($"SELECT * FROM door_find_user({normalizedEmail}, {userId})").FirstOrDefaultAsync(ct)!;
+        db.Database.SqlQuery<UserRef>($"SELECT * FROM door_find_user({normalizedEmail}, {userId})").SingleOrDefaultAsync(ct)!;
 
     public sealed record WeeklyReportBusiness(Guid Id, string TimeZoneId, DateTime CreatedAt, int Weekday, int Hour, DateOnly? LastWeek)
     {
