@@ -27,9 +27,7 @@ public sealed partial class InlineStyles(IWebHostEnvironment environment)
     public string Css => _css.Value;
 
     /// <summary>The CSP source that allows exactly this inline style and no other ('sha256-…').</summary>
-    public string CspSource => _csp.Value;
-
-    private Lazy<string> _csp => field ??= new(() => $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Css)))}'");
+    public string CspSource => field ??= $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Css)))}'";
 
     [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
     private static partial Regex Comments();

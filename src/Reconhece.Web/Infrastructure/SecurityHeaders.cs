@@ -6,22 +6,29 @@ namespace Reconhece.Web.Infrastructure;
 /// </summary>
 public static class SecurityHeaders
 {
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var h = context.Response.Headers;
-        h.XContentTypeOptions = "nosniff";
-        h.XFrameOptions = "DENY";
-        h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        // Hangfire's dashboard (platform administrators only) carries inline script and style of its own.
-        h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire")
-            ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
-            : $"default-src 'self'; style-src 'self' {context.RequestServices.GetRequiredService<InlineStyles>().CspSource}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
-        // Pages and PDFs show customers' data: never kept by the browser or a proxy (the Back button then
-        // asks again instead of re-showing a stale form). Only the static assets may be cached.
-        if (!IsStaticAsset(context.Request.Path)) h.CacheControl = "no-store";
-        await next();
-    });
+        // Made once, at the first response (it reads site.css), not on every request.
+        var styles = app.ApplicationServices.GetRequiredService<InlineStyles>();
+        var pagePolicy = new Lazy<string>(() =>
+            $"default-src 'self'; style-src 'self' {styles.CspSource}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
+        return app.Use(async (context, next) =>
+        {
+            var h = context.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Hangfire's dashboard (platform administrators only) carries inline script and style of its own.
+            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire")
+                ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+                : pagePolicy.Value;
+            // Pages and PDFs show customers' data: never kept by the browser or a proxy (the Back button then
+            // asks again instead of re-showing a stale form). Only the static assets may be cached.
+            if (!IsStaticAsset(context.Request.Path)) h.CacheControl = "no-store";
+            await next();
+        });
+    }
 
     private static bool IsStaticAsset(PathString path) =>
         path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib")

@@ -115,7 +115,15 @@ public sealed class SendWeeklyReport(
         if (files.Sum(f => (long)f.Content.Length) > reportOptions.Value.AttachUpToBytes)
             links = files.ToDictionary(f => f.Kind, f => reportLinks.UrlFor(businessId, runId, BuildWeeklyReports.Kinds[f.Kind].Slug, expires));
         var delivered = SentToList(run.SentTo);
-        foreach (var reader in recipients.Where(r => !delivered.Contains(r.Address.Address, StringComparer.OrdinalIgnoreCase)))
+        var pending = recipients.Where(r => !delivered.Contains(r.Address.Address, StringComparer.OrdinalIgnoreCase)).ToList();
+        void MarkSent()
+        {
+            run.Status = ReportRunStatus.Sent;
+            run.SentAt = clock.GetUtcNow().UtcDateTime;
+            run.NextAttemptAt = null;
+            run.LastError = null;
+        }
+        foreach (var reader in pending)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (!await OwnsAsync(runId, lease, ct)) return await StatusAsync(runId);
@@ -126,13 +134,8 @@ public sealed class SendWeeklyReport(
             // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.
             delivered.Add(reader.Address.Address);
             run.SentTo = string.Join(", ", delivered);
-            if (recipients.All(r => delivered.Contains(r.Address.Address, StringComparer.OrdinalIgnoreCase)))
-            {
-                run.Status = ReportRunStatus.Sent;
-                run.SentAt = clock.GetUtcNow().UtcDateTime;
-                run.NextAttemptAt = null;
-                run.LastError = null;
-            }
+            // The last one is recorded with Sent in the same commit: no moment where all went and the run says otherwise.
+            if (reader == pending[^1]) MarkSent();
             try
             {
                 await db.SaveChangesAsync(CancellationToken.None);
@@ -147,13 +150,10 @@ public sealed class SendWeeklyReport(
             if (accepted.ElapsedMilliseconds > 1000)
                 log.LogWarning("Report run {RunId} was recorded {Elapsed} ms after the mail server accepted it", run.Id, accepted.ElapsedMilliseconds);
         }
-        if (run.Status != ReportRunStatus.Sent)
+        if (pending.Count == 0)
         {
             // Everyone left had it already (a recipient stopped or left between attempts): the run is complete.
-            run.Status = ReportRunStatus.Sent;
-            run.SentAt = clock.GetUtcNow().UtcDateTime;
-            run.NextAttemptAt = null;
-            run.LastError = null;
+            MarkSent();
             await db.SaveChangesAsync(CancellationToken.None);
         }
         log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients", run.Id, run.WeekStart, delivered.Count);
