@@ -3,8 +3,9 @@
 # against a business with $CUSTOMERS customers, then runs the same database transaction straight at
 # PostgreSQL with pgbench, at the same concurrency. Both run as the app role under row-level security,
 # and pgbench sends what the app sends: CALL use_business(...) and the purchase statement in one round trip. Prints throughput, p50/p99 and the app's peak memory.
-# Issue 11: by default the business has three running promotions and the earning limits set, so each
-# purchase also runs the promotion bonus statement (same command, same round trip); PROMOTIONS=0 runs without.
+# Issue 11: by default the business has three running promotions and the earning limits set; PROMOTIONS=0
+# runs without. Issue 21: a known customer's purchase is one lean statement (purchase-known.sql); the bonus
+# statement rides with it only when an offer that needs history may win, which the three here never do.
 # Usage: scripts/bench/purchase-bench.sh   (CUSTOMERS=100000 CONNS=32 DURATION=30 ROUNDS=3 PROMOTIONS=3 BASELINE_REF=8660182)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -89,12 +90,18 @@ export BENCH_COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 {prin
 export BENCH_CUSTOMERS=$CUSTOMERS
 [ -n "$BENCH_TOKEN" ] || { echo "Could not sign in"; exit 1; }
 
-# The transaction pgbench runs is the app's own statement (Features/Points/Sql/purchase.sql), with the
-# parameters replaced by pgbench variables and functions, preceded by the business setting as the app
-# sends it: in the same round trip (simple mode: one query string; prepared mode: one pipeline, one Sync).
-# BASELINE_REF (a commit): also write that commit's purchase statement, to compare the two in pgbench.
-# By default 8660182 (2026-11-27, before round 2's features: issue 21), so every later change sees its
-# absolute cost against that statement, not only a ratio to itself; BASELINE_REF= (empty) skips it.
+# The transactions pgbench runs are the app's own statements (Features/Points/Sql/*.sql), with the parameters
+# replaced by pgbench variables and functions, each preceded by the business setting as the app sends it: in
+# the same round trip (simple mode: one query string; prepared mode: one pipeline, one Sync).
+# - Known customers (the common case): purchase-known.sql, one round trip. With the three promotions, the best
+#   offer ("Dobro", +45 on R$ 45,90) needs no history, so RegisterPurchase writes it in that statement and
+#   sends no bonus statement (PromotionRules.ToWeigh): the file gets @bonus = 45 and nothing else.
+# - New customers: purchase-known.sql finds no one, then purchase.sql (the bonus likewise), a second round
+#   trip, as the app does.
+# BASELINE_REF (a commit): also write that commit's purchase statement, to compare in pgbench. By default
+# 8660182 (2026-11-27, before round 2's features: issue 21), so every later change sees its absolute cost
+# against that statement, not only a ratio to itself; BASELINE_REF= (empty) skips it. The comparison runs
+# this code's known-customer transaction twice: "plain" (no promotions, no limits) and as configured.
 BASELINE_REF="${BASELINE_REF-8660182}"
 if [ -n "$BASELINE_REF" ]; then
   git show "$BASELINE_REF:src/Reconhece.Web/Features/Points/Sql/purchase.sql" >"$OUT/baseline.cs" 2>/dev/null \
@@ -107,58 +114,67 @@ def statement(path):
     text = open(path, encoding="utf-8").read()
     found = re.search(r'private const string Sql = """\n(.*?)\n\s*""";', text, re.S)
     return found.group(1) if found else text
-# The app's statement, from its home (Features/Points/Sql/purchase.sql), as the app embeds it.
-sql = open("src/Reconhece.Web/Features/Points/Sql/purchase.sql", encoding="utf-8").read()
+def read(name):
+    # As PointsSql loads it: a line "-- include NAME.sql" stands for that file.
+    text = open("src/Reconhece.Web/Features/Points/Sql/" + name, encoding="utf-8").read()
+    return re.sub(r"^[ \t]*-- include ([a-z-]+\.sql)[ \t]*\r?\n", lambda m: read(m.group(1)), text, flags=re.M)
 # The purchase's id (and its form key) must be the same in the purchase and the bonus statements: made
 # from two pgbench random numbers, as pgbench variables hold only numbers.
+promos = sys.argv[9]
 values = {
     "new_customer": "gen_random_uuid()", "purchase": "md5(:p1::text || '-' || :p2::text)::uuid", "key": "md5(:p1::text || '-' || :p2::text)::uuid",
     "today": "current_date", "earns": "true", "no_earn": "NULL::int", "max_per_day": "%s::int" % sys.argv[8],
     # NoEarnReason.DailyLimit, LedgerKind.Earn and LedgerKind.PromotionBonus, as RegisterPurchase sends them.
     "daily_limit": "2", "earn_kind": "0", "bonus_kind": "6",
-    # RegisterPurchase sends the offers that apply by date and amount, best first: R$ 45,90 gives 45, 5 and 3.
-    "promotions": "ARRAY[%s]::uuid[]" % sys.argv[9], "bonuses": "ARRAY[45, 5, 3]::numeric[]", "day_start": "date_trunc('day', now())",
+    # The offers that apply by date and amount, best first: R$ 45,90 gives 45 ("Dobro"), 5 and 3.
+    "promotions": "ARRAY[%s]::uuid[]" % promos, "bonuses": "ARRAY[45, 5, 3]::numeric[]", "day_start": "date_trunc('day', now())",
+    "bonus": "45::numeric" if promos else "0::numeric", "bonus_promotion": (promos.split(",")[0] if promos else "NULL::uuid"),
     "business": "'%s'::uuid" % sys.argv[3], "branch": "'%s'::uuid" % sys.argv[4], "user": "'%s'::uuid" % sys.argv[5],
     "phone": "PHONE", "name": "NULL::text", "email": "NULL::text", "birth": "NULL::date",
     "points": "45::numeric", "spend": "45.90::numeric", "amount": "45.90::numeric", "quantity": "NULL::int",
     "goal": "500::numeric", "now": "now()", "version": "'%s'::xid" % sys.argv[6], "owner_choice": "false",
-    # The block list's hash (computed in C#) and the ~100 near-typo phones NearPhones.Variants sends.
+    # The block list's hash is computed in C#; near_phones(phone) is made in SQL, only for a new phone.
     "phone_hash": "sha256(convert_to(:n::text, 'UTF8'))", "check_near": "CHECK",
-    "variants": "ARRAY(SELECT PREFIX || lpad(((:r + g * 7919) % MOD)::text, DIGITS, '0') FROM generate_series(1, 100) g)",
 }
-sql = re.sub(r"@(\w+)", lambda m: values[m.group(1)], sql)
-sql = " ".join(re.sub(r"--.*$", "", line).strip() for line in sql.splitlines())  # pgbench wants one line
-# With promotions running, the app sends the bonus statement in the same command (one round trip).
-if sys.argv[9]:
-    bonus = open("src/Reconhece.Web/Features/Points/Sql/promotion-bonus.sql", encoding="utf-8").read()
-    bonus = re.sub(r"@(\w+)", lambda m: values[m.group(1)], bonus)
-    sql += " \\; " + " ".join(re.sub(r"--.*$", "", line).strip() for line in bonus.splitlines())
+def one_line(sql, extra=None):
+    v = dict(values, **(extra or {}))
+    sql = re.sub(r"@(\w+)", lambda m: v[m.group(1)], sql)
+    return " ".join(re.sub(r"--.*$", "", line).strip() for line in sql.splitlines())  # pgbench wants one line
 rand = "\\set p1 random(1, 4000000000000)\n\\set p2 random(1, 4000000000000)\n"
-# The app sends this in autocommit: the setting and the statement are the whole (implicit) transaction.
+# The app sends each in autocommit: the setting and the statement(s) are the whole (implicit) transaction.
 use = "CALL use_business('%s'::uuid)" % sys.argv[3]
-# Known customers (the common case): the phone exists, so the near-duplicate probes are skipped.
-known = (sql.replace("PHONE", "('+551199' || lpad(:n::text, 7, '0'))").replace("CHECK", "true")
-         .replace("PREFIX", "'+551199'").replace(":r", ":n").replace("MOD", "10000000").replace("DIGITS", "7"))
-open(sys.argv[1] + "-simple.sql", "w").write(rand + "\\set n random(1, %s)\n%s \\; %s;\n" % (sys.argv[2], use, known))
-open(sys.argv[1] + "-prepared.sql", "w").write(rand + "\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, known.replace(" \\; ", ";\n")))
-# New customers (issue 10): a phone nobody has, in DDD 21, so a customer is inserted and, with the check on,
-# ~100 variants are probed first. The same statement with the check off shows what the probes cost.
+known_phone = "('+551199' || lpad(:n::text, 7, '0'))"
+known = one_line(read("purchase-known.sql")).replace("PHONE", known_phone)
+plain = one_line(read("purchase-known.sql"), {"bonus": "0::numeric", "bonus_promotion": "NULL::uuid", "max_per_day": "NULL::int"}).replace("PHONE", known_phone)
+pick = "\\set n random(1, %s)\n" % sys.argv[2]
+open(sys.argv[1] + "-simple.sql", "w").write(rand + pick + "%s \\; %s;\n" % (use, known))
+def prepared(sql): return rand + pick + "\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (use, sql)
+open(sys.argv[1] + "-prepared.sql", "w").write(prepared(known))
+open(sys.argv[1] + "-plain.sql", "w").write(prepared(plain))
 if len(sys.argv) > 7 and sys.argv[7]:
     base = re.sub(r"@(\w+)", lambda m: values[m.group(1)], statement(sys.argv[7]))
-    base = " ".join(re.sub(r"--.*$", "", line).strip() for line in base.splitlines())
-    base = base.replace("PHONE", "('+551199' || lpad(:n::text, 7, '0'))")
-    open(sys.argv[1] + "-baseline.sql", "w").write(rand + "\\set n random(1, %s)\n\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (sys.argv[2], use, base.split(" \\; ")[0]))
+    base = " ".join(re.sub(r"--.*$", "", line).strip() for line in base.splitlines()).replace("PHONE", known_phone)
+    open(sys.argv[1] + "-baseline.sql", "w").write(prepared(base))
+# New customers (issue 10): a phone nobody has. The lean statement finds no one; then purchase.sql inserts
+# the customer, with the check on probing the ~100 one-typo
+# variants first: two round trips, two pipelines, prepared as the app's statements are. The same with the
+# check off shows what the probes cost. Each client numbers its own phones (k, from 0), spread over the
+# 10^8 numbers of a DDD by a bijection (× 7919 mod 10^8), so no phone repeats and near typos are as rare
+# as among real numbers; the DDD (ddd) is given per run.
+new_phone = "('+55' || :ddd || '9' || lpad((((:client_id::bigint * 1000000 + :k) * 7919) % 100000000)::text, 8, '0'))"
 for check in ("true", "false"):
-    new = (sql.replace("PHONE", "('+55219' || lpad(:r::text, 8, '0'))").replace("CHECK", check)
-           .replace("PREFIX", "'+55219'").replace("MOD", "100000000").replace("DIGITS", "8"))
-    open(sys.argv[1] + "-new-%s.sql" % check, "w").write(rand + "\\set n random(1, %s)\n\\set r random(1, 99999999)\n%s \\; %s;\n" % (sys.argv[2], use, new))
+    # With the three promotions the best offer needs no history here too: purchase.sql writes it, no bonus statement.
+    second = [one_line(read("purchase.sql")).replace("PHONE", new_phone).replace("CHECK", check)]
+    open(sys.argv[1] + "-new-%s.sql" % check, "w").write(rand + "\\set k :k + 1\n"
+        + "\\startpipeline\n%s;\n%s;\n\\endpipeline\n" % (use, known.replace(known_phone, new_phone))
+        + "\\startpipeline\n%s;\n%s\n\\endpipeline\n" % (use, "\n".join(x + ";" for x in second)))
 PY
 
 before=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
 # Warm-up: .NET's tiered JIT needs a few thousand requests before the hot path is fully optimised.
 echo "Warm-up (${WARMUP:-20} s)..."
 wrk -t2 -c"$CONNS" -d"${WARMUP:-20}s" -s scripts/bench/purchase.lua "$BASE" >/dev/null
-: >"$OUT/results.txt"
+: >"$OUT/results.txt"; : >"$OUT/baseline.txt"; : >"$OUT/new-customers.txt"
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round: app over HTTP (wrk, $CONNS connections, ${DURATION}s)"
   n0=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
@@ -181,17 +197,32 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "$line" | tee -a "$OUT/results.txt"
 done
 if [ -n "${BASELINE_REF:-}" ]; then
+  # Known customers, prepared mode: the baseline's statement, this code's with no promotions and no limits
+  # ("plain"), and this code's as configured ("prepared"), back to back in each round.
   for round in 1 2 3; do
-    for f in baseline prepared; do
+    line="round $round:"
+    for f in baseline plain prepared; do
       (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U reconhece_app -n -M prepared -c "$CONNS" -j 2 -T "$DURATION" -f "purchase-$f.sql" "$DB") >"$OUT/pgbench-$f-vs-$round.txt"
-      echo "known customers, prepared, $f ($BASELINE_REF vs this code), round $round: $(grep -E "^tps" "$OUT/pgbench-$f-vs-$round.txt" | awk '{print $3}') tps" | tee -a "$OUT/baseline.txt"
+      line="$line $f $(grep -E "^tps" "$OUT/pgbench-$f-vs-$round.txt" | awk '{printf "%.0f", $3}') tps"
     done
+    echo "$line" | tee -a "$OUT/baseline.txt"
   done
+  awk '/^round/ { b[n] = $4; p[n] = $7; c[n] = $10; n++ }
+    function median(a, k,   i, j, t) { for (i = 0; i < k; i++) for (j = i + 1; j < k; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int(k / 2)] }
+    END { for (i = 0; i < n; i++) { rp[i] = 100 * p[i] / b[i]; rc[i] = 100 * c[i] / b[i] }
+          printf "known customers, prepared, median of %d: baseline (%s) %d tps; plain %d tps (%.0f%% of baseline); as configured %d tps (%.0f%%)\n",
+                 n, ref, median(b, n), median(p, n), median(rp, n), median(c, n), median(rc, n) }' ref="$BASELINE_REF" "$OUT/baseline.txt" | tee -a "$OUT/baseline.txt"
 fi
+# Known customers right before, for the ratio new / known in the same sitting; all in prepared mode, as the
+# app's statements are prepared.
+(cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U reconhece_app -n -M prepared -c "$CONNS" -j 2 -T "$DURATION" -f "purchase-prepared.sql" "$DB") >"$OUT/pgbench-known-again.txt"
+echo "known customers, prepared: $(grep -E "^tps" "$OUT/pgbench-known-again.txt" | awk '{print $3}') tps" | tee -a "$OUT/new-customers.txt"
+ddd=21
 for check in true false; do
-  echo "New customers, near-duplicate check $check: pgbench simple mode ($CONNS clients, ${DURATION}s)"
-  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U reconhece_app -n -M simple -c "$CONNS" -j 2 -T "$DURATION" -f "purchase-new-$check.sql" "$DB") | tee "$OUT/pgbench-new-$check.txt"
+  echo "New customers, near-duplicate check $check: pgbench prepared mode ($CONNS clients, ${DURATION}s)"
+  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U reconhece_app -n -M prepared -c "$CONNS" -j 2 -T "$DURATION" -D k=0 -D ddd=$ddd -f "purchase-new-$check.sql" "$DB") | tee "$OUT/pgbench-new-$check.txt"
   echo "new customers, near check $check: $(grep -E "^tps" "$OUT/pgbench-new-$check.txt" | awk '{print $3}') tps, latency $(grep -E "^latency average" "$OUT/pgbench-new-$check.txt" | awk '{print $4 " " $5}')" | tee -a "$OUT/new-customers.txt"
+  ddd=$((ddd + 1))
 done
 after=$("${PSQL[@]}" -d "$DB" -c "SELECT count(*) FROM purchases")
 echo "purchases stored: $((after - before)) (HTTP and pgbench together); app peak memory (VmHWM): $(grep VmHWM /proc/$APP_PID/status | awk '{print $2/1024 " MiB"}')" | tee -a "$OUT/results.txt"

@@ -11,8 +11,10 @@ public static class DataServices
     {
         // Read when the first context is made, so hosts and tests can set it late.
         // The app's contexts tell PostgreSQL their business with every command (the second wall).
+        // The options are built once, not per request: building them (the connection string parsed and
+        // rebuilt, the provider configured) was about 5% of a purchase's CPU in the app (docs/benchmarks.md).
         services.AddDbContext<AppDbContext>((sp, o) => UsePostgres(o, ConnectionString(sp.GetRequiredService<IConfiguration>()))
-            .AddInterceptors(TenantInterceptor));
+            .AddInterceptors(TenantInterceptor), optionsLifetime: ServiceLifetime.Singleton);
         var protection = services.AddDataProtection().SetApplicationName("Reconhece").PersistKeysToDbContext<AppDbContext>();
         // The key ring signs every cookie; with a certificate configured it is encrypted at rest in the
         // database too (Program warns at start when none is).

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Reconhece.IntegrationTests.Support;
 using Reconhece.Web.Data;
@@ -50,6 +51,23 @@ public sealed partial class DatabaseFunctionTests(AppFactory app) : IClassFixtur
         var unknown = Assert.Throws<InvalidOperationException>(() => DatabaseFunctions.Resolve("kind = {{LedgerKind.Gift}}"));
         Assert.Contains("{{LedgerKind.Gift}}", unknown.Message, StringComparison.Ordinal);
         Assert.All(DatabaseFunctions.Names, n => Assert.DoesNotContain("{{", DatabaseFunctions.Text(n), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Near_phones_are_the_mobiles_one_digit_or_one_neighbour_swap_away()
+    {
+        var near = await app.AsAdminAsync(db => db.Database.SqlQuery<string>($"SELECT unnest(near_phones('+5511987654321')) AS \"Value\"").ToListAsync());
+
+        // 11 digits: the leading 9 stays and the DDD's first is never 0 (8 + 9 × 9 changes), and 7 swaps of
+        // unequal neighbours that leave the DDD and the 9 in place.
+        Assert.Equal(96, near.Count);
+        Assert.Equal(near.Count, near.Distinct().Count());
+        Assert.Contains("+5511987654312", near);        // the last two swapped
+        Assert.Contains("+5511987654329", near);        // one digit changed
+        Assert.Contains("+5521987654321", near);        // in the DDD too
+        Assert.DoesNotContain("+5501987654321", near);
+        Assert.DoesNotContain("+5511887654321", near);
+        Assert.DoesNotContain("+5511987654321", near);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Reconhece.Web.Features.Points;
 
 /// <summary>
@@ -7,9 +9,12 @@ namespace Reconhece.Web.Features.Points;
 /// goal) (migration PointsHome; Goal.IsReached maps to it in LINQ), and eligible_since is kept by the same
 /// statements. The statements are plain .sql files, embedded in the assembly, which the benchmarks run too.
 /// </summary>
-public static class PointsSql
+public static partial class PointsSql
 {
-    /// <summary>Registrar compra: customer upsert, purchase and earn entry, one round trip.</summary>
+    /// <summary>Registrar compra for a phone a customer has: customer update, purchase, earn and sure-bonus entries, one round trip.</summary>
+    public static readonly string PurchaseKnown = Load("purchase-known.sql");
+
+    /// <summary>Registrar compra for a new phone: block list, merged phones, near typos, then customer insert, purchase and earn entry.</summary>
     public static readonly string Purchase = Load("purchase.sql");
 
     /// <summary>A promotion's bonus for the purchase just written: the same batch as <see cref="Purchase"/>.</summary>
@@ -30,11 +35,16 @@ public static class PointsSql
     /// <summary>A new goal: eligible_since follows it for every customer of the business.</summary>
     public static readonly string GoalChanged = Load("goal-changed.sql");
 
+    // A line "-- include NAME.sql" stands for that file: the two purchase statements share their customer
+    // step and their purchase and ledger rows this way (one home each). The benchmark expands it the same way.
     private static string Load(string name)
     {
         using var stream = typeof(PointsSql).Assembly.GetManifestResourceStream("points/" + name)
             ?? throw new InvalidOperationException($"The points statement {name} is not embedded.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return Include().Replace(reader.ReadToEnd(), m => Load(m.Groups[1].Value));
     }
+
+    [GeneratedRegex(@"^[ \t]*-- include ([a-z-]+\.sql)[ \t]*\r?\n", RegexOptions.Multiline)]
+    private static partial Regex Include();
 }

@@ -3,7 +3,12 @@ using Reconhece.Web.Domain;
 namespace Reconhece.Web.Features.Promotions;
 
 /// <summary>A promotion that applies to a purchase and the bonus it would give.</summary>
-public sealed record PromotionOffer(Guid PromotionId, string Name, decimal Bonus);
+/// <summary>
+/// A promotion's bonus for one purchase. <paramref name="NeedsHistory"/>: whether the promotion may refuse
+/// this customer for what the database knows (an audience, a use limit, a budget); one without any of these
+/// gives its bonus to every purchase it applies to, so the purchase statement writes it directly.
+/// </summary>
+public sealed record PromotionOffer(Guid PromotionId, string Name, decimal Bonus, bool NeedsHistory = false);
 
 /// <summary>
 /// Which promotions apply to a purchase by what needs no history: the window, the weekday and the branch,
@@ -26,10 +31,29 @@ public static class PromotionRules
         Guid branchId, decimal basePoints, decimal? amount, int? quantity) =>
         Running(promotions, utcNow, zone, branchId)
             .Where(p => (p.MinAmount is not { } min || amount >= min) && (p.MinQuantity is not { } q || quantity >= q))
-            .Select(p => new PromotionOffer(p.Id, p.Name, Bonus(p, program.Rule, basePoints, amount)))
+            .Select(p => new PromotionOffer(p.Id, p.Name, Bonus(p, program.Rule, basePoints, amount), NeedsHistory(p)))
             .Where(o => o.Bonus > 0)
             .OrderByDescending(o => o.Bonus)
             .ToList();
+
+    /// <summary>What promotion-bonus.sql decides per customer; a promotion with none of it always gives its bonus.</summary>
+    public static bool NeedsHistory(Promotion p) =>
+        p.Audience != PromotionAudience.Everyone || p.MaxUsesPerCustomer is not null || p.MaxUsesPerDay is not null || p.BudgetPoints is not null;
+
+    /// <summary>
+    /// The offers the bonus statement must weigh: those best-first down to the first that needs no history,
+    /// which wins over everything after it. Empty when the best offer needs no history: it simply wins.
+    /// </summary>
+    public static IReadOnlyList<PromotionOffer> ToWeigh(IReadOnlyList<PromotionOffer> bestFirst)
+    {
+        var firstSure = bestFirst.ToList().FindIndex(o => !o.NeedsHistory);
+        return firstSure switch
+        {
+            0 => [],
+            < 0 => bestFirst,
+            _ => bestFirst.Take(firstSure + 1).ToList(),
+        };
+    }
 
     /// <summary>The extra points a promotion gives on top of the base points, rounded as the programme rounds.</summary>
     public static decimal Bonus(Promotion p, PointRule rule, decimal basePoints, decimal? amount) => p.Benefit switch

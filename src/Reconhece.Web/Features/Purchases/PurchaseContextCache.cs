@@ -32,7 +32,9 @@ public sealed class PurchaseContextCache(TimeProvider clock)
                     'Id', o.id, 'Name', o.name, 'StartsAt', to_char(o.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                     'EndsAt', to_char(o.ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), 'Weekdays', o.weekdays,
                     'BranchIds', o.branch_ids, 'Benefit', o.benefit, 'BenefitValue', o.benefit_value, 'AboveAmount', o.above_amount,
-                    'StepAmount', o.step_amount, 'MinAmount', o.min_amount, 'MinQuantity', o.min_quantity))
+                    'StepAmount', o.step_amount, 'MinAmount', o.min_amount, 'MinQuantity', o.min_quantity,
+                    'Audience', o.audience, 'MaxUsesPerCustomer', o.max_uses_per_customer, 'MaxUsesPerDay', o.max_uses_per_day,
+                    'BudgetPoints', o.budget_points))
                 FROM promotions o WHERE o.business_id = @business AND o.stopped_at IS NULL AND o.ends_at > @now) AS promotions,
                (SELECT b.id FROM branches b
                  WHERE b.business_id = @business AND b.is_active

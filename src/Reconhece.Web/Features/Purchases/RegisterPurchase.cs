@@ -50,8 +50,10 @@ public sealed class RegisterPurchase(
     /// <summary>Set when the purchase was not written because the phone is one typo away from these customers.</summary>
     public IReadOnlyList<NearCustomer> Near { get; private set; } = [];
 
-    // The statement is Features/Points/Sql/purchase.sql. A form key seen before makes it fail on the key's
-    // unique index, which undoes all of it; the handler then shows the purchase that key registered.
+    // The statements are Features/Points/Sql/purchase-known.sql (a phone a customer has) and purchase.sql (a
+    // new phone). A form key seen before makes either fail on the key's unique index, which undoes all of it;
+    // the handler then shows the purchase that key registered.
+    private static readonly string KnownSql = PointsSql.PurchaseKnown;
     private static readonly string Sql = PointsSql.Purchase;
 
     private const string IdempotencyIndex = "ix_purchases_business_id_idempotency_key";
@@ -62,6 +64,7 @@ public sealed class RegisterPurchase(
         var business = current.RequiredId;
         if (!string.IsNullOrWhiteSpace(input.SamePhone)) input.Phone = input.SamePhone;
         var checkNear = !input.NotSame && string.IsNullOrWhiteSpace(input.SamePhone);
+        var phoneIsNew = false;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -78,7 +81,7 @@ public sealed class RegisterPurchase(
                         Near = await db.Customers.Where(c => c.Phone == withNine).Select(c => new NearCustomer(c.Id, c.Phone, c.Name)).ToListAsync(ct);
                     return errors.ToResult<Guid>();
                 }
-                var outcome = await WriteAsync(business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, checkNear, ct);
+                var outcome = await WriteAsync(business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, checkNear, tryKnown: !phoneIsNew, ct);
                 if (outcome.Blocked)
                 {
                     errors.Add(nameof(input.Phone), t["Este cliente pediu para não participar do programa. Nada foi registrado."]);
@@ -90,6 +93,7 @@ public sealed class RegisterPurchase(
                     Near = outcome.Near.Where(n => NearPhones.NamesMatch(write.Fields.Name, n.Name)).ToList();
                     if (Near.Count > 0) return new FormResult<Guid>(Guid.Empty, [new("", t["Confira o celular: há um cadastro com um número parecido. Escolha abaixo do botão Registrar."])]);
                     checkNear = false;
+                    phoneIsNew = true; // the new-phone statement ran: no customer has it, so straight to it again
                     attempt--;
                     continue;
                 }
@@ -147,65 +151,18 @@ public sealed class RegisterPurchase(
     }
 
     private async Task<WriteOutcome> WriteAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context,
-        PurchaseWrite w, Guid key, bool checkNear, CancellationToken ct)
+        PurchaseWrite w, Guid key, bool checkNear, bool tryKnown, CancellationToken ct)
     {
         var purchaseId = Guid.CreateVersion7();
         var now = clock.GetUtcNow().UtcDateTime;
         var today = Periods.LocalDay(now, context.Zone);
-        // With promotions on offer, their statement rides in the same command: one round trip, one transaction.
-        await using var cmd = TenantSql.Command(db, w.Offers.Count == 0 ? Sql : Sql + ";\n" + PointsSql.PromotionBonus);
-        var p = cmd.Parameters;
-        p.Add(new NpgsqlParameter("today", NpgsqlTypes.NpgsqlDbType.Date) { Value = today });
-        p.AddWithValue("earns", w.NoEarn is null);
-        p.Add(new NpgsqlParameter("no_earn", NpgsqlTypes.NpgsqlDbType.Integer) { Value = w.NoEarn is { } why ? (int)why : DBNull.Value });
-        // The enums' values travel as parameters: the C# enums are their one home.
-        p.AddWithValue("daily_limit", (int)NoEarnReason.DailyLimit);
-        p.AddWithValue("earn_kind", (int)LedgerKind.Earn);
-        p.AddWithValue("bonus_kind", (int)LedgerKind.PromotionBonus);
-        p.Add(new NpgsqlParameter("max_per_day", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)context.Program.MaxEarningPurchasesPerDay ?? DBNull.Value });
-        if (w.Offers.Count > 0)
-        {
-            p.Add(new NpgsqlParameter("promotions", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = w.Offers.Select(o => o.PromotionId).ToArray() });
-            p.Add(new NpgsqlParameter("bonuses", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Numeric) { Value = w.Offers.Select(o => o.Bonus).ToArray() });
-            p.AddWithValue("day_start", TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), context.Zone));
-        }
-        p.AddWithValue("new_customer", Guid.CreateVersion7());
-        p.AddWithValue("business", business);
-        p.AddWithValue("phone", w.Phone);
-        p.AddWithValue("name", (object?)w.Fields.Name ?? DBNull.Value);
-        p.AddWithValue("email", (object?)w.Fields.Email ?? DBNull.Value);
-        p.Add(new NpgsqlParameter("birth", NpgsqlTypes.NpgsqlDbType.Date) { Value = (object?)w.Fields.BirthDate ?? DBNull.Value });
-        p.AddWithValue("points", w.Points);
-        p.AddWithValue("spend", w.Amount ?? 0m);
-        p.AddWithValue("goal", context.Program.Goal);
-        p.AddWithValue("now", now);
-        p.AddWithValue("branch", context.BranchId!.Value);
-        p.AddWithValue("purchase", purchaseId);
-        p.AddWithValue("user", userId);
-        p.Add(new NpgsqlParameter("amount", NpgsqlTypes.NpgsqlDbType.Numeric) { Value = (object?)w.Amount ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("quantity", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)w.Quantity ?? DBNull.Value });
-        p.AddWithValue("key", key);
-        p.Add(new NpgsqlParameter("version", NpgsqlTypes.NpgsqlDbType.Xid) { Value = context.ProgramVersion });
-        p.AddWithValue("owner_choice", ownerChoice);
-        p.AddWithValue("phone_hash", blocks.Hash(w.Phone));
-        p.AddWithValue("check_near", checkNear);
-        p.Add(new NpgsqlParameter("variants", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = checkNear ? NearPhones.Variants(w.Phone) : Array.Empty<string>() });
         try
         {
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            if (reader.GetBoolean(1)) return new WriteOutcome(null, null, Blocked: true);
-            if (!reader.IsDBNull(2))
-            {
-                var ids = reader.GetFieldValue<Guid[]>(2);
-                var phones = reader.GetFieldValue<string[]>(3);
-                var names = reader.GetFieldValue<string[]>(4);
-                return new WriteOutcome(null, null)
-                {
-                    Near = ids.Select((id, i) => new NearCustomer(id, phones[i], names[i] == "" ? null : names[i])).ToList(),
-                };
-            }
-            return new WriteOutcome(reader.GetInt64(0) == 1 ? purchaseId : null, null);
+            // The common case first: a phone a customer has, by the lean statement. A phone nobody has goes on
+            // to purchase.sql, a second round trip that only new customers pay (docs/benchmarks.md, issue 21).
+            if (tryKnown && await WriteForKnownPhoneAsync(business, userId, ownerChoice, context, w, key, purchaseId, now, today, ct))
+                return new WriteOutcome(purchaseId, null);
+            return await WriteForNewPhoneAsync(business, userId, ownerChoice, context, w, key, purchaseId, now, today, checkNear, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == IdempotencyIndex)
         {
@@ -219,6 +176,95 @@ public sealed class RegisterPurchase(
             var same = stored.ForThisPhone && stored.Amount == w.Amount && stored.Quantity == w.Quantity;
             return same ? new WriteOutcome(stored.Id, null) : new WriteOutcome(null, stored);
         }
+    }
+
+    /// <summary>purchase-known.sql, with the bonus statement in the same command only when an offer that needs history may win.</summary>
+    private async Task<bool> WriteForKnownPhoneAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
+        Guid key, Guid purchaseId, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        await using var cmd = TenantSql.Command(db, WithBonus(KnownSql, w.Offers));
+        AddCommon(cmd.Parameters, business, userId, ownerChoice, context, w, key, purchaseId, now, today);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.GetInt64(0) == 1;
+    }
+
+    /// <summary>purchase.sql: a new customer, unless the phone is blocked, merged into another, or one typo from someone's.</summary>
+    private async Task<WriteOutcome> WriteForNewPhoneAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
+        Guid key, Guid purchaseId, DateTime now, DateOnly today, bool checkNear, CancellationToken ct)
+    {
+        await using var cmd = TenantSql.Command(db, WithBonus(Sql, w.Offers));
+        var p = cmd.Parameters;
+        AddCommon(p, business, userId, ownerChoice, context, w, key, purchaseId, now, today);
+        p.AddWithValue("new_customer", Guid.CreateVersion7());
+        p.AddWithValue("phone_hash", blocks.Hash(w.Phone));
+        p.AddWithValue("check_near", checkNear);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        if (reader.GetBoolean(1)) return new WriteOutcome(null, null, Blocked: true);
+        if (!reader.IsDBNull(2))
+        {
+            var ids = reader.GetFieldValue<Guid[]>(2);
+            var phones = reader.GetFieldValue<string[]>(3);
+            var names = reader.GetFieldValue<string[]>(4);
+            return new WriteOutcome(null, null)
+            {
+                Near = ids.Select((id, i) => new NearCustomer(id, phones[i], names[i] == "" ? null : names[i])).ToList(),
+            };
+        }
+        return new WriteOutcome(reader.GetInt64(0) == 1 ? purchaseId : null, null);
+    }
+
+    /// <summary>
+    /// The purchase statement alone when the best offer needs no history (it writes that bonus itself) or there
+    /// is none; otherwise followed, in the same command (one round trip, one transaction), by the bonus
+    /// statement that weighs the offers that may beat it.
+    /// </summary>
+    private static string WithBonus(string purchase, IReadOnlyList<PromotionOffer> offers) =>
+        PromotionRules.ToWeigh(offers).Count == 0 ? purchase : purchase + ";\n" + PointsSql.PromotionBonus;
+
+    /// <summary>The parameters both purchase statements take, the offers' among them.</summary>
+    private static void AddCommon(NpgsqlParameterCollection p, Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
+        Guid key, Guid purchaseId, DateTime now, DateOnly today)
+    {
+        var toWeigh = PromotionRules.ToWeigh(w.Offers);
+        var sure = toWeigh.Count == 0 && w.Offers.Count > 0 ? w.Offers[0] : null;
+        p.AddWithValue("bonus", sure?.Bonus ?? 0m);
+        p.Add(new NpgsqlParameter("bonus_promotion", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)sure?.PromotionId ?? DBNull.Value });
+        if (toWeigh.Count > 0) AddOffers(p, toWeigh, context, today);
+        p.Add(new NpgsqlParameter("today", NpgsqlTypes.NpgsqlDbType.Date) { Value = today });
+        p.AddWithValue("earns", w.NoEarn is null);
+        p.Add(new NpgsqlParameter("no_earn", NpgsqlTypes.NpgsqlDbType.Integer) { Value = w.NoEarn is { } why ? (int)why : DBNull.Value });
+        // The enums' values travel as parameters: the C# enums are their one home.
+        p.AddWithValue("daily_limit", (int)NoEarnReason.DailyLimit);
+        p.AddWithValue("earn_kind", (int)LedgerKind.Earn);
+        p.AddWithValue("bonus_kind", (int)LedgerKind.PromotionBonus);
+        p.Add(new NpgsqlParameter("max_per_day", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)context.Program.MaxEarningPurchasesPerDay ?? DBNull.Value });
+        p.AddWithValue("business", business);
+        p.AddWithValue("phone", w.Phone);
+        p.Add(new NpgsqlParameter("name", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)w.Fields.Name ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("email", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)w.Fields.Email ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("birth", NpgsqlTypes.NpgsqlDbType.Date) { Value = (object?)w.Fields.BirthDate ?? DBNull.Value });
+        p.AddWithValue("points", w.Points);
+        p.AddWithValue("spend", w.Amount ?? 0m);
+        p.AddWithValue("goal", context.Program.Goal);
+        p.AddWithValue("now", now);
+        p.AddWithValue("branch", context.BranchId!.Value);
+        p.AddWithValue("purchase", purchaseId);
+        p.AddWithValue("user", userId);
+        p.Add(new NpgsqlParameter("amount", NpgsqlTypes.NpgsqlDbType.Numeric) { Value = (object?)w.Amount ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("quantity", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)w.Quantity ?? DBNull.Value });
+        p.AddWithValue("key", key);
+        p.Add(new NpgsqlParameter("version", NpgsqlTypes.NpgsqlDbType.Xid) { Value = context.ProgramVersion });
+        p.AddWithValue("owner_choice", ownerChoice);
+    }
+
+    /// <summary>The offers promotion-bonus.sql weighs, best first.</summary>
+    private static void AddOffers(NpgsqlParameterCollection p, IReadOnlyList<PromotionOffer> offers, PurchaseContext context, DateOnly today)
+    {
+        p.Add(new NpgsqlParameter("promotions", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = offers.Select(o => o.PromotionId).ToArray() });
+        p.Add(new NpgsqlParameter("bonuses", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Numeric) { Value = offers.Select(o => o.Bonus).ToArray() });
+        p.AddWithValue("day_start", TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), context.Zone));
     }
 
     private (decimal? Amount, int? Quantity) ReadAmountAndQuantity(RegisterPurchaseInput input, LoyaltyProgram program, FormErrors errors)

@@ -1,6 +1,8 @@
--- "Registrar compra" (Features/Purchases/RegisterPurchase): one statement, one round trip, its own
--- transaction. It creates or updates the customer (the row lock serialises concurrent purchases for one
--- customer), inserts the purchase and appends the ledger entry. A form key seen before makes the purchase
+-- "Registrar compra" (Features/Purchases/RegisterPurchase) for a phone no customer has: purchase-known.sql,
+-- sent first, found no one. One statement, its own transaction. It creates the customer (or updates them,
+-- when a concurrent purchase created them first: the row lock serialises purchases for one customer),
+-- inserts the purchase and appends the ledger entries. @bonus is as in purchase-known.sql: the best offer's
+-- when it needs no history; otherwise promotion-bonus.sql rides in the same command. A form key seen before makes the purchase
 -- insert fail on its unique index, which undoes the whole statement, customer update included.
 -- scripts/bench/purchase-bench.sh runs this very file in pgbench.
 WITH blocked AS (
@@ -14,7 +16,7 @@ near AS (
     -- Only for a phone no one has: customers whose phone is one typo away (NearPhones). The common
     -- case, a known phone, skips the probes; a near match writes nothing and staff are asked.
     SELECT k.id, k.phone, k.name FROM customers k
-    WHERE @check_near AND k.business_id = @business AND k.phone = ANY(@variants)
+    WHERE @check_near AND k.business_id = @business AND k.phone = ANY(near_phones(@phone))
       AND NOT EXISTS (SELECT 1 FROM customers e WHERE e.business_id = @business AND e.phone = @phone)
       AND NOT EXISTS (SELECT 1 FROM alias)
     ORDER BY k.last_purchase_at DESC NULLS LAST LIMIT 3),
@@ -24,8 +26,8 @@ c AS (
     INSERT INTO customers AS k (id, business_id, phone, name, email, birth_date, balance, lifetime_points, lifetime_spend,
                                 visits, first_purchase_at, last_purchase_at, eligible_since, first_branch_id, last_branch_id, created_at,
                                 earn_day, earn_day_count, last_purchase_earned)
-    SELECT @new_customer, @business, COALESCE((SELECT phone FROM alias), @phone), @name, @email, @birth, @points, @points, @spend, 1, @now, @now,
-           CASE WHEN goal_reached(@points, @goal) THEN @now END, @branch, @branch, @now, @today, CASE WHEN @earns THEN 1 ELSE 0 END, @earns
+    SELECT @new_customer, @business, COALESCE((SELECT phone FROM alias), @phone), @name, @email, @birth, @points + @bonus, @points + @bonus, @spend, 1, @now, @now,
+           CASE WHEN goal_reached(@points + @bonus, @goal) THEN @now END, @branch, @branch, @now, @today, CASE WHEN @earns THEN 1 ELSE 0 END, @earns
     -- The context the points were computed with must still hold: same program version, an active
     -- branch, and (for staff) still their branch. Otherwise nothing is written and the caller reloads.
     WHERE EXISTS (SELECT 1 FROM loyalty_programs lp JOIN branches b ON b.business_id = lp.business_id
@@ -33,32 +35,9 @@ c AS (
                     AND (@owner_choice OR b.id = (SELECT u.branch_id FROM users u WHERE u.id = @user)))
       AND NOT EXISTS (SELECT 1 FROM blocked) AND NOT EXISTS (SELECT 1 FROM near)
     ON CONFLICT (business_id, phone) DO UPDATE SET
-        -- k is the row as the lock found it, concurrent purchases included: the daily limit cannot be raced.
-        balance = k.balance + CASE WHEN earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN @points ELSE 0 END,
-        lifetime_points = k.lifetime_points + CASE WHEN earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN @points ELSE 0 END,
-        earn_day = @today,
-        earn_day_count = CASE WHEN k.earn_day = @today THEN k.earn_day_count ELSE 0 END
-                         + CASE WHEN @earns AND earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN 1 ELSE 0 END,
-        last_purchase_earned = @earns AND earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day),
-        lifetime_spend = k.lifetime_spend + @spend,
-        visits = k.visits + 1,
-        first_purchase_at = COALESCE(k.first_purchase_at, @now),
-        last_purchase_at = GREATEST(k.last_purchase_at, @now),
-        last_branch_id = @branch,
-        eligible_since = CASE WHEN goal_reached(k.balance + CASE WHEN earns_today(k.earn_day, k.earn_day_count, @today, @max_per_day) THEN @points ELSE 0 END, @goal)
-                              THEN COALESCE(k.eligible_since, @now) END,
-        name = COALESCE(k.name, EXCLUDED.name),
-        email = COALESCE(k.email, EXCLUDED.email),
-        birth_date = COALESCE(k.birth_date, EXCLUDED.birth_date)
+        -- include purchase-customer-set.sql
     RETURNING k.id, k.balance, k.visits, k.last_purchase_earned AS earned),
-p AS (
-    INSERT INTO purchases (id, business_id, customer_id, branch_id, user_id, amount, quantity, points, at, idempotency_key, was_new_customer, no_earn_reason)
-    SELECT @purchase, @business, c.id, @branch, @user, @amount, @quantity, CASE WHEN c.earned THEN @points ELSE 0 END, @now, @key, c.visits = 1,
-           CASE WHEN NOT @earns THEN @no_earn WHEN NOT c.earned THEN @daily_limit END FROM c
-    RETURNING id, customer_id, points),
-l AS (
-    INSERT INTO ledger_entries (business_id, customer_id, kind, points, balance_after, at, user_id, purchase_id)
-    SELECT @business, p.customer_id, @earn_kind, p.points, c.balance, @now, @user, p.id FROM p, c)
+-- include purchase-rows.sql
 SELECT (SELECT count(*) FROM p) AS stored, EXISTS (SELECT 1 FROM blocked) AS blocked,
        (SELECT array_agg(id) FROM near) AS near_ids, (SELECT array_agg(phone) FROM near) AS near_phones,
        (SELECT array_agg(COALESCE(name, '')) FROM near) AS near_names
