@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Data;
@@ -13,7 +14,9 @@ public static class DataServices
         // The app's contexts tell PostgreSQL their business with every command (the second wall).
         // The options are built once, not per request: building them (the connection string parsed and
         // rebuilt, the provider configured) was about 5% of a purchase's CPU in the app (docs/benchmarks.md).
-        services.AddDbContext<AppDbContext>((sp, o) => UsePostgres(o, ConnectionString(sp.GetRequiredService<IConfiguration>()))
+        // One pool for the app: EF's contexts and the purchase's raw commands (TenantSql) share this data source.
+        services.AddSingleton(sp => NpgsqlDataSource.Create(WithoutResetOnClose(ConnectionString(sp.GetRequiredService<IConfiguration>()))));
+        services.AddDbContext<AppDbContext>((sp, o) => UsePostgres(o, sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(TenantInterceptor), optionsLifetime: ServiceLifetime.Singleton);
         var protection = services.AddDataProtection().SetApplicationName("Reconhece").PersistKeysToDbContext<AppDbContext>();
         // The key ring signs every cookie; with a certificate configured it is encrypted at rest in the
@@ -25,8 +28,13 @@ public static class DataServices
     private static readonly TenantCommandInterceptor TenantInterceptor = new();
 
     /// <summary>The one database configuration, shared with the migrate command, tools and tests.</summary>
-    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(WithoutResetOnClose(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) => Conventions(options
+        .UseNpgsql(WithoutResetOnClose(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+
+    private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) => Conventions(options
+        .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+
+    private static DbContextOptionsBuilder Conventions(DbContextOptionsBuilder options) => options
         .UseSnakeCaseNamingConvention()
         .ReplaceService<IModelCacheKeyFactory, TenantModelCacheKeyFactory>();
 
@@ -42,7 +50,7 @@ public static class DataServices
     /// </summary>
     private static string WithoutResetOnClose(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 50;
         if (string.IsNullOrEmpty(builder.Options)) builder.Options = "-c jit=off";

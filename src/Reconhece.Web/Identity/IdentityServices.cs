@@ -53,6 +53,7 @@ public static class IdentityServices
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = SessionLifetimes.StaffIdle;
             o.Events.OnSigningIn = SessionLifetimes.OnSigningIn;
+            o.Events.OnValidatePrincipal = AppSecurityStampValidator.ValidatePrincipalAsync;
         });
         // Sessions live on the server (sign-out ends them there); in Production the cookie is __Host- and Secure.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

@@ -13,7 +13,7 @@ namespace Reconhece.Web.Tenancy;
 /// <c>CALL use_business($1)</c>, which sets <c>app.business_id</c> for the current transaction only. The
 /// setting vanishes at commit, so a pooled connection never carries one business into the next request;
 /// with no business the setting is empty and the policies show no rows.
-/// Raw SQL in the app goes through <see cref="Command"/>: the one helper that binds the business.
+/// Raw SQL in the app goes through <see cref="Command(AppDbContext, string)"/> (or, on the purchase's hot path, its data-source twin): the helpers that bind the business.
 /// </summary>
 public static class TenantSql
 {
@@ -29,6 +29,18 @@ public static class TenantSql
         var tx = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
         var cmd = new NpgsqlCommand(sql, conn, tx);
         Prefix(cmd, db.CurrentBusinessId);
+        return cmd;
+    }
+
+    /// <summary>
+    /// A raw SQL command for the business that takes a connection from the app's pool when it runs and gives
+    /// it back when its reader is disposed: for the purchase's hot path, which then needs nothing of EF (making
+    /// a context's services was about 13% of a purchase's CPU in the app, docs/benchmarks.md).
+    /// </summary>
+    public static NpgsqlCommand Command(NpgsqlDataSource source, Guid business, string sql)
+    {
+        var cmd = source.CreateCommand(sql);
+        Prefix(cmd, business);
         return cmd;
     }
 

@@ -20,7 +20,7 @@ public sealed record PurchaseContext(LoyaltyProgram Program, uint ProgramVersion
 /// branch, and on any difference writes nothing, so the handler reloads and tries again. A rule changed
 /// on another instance therefore applies to the very next purchase, as it does on this one.
 /// </summary>
-public sealed class PurchaseContextCache(TimeProvider clock)
+public sealed class PurchaseContextCache(TimeProvider clock, NpgsqlDataSource database)
 {
     private const string Sql = """
         SELECT p.rule_kind, p.value_per_point, p.rounding, p.points_per_unit, p.goal,
@@ -52,20 +52,20 @@ public sealed class PurchaseContextCache(TimeProvider clock)
 
     private readonly ConcurrentDictionary<(Guid Business, Guid User, Guid? Requested), PurchaseContext> _entries = new();
 
-    public async Task<PurchaseContext> GetAsync(AppDbContext db, Guid business, Guid user, Guid? requested, bool reload, CancellationToken ct)
+    public async Task<PurchaseContext> GetAsync(Guid business, Guid user, Guid? requested, bool reload, CancellationToken ct)
     {
         var key = (business, user, requested);
         if (!reload && _entries.TryGetValue(key, out var cached)) return cached;
-        var loaded = await LoadAsync(db, business, user, requested, ct);
+        var loaded = await LoadAsync(business, user, requested, ct);
         // A business with thousands of people is not this product's size; still, never grow without bound.
         if (_entries.Count > 50_000) _entries.Clear();
         _entries[key] = loaded;
         return loaded;
     }
 
-    private async Task<PurchaseContext> LoadAsync(AppDbContext db, Guid business, Guid user, Guid? requested, CancellationToken ct)
+    private async Task<PurchaseContext> LoadAsync(Guid business, Guid user, Guid? requested, CancellationToken ct)
     {
-        await using var cmd = TenantSql.Command(db, Sql);
+        await using var cmd = TenantSql.Command(database, business, Sql);
         cmd.Parameters.AddWithValue("business", business);
         cmd.Parameters.AddWithValue("user", user);
         // Ended promotions are left out; one that ends while cached is dropped by PromotionRules' window check.

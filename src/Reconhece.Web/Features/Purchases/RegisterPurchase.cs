@@ -44,8 +44,8 @@ public sealed record NearCustomer(Guid Id, string Phone, string? Name);
 /// "Registrar compra": finds or creates the customer by phone (across all branches), stores the
 /// purchase and appends the points to the ledger — in one transaction, once per form.
 /// </summary>
-public sealed class RegisterPurchase(
-    AppDbContext db, CurrentBusiness current, PurchaseContextCache contexts, PhoneBlockList blocks, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class RegisterPurchase(AppDbContext db, NpgsqlDataSource database, CurrentBusiness current, PurchaseContextCache contexts,
+    PhoneBlockList blocks, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
     /// <summary>Set when the purchase was not written because the phone is one typo away from these customers.</summary>
     public IReadOnlyList<NearCustomer> Near { get; private set; } = [];
@@ -65,53 +65,45 @@ public sealed class RegisterPurchase(
         if (!string.IsNullOrWhiteSpace(input.SamePhone)) input.Phone = input.SamePhone;
         var checkNear = !input.NotSame && string.IsNullOrWhiteSpace(input.SamePhone);
         var phoneIsNew = false;
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        // The cached context is tried first; if the statement finds it outdated, reload once and retry.
+        for (var attempt = 0; ; attempt++)
         {
-            // The cached context is tried first; if the statement finds it outdated, reload once and retry.
-            for (var attempt = 0; ; attempt++)
+            var context = await contexts.GetAsync(business, userId, requestedBranchId, reload: attempt > 0, ct);
+            var (errors, write) = Validate(input, context);
+            if (errors.Any && attempt == 0 && context.BranchId is null) continue; // maybe just reassigned: look again
+            if (errors.Any)
             {
-                var context = await contexts.GetAsync(db, business, userId, requestedBranchId, reload: attempt > 0, ct);
-                var (errors, write) = Validate(input, context);
-                if (errors.Any && attempt == 0 && context.BranchId is null) continue; // maybe just reassigned: look again
-                if (errors.Any)
-                {
-                    // "(11) 8765-4321": refused, but a customer with the ninth digit may be the one meant.
-                    if (BrazilianPhone.WithNinthDigit(input.Phone) is { } withNine)
-                        Near = await db.Customers.Where(c => c.Phone == withNine).Select(c => new NearCustomer(c.Id, c.Phone, c.Name)).ToListAsync(ct);
-                    return errors.ToResult<Guid>();
-                }
-                var outcome = await WriteAsync(business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, checkNear, tryKnown: !phoneIsNew, ct);
-                if (outcome.Blocked)
-                {
-                    errors.Add(nameof(input.Phone), t["Este cliente pediu para não participar do programa. Nada foi registrado."]);
-                    return errors.ToResult<Guid>();
-                }
-                if (outcome.Near.Count > 0)
-                {
-                    // Asked only when the names agree (or one is missing); otherwise the same write, without the check.
-                    Near = outcome.Near.Where(n => NearPhones.NamesMatch(write.Fields.Name, n.Name)).ToList();
-                    if (Near.Count > 0) return new FormResult<Guid>(Guid.Empty, [new("", t["Confira o celular: há um cadastro com um número parecido. Escolha abaixo do botão Registrar."])]);
-                    checkNear = false;
-                    phoneIsNew = true; // the new-phone statement ran: no customer has it, so straight to it again
-                    attempt--;
-                    continue;
-                }
-                if (outcome is { Conflict: { } other })
-                {
-                    // The same form key with other content (IETF Idempotency-Key: 422): nothing is stored, and the
-                    // person sees what the key did register.
-                    errors.Add("", t["Este formulário já registrou outra compra: {0}, {1}. Nada foi registrado agora. Confira os dados e toque em Registrar para uma nova compra.",
-                        BrazilianPhone.Format(other.Phone), other.Amount is { } a ? Format.Money(a) : t["{0} un.", other.Quantity ?? 0]]);
-                    return new FormResult<Guid>(other.Id, errors.Items);
-                }
-                if (outcome is { Id: { } id }) return FormResult.Ok(id);
-                if (attempt > 0) throw new InvalidOperationException("Purchase context changed twice in a row.");
+                // "(11) 8765-4321": refused, but a customer with the ninth digit may be the one meant.
+                if (BrazilianPhone.WithNinthDigit(input.Phone) is { } withNine)
+                    Near = await db.Customers.Where(c => c.Phone == withNine).Select(c => new NearCustomer(c.Id, c.Phone, c.Name)).ToListAsync(ct);
+                return errors.ToResult<Guid>();
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+            var outcome = await WriteAsync(business, userId, requestedBranchId is not null, context, write, input.IdempotencyKey, checkNear, tryKnown: !phoneIsNew, ct);
+            if (outcome.Blocked)
+            {
+                errors.Add(nameof(input.Phone), t["Este cliente pediu para não participar do programa. Nada foi registrado."]);
+                return errors.ToResult<Guid>();
+            }
+            if (outcome.Near.Count > 0)
+            {
+                // Asked only when the names agree (or one is missing); otherwise the same write, without the check.
+                Near = outcome.Near.Where(n => NearPhones.NamesMatch(write.Fields.Name, n.Name)).ToList();
+                if (Near.Count > 0) return new FormResult<Guid>(Guid.Empty, [new("", t["Confira o celular: há um cadastro com um número parecido. Escolha abaixo do botão Registrar."])]);
+                checkNear = false;
+                phoneIsNew = true; // the new-phone statement ran: no customer has it, so straight to it again
+                attempt--;
+                continue;
+            }
+            if (outcome is { Conflict: { } other })
+            {
+                // The same form key with other content (IETF Idempotency-Key: 422): nothing is stored, and the
+                // person sees what the key did register.
+                errors.Add("", t["Este formulário já registrou outra compra: {0}, {1}. Nada foi registrado agora. Confira os dados e toque em Registrar para uma nova compra.",
+                    BrazilianPhone.Format(other.Phone), other.Amount is { } a ? Format.Money(a) : t["{0} un.", other.Quantity ?? 0]]);
+                return new FormResult<Guid>(other.Id, errors.Items);
+            }
+            if (outcome is { Id: { } id }) return FormResult.Ok(id);
+            if (attempt > 0) throw new InvalidOperationException("Purchase context changed twice in a row.");
         }
     }
 
@@ -182,7 +174,7 @@ public sealed class RegisterPurchase(
     private async Task<bool> WriteForKnownPhoneAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
         Guid key, Guid purchaseId, DateTime now, DateOnly today, CancellationToken ct)
     {
-        await using var cmd = TenantSql.Command(db, WithBonus(KnownSql, w.Offers));
+        await using var cmd = TenantSql.Command(database, business, WithBonus(KnownSql, w.Offers));
         AddCommon(cmd.Parameters, business, userId, ownerChoice, context, w, key, purchaseId, now, today);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
@@ -193,7 +185,7 @@ public sealed class RegisterPurchase(
     private async Task<WriteOutcome> WriteForNewPhoneAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
         Guid key, Guid purchaseId, DateTime now, DateOnly today, bool checkNear, CancellationToken ct)
     {
-        await using var cmd = TenantSql.Command(db, WithBonus(Sql, w.Offers));
+        await using var cmd = TenantSql.Command(database, business, WithBonus(Sql, w.Offers));
         var p = cmd.Parameters;
         AddCommon(p, business, userId, ownerChoice, context, w, key, purchaseId, now, today);
         p.AddWithValue("new_customer", Guid.CreateVersion7());
