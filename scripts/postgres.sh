@@ -51,9 +51,11 @@ ensure_postgres() {
   fi
 
   PG_STARTED_HERE=0
+  # RECONHECE_PG_OPTIONS: more server settings for a cluster this call starts, e.g. the benchmarks'
+  # "-c shared_preload_libraries=pg_stat_statements" to see where the database's time goes.
   if ! as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
     as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/log" \
-      -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${RECONHECE_PG_FSYNC:-on}" start >/dev/null \
+      -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${RECONHECE_PG_FSYNC:-on} ${RECONHECE_PG_OPTIONS:-}" start >/dev/null \
       || { tail -n 20 "$PG_DIR/log" >&2; return 1; }
     PG_STARTED_HERE=1
   fi

@@ -78,10 +78,15 @@ if [ "$PART" = weekly ] || [ "$PART" = both ]; then
   fresh_db reconhece_bench_weekly
   echo "Generating data..."
   "${PSQL[@]}" -d reconhece_bench_weekly -v businesses="$BUSINESSES" -v per="$PER" -f scripts/bench/weekly-businesses.sql
+  # As in production, the nightly history-days job (04:15 in Brasília) has summed the closed days before the
+  # weekly run (the month trend and the monthly summary read them); its own time is printed here.
+  echo "nightly job before the run: $( (cd src/Reconhece.Web && dotnet "$APP" run-nightly history-days) | tail -1)" | tee "$OUT/nightly.txt"
   python3 scripts/bench/smtp-sink.py "$SMTP_PORT" "$OUT/smtp-count" & SINK_PID=$!
   : >"$OUT/smtp-count"
   start=$(date +%s.%N)
-  Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=$SMTP_PORT Email__Smtp__Security=None start_app
+  # Each run logs where its time went (SendWeeklyReport, issue 21): summed below.
+  Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=$SMTP_PORT Email__Smtp__Security=None \
+    start_app --Serilog:MinimumLevel:Override:Reconhece.Web.Features.Reports.SendWeeklyReport=Information
   echo "App started; its dispatcher runs every minute. Waiting for $BUSINESSES emails..."
   while :; do
     read -r sent total <<<"$("${PSQL[@]}" -d reconhece_bench_weekly -F' ' -c "SELECT count(*) FILTER (WHERE status = 2), count(*) FROM report_runs")"
@@ -93,6 +98,13 @@ if [ "$PART" = weekly ] || [ "$PART" = both ]; then
   "${PSQL[@]}" -d reconhece_bench_weekly -F' ' -c "SELECT count(*), round(extract(epoch FROM max(sent_at) - min(created_at))::numeric, 1),
       round(extract(epoch FROM max(sent_at) - min(built_at))::numeric, 1), max(attempts), count(*) FILTER (WHERE status = 3)
       FROM report_runs" | awk '{printf "weekly run: %s runs sent, %s s from the first run created to the last sent (%s s from the first built); max attempts %s; failed %s\n", $1, $2, $3, $4, $5}' | tee "$OUT/weekly.txt"
+  "${PSQL[@]}" -d reconhece_bench_weekly -F' ' -c "SELECT round(extract(epoch FROM max(created_at) - min(created_at))::numeric, 1) FROM report_runs" \
+    | awk '{printf "dispatch: the runs were created over %s s\n", $1}' | tee -a "$OUT/weekly.txt"
+  # Per run, wall time inside the worker (workers run side by side, so these add up to more than the total).
+  grep -o 'recipients in [0-9]* ms: extras [0-9]* ms, build [0-9]* ms, mail [0-9]* ms, the rest (recipients, locks, records) [0-9]* ms' "$OUT/app.log" \
+    | awk '{ n++; t += $3; x += $6; b += $9; m += $12; r += $19 }
+      END { if (n) printf "per run (mean of %d, in a worker): %.0f ms = extras (agenda, promotions, month trend) %.0f + build (PDFs, stored) %.0f + mail %.0f + the rest (recipients, locks, records) %.0f\n", n, t/n, x/n, b/n, m/n, r/n }' \
+    | tee -a "$OUT/weekly.txt"
   read -r mails bytes <"$OUT/smtp-count"
   echo "emails accepted by the SMTP sink: $mails, $((bytes / 1024 / 1024)) MiB in all, $((bytes / mails / 1024)) KiB each on average (attachments up to Reports__AttachUpToMegabytes, links above); app $(mem); wall time since app start $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.0f s", e - s}')" | tee -a "$OUT/weekly.txt"
 fi

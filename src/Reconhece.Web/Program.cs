@@ -10,13 +10,16 @@ using Reconhece.Web.Tenancy;
 
 // Our own switches are taken out before ASP.NET Core reads the command line, which would otherwise
 // read "--seed-demo --urls X" as a setting named seed-demo with the value "--urls".
-string[] switches = ["migrate", "--migrate-first", "--seed-demo", "grant-platform-admin", "recompute-segments"];
+string[] switches = ["migrate", "--migrate-first", "--seed-demo", "grant-platform-admin", "recompute-segments", "run-nightly"];
 var migrate = args.Contains("migrate");
 // `--migrate-first`: migrate, then serve, in one process (scripts/run.sh: one .NET start-up less on a fresh clone).
 var migrateFirst = args.Contains("--migrate-first");
 var recomputeSegments = args.Contains("recompute-segments");
 var grantAdmin = Array.IndexOf(args, "grant-platform-admin") is var g and >= 0 ? args.ElementAtOrDefault(g + 1) ?? "" : null;
 if (grantAdmin is not null) switches = [.. switches, grantAdmin];
+// "run-nightly NAME": one nightly job, run once in this process as Hangfire runs it (the benchmarks time them).
+var nightly = Array.IndexOf(args, "run-nightly") is var n and >= 0 ? args.ElementAtOrDefault(n + 1) ?? "" : null;
+if (nightly is not null) switches = [.. switches, nightly];
 var seedDemo = args.Contains("--seed-demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => !switches.Contains(a)).ToArray());
 builder.UseAppSerilog();
@@ -56,6 +59,21 @@ if (recomputeSegments)
     var clock = System.Diagnostics.Stopwatch.StartNew();
     var changed = await scope.ServiceProvider.GetRequiredService<Reconhece.Web.Features.Segments.RecomputeSegments>().RunAsync();
     Console.WriteLine($"RFV segments: {changed} customers changed in {clock.Elapsed.TotalSeconds:0.0} s");
+    return;
+}
+if (nightly is not null)
+{
+    using var scope = app.Services.CreateScope();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var services = scope.ServiceProvider;
+    var done = nightly switch
+    {
+        RecurringJobs.HistoryDays => await Done(services.GetRequiredService<Reconhece.Web.Features.History.FillHistoryDays>().RunAsync()),
+        RecurringJobs.PointsExpiry => await services.GetRequiredService<Reconhece.Web.Features.Points.ExpirePoints>().RunAsync(),
+        RecurringJobs.Segments => await services.GetRequiredService<Reconhece.Web.Features.Segments.RecomputeSegments>().RunAsync(),
+        _ => throw new ArgumentException($"run-nightly knows {RecurringJobs.HistoryDays}, {RecurringJobs.PointsExpiry} and {RecurringJobs.Segments}, not '{nightly}'."),
+    };
+    Console.WriteLine($"{nightly}: done in {clock.Elapsed.TotalSeconds:0.0} s (result {done})");
     return;
 }
 PdfFonts.Install(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Reconhece.Web.Features.Reports.ReportOptions>>().Value.FontFolder);
@@ -103,6 +121,13 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
+
+// A job that returns nothing, for run-nightly's one line.
+static async Task<int> Done(Task job)
+{
+    await job;
+    return 0;
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

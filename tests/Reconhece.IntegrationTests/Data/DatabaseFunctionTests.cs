@@ -71,6 +71,15 @@ public sealed partial class DatabaseFunctionTests(AppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Report_files_are_stored_as_they_are_without_a_second_compression()
+    {
+        // A PDF is compressed already; PostgreSQL's own compression only costs CPU in the weekly run.
+        var storage = await app.AsAdminAsync(db => db.Database.SqlQuery<string>(
+            $"SELECT attstorage::text AS \"Value\" FROM pg_attribute WHERE attrelid = 'report_files'::regclass AND attname = 'content'").SingleAsync());
+        Assert.Equal("e", storage);
+    }
+
+    [Fact]
     public void Only_a_door_runs_with_its_owner_rights()
     {
         var definers = DatabaseFunctions.Names

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Hangfire;
 using MailKit.Net.Smtp;
@@ -75,6 +76,9 @@ public sealed class SendWeeklyReport(
 
     private async Task<ReportRunStatus?> AttemptAsync(Guid businessId, Guid runId, Guid lease, CancellationToken ct)
     {
+        // Where a run's time goes, logged with the run (reports-bench.sh sums it: docs/benchmarks.md).
+        var started = Stopwatch.GetTimestamp();
+        long built = 0, sending = 0;
         var business = await db.BusinessAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The week's actions for the email body, read before the run is locked: the lock is held only for sending.
@@ -83,6 +87,7 @@ public sealed class SendWeeklyReport(
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
         var zone = business.Zone;
         var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), zone, Domain.Periods.LocalDay(now, zone), ct);
+        var extras = Stopwatch.GetTimestamp();
         ReportRun? run;
         List<ReportFile>? justBuilt = null;
         // 1. Build once. The PDFs (megabytes of WAL to flush) are committed on their own, before sending, so
@@ -104,6 +109,7 @@ public sealed class SendWeeklyReport(
         // 2. Send: one message per recipient, each with its own "parar" link (RFC 8058). Each is sent holding the
         //    run's lock, only while the lease is still ours, and recorded in sent_to right after the mail server
         //    accepts it; a later attempt sends only to those not recorded, so nobody gets a run twice.
+        built = Stopwatch.GetTimestamp();
         var files = justBuilt ?? await db.ReportFiles.AsNoTracking().Where(f => f.RunId == runId).ToListAsync(ct);
         var recipients = await RecipientsAsync(businessId, business.Reports, ct);
         if (recipients.Count == 0)
@@ -129,8 +135,10 @@ public sealed class SendWeeklyReport(
             if (!await OwnsAsync(runId, lease, ct)) return await StatusAsync(runId);
             var message = ReportEmail.Compose(run, business.Name, business.Program.InactivityDays, emailOptions.Value.From, reader.Address,
                 stop.UrlFor(reader), files, links, expires, actions, promotions, trend);
+            var sendingStarted = Stopwatch.GetTimestamp();
             await email.SendAsync(message, ct);
-            var accepted = System.Diagnostics.Stopwatch.StartNew();
+            sending += Stopwatch.GetTimestamp() - sendingStarted;
+            var accepted = Stopwatch.StartNew();
             // Accepted by the mail server: from here on nothing may undo it, not even a cancelled request.
             delivered.Add(reader.Address.Address);
             run.SentTo = string.Join(", ", delivered);
@@ -156,9 +164,15 @@ public sealed class SendWeeklyReport(
             MarkSent();
             await db.SaveChangesAsync(CancellationToken.None);
         }
-        log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients", run.Id, run.WeekStart, delivered.Count);
+        var end = Stopwatch.GetTimestamp();
+        log.LogInformation("Report run {RunId} for week {WeekStart} sent to {Count} recipients in {TotalMs:F0} ms: extras {ExtrasMs:F0} ms, "
+            + "build {BuildMs:F0} ms, mail {MailMs:F0} ms, the rest (recipients, locks, records) {RestMs:F0} ms",
+            run.Id, run.WeekStart, delivered.Count, Ms(end - started), Ms(extras - started), Ms(built - extras), Ms(sending),
+            Ms(end - built - sending));
         return ReportRunStatus.Sent;
     }
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
     private static List<string> SentToList(string? sentTo) =>
         string.IsNullOrEmpty(sentTo) ? [] : [.. sentTo.Split(", ", StringSplitOptions.RemoveEmptyEntries)];
