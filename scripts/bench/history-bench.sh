@@ -8,7 +8,8 @@
 #  2. "rfv": $BUSINESSES businesses with $TOTAL_CUSTOMERS customers in all (scripts/bench/weekly-businesses.sql).
 #     Runs the nightly job (`Reconhece.Web recompute-segments`, the same code Hangfire runs) three times:
 #     the first scores everyone, the second finds nothing to change, the third is a month's first run
-#     (every buyer keeps last month's segment).
+#     (every buyer keeps last month's segment). Then the other nightly jobs at the same scale (issue 21),
+#     each twice: history-days (Histórico's stored days) and points-expiry (with a 12-month expiry set).
 # Usage: scripts/bench/history-bench.sh [page|rfv|both]   (defaults: both, 100000/2000000, 40 rounds, 10000/1000000)
 #        REUSE=1 keeps the page part's database of the previous run (migrated, no new data; its stored days are forgotten).
 set -euo pipefail
@@ -93,5 +94,13 @@ if [ "$PART" = rfv ] || [ "$PART" = both ]; then
   "${PSQL[@]}" -d reconhece_bench_rfv -c "UPDATE customers SET segment_month = segment_month - interval '1 month' WHERE segment_month IS NOT NULL" -c "VACUUM ANALYZE customers" >/dev/null
   echo "a month's first run: $(run_job)" | tee -a "$OUT/rfv.txt"
   echo "  segments: $("${PSQL[@]}" -d reconhece_bench_rfv -c "SELECT string_agg(segment || ':' || n, ' ' ORDER BY segment) FROM (SELECT segment, count(*) n FROM customers GROUP BY segment) s")" | tee -a "$OUT/rfv.txt"
+  # Issue 21: the other nightly jobs at the same scale, as Hangfire runs them (Reconhece.Web run-nightly NAME).
+  nightly() { (cd src/Reconhece.Web && dotnet "$APP" run-nightly "$1") | tail -1; }
+  echo "history-days, first night (sums every closed day of the last 12 months): $(nightly history-days)" | tee -a "$OUT/rfv.txt"
+  echo "history-days, next night (nothing new): $(nightly history-days)" | tee -a "$OUT/rfv.txt"
+  # Every business expires points after 12 months (switched on long ago), so the job has the oldest points to expire.
+  "${PSQL[@]}" -d reconhece_bench_rfv -c "UPDATE loyalty_programs SET points_expiry_months = 12, points_expiry_since = now() - interval '5 years'" >/dev/null
+  echo "points-expiry (12 months, every business): $(nightly points-expiry)" | tee -a "$OUT/rfv.txt"
+  echo "points-expiry again (nothing new): $(nightly points-expiry)" | tee -a "$OUT/rfv.txt"
 fi
 echo "Results in $OUT"
