@@ -66,13 +66,19 @@ if (nightly is not null)
     using var scope = app.Services.CreateScope();
     var clock = System.Diagnostics.Stopwatch.StartNew();
     var services = scope.ServiceProvider;
-    var done = nightly switch
+    int? done = nightly switch
     {
         RecurringJobs.HistoryDays => await Done(services.GetRequiredService<Reconhece.Web.Features.History.FillHistoryDays>().RunAsync()),
         RecurringJobs.PointsExpiry => await services.GetRequiredService<Reconhece.Web.Features.Points.ExpirePoints>().RunAsync(),
         RecurringJobs.Segments => await services.GetRequiredService<Reconhece.Web.Features.Segments.RecomputeSegments>().RunAsync(),
-        _ => throw new ArgumentException($"run-nightly knows {RecurringJobs.HistoryDays}, {RecurringJobs.PointsExpiry} and {RecurringJobs.Segments}, not '{nightly}'."),
+        _ => null,
     };
+    if (done is null)
+    {
+        await Console.Error.WriteLineAsync($"run-nightly knows {RecurringJobs.HistoryDays}, {RecurringJobs.PointsExpiry} and {RecurringJobs.Segments}, not '{nightly}'.");
+        Environment.ExitCode = 2;
+        return;
+    }
     Console.WriteLine($"{nightly}: done in {clock.Elapsed.TotalSeconds:0.0} s (result {done})");
     return;
 }
