@@ -46,13 +46,9 @@ public static class PromotionRules
     /// </summary>
     public static IReadOnlyList<PromotionOffer> ToWeigh(IReadOnlyList<PromotionOffer> bestFirst)
     {
-        var firstSure = bestFirst.ToList().FindIndex(o => !o.NeedsHistory);
-        return firstSure switch
-        {
-            0 => [],
-            < 0 => bestFirst,
-            _ => bestFirst.Take(firstSure + 1).ToList(),
-        };
+        for (var i = 0; i < bestFirst.Count; i++)
+            if (!bestFirst[i].NeedsHistory) return i == 0 ? [] : bestFirst.Take(i + 1).ToList();
+        return bestFirst;
     }
 
     /// <summary>The extra points a promotion gives on top of the base points, rounded as the programme rounds.</summary>

@@ -174,8 +174,7 @@ public sealed class RegisterPurchase(AppDbContext db, NpgsqlDataSource database,
     private async Task<bool> WriteForKnownPhoneAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
         Guid key, Guid purchaseId, DateTime now, DateOnly today, CancellationToken ct)
     {
-        await using var cmd = TenantSql.Command(database, business, WithBonus(KnownSql, w.Offers));
-        AddCommon(cmd.Parameters, business, userId, ownerChoice, context, w, key, purchaseId, now, today);
+        await using var cmd = PurchaseCommand(KnownSql, business, userId, ownerChoice, context, w, key, purchaseId, now, today);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return reader.GetInt64(0) == 1;
@@ -185,9 +184,8 @@ public sealed class RegisterPurchase(AppDbContext db, NpgsqlDataSource database,
     private async Task<WriteOutcome> WriteForNewPhoneAsync(Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
         Guid key, Guid purchaseId, DateTime now, DateOnly today, bool checkNear, CancellationToken ct)
     {
-        await using var cmd = TenantSql.Command(database, business, WithBonus(Sql, w.Offers));
+        await using var cmd = PurchaseCommand(Sql, business, userId, ownerChoice, context, w, key, purchaseId, now, today);
         var p = cmd.Parameters;
-        AddCommon(p, business, userId, ownerChoice, context, w, key, purchaseId, now, today);
         p.AddWithValue("new_customer", Guid.CreateVersion7());
         p.AddWithValue("phone_hash", blocks.Hash(w.Phone));
         p.AddWithValue("check_near", checkNear);
@@ -208,18 +206,16 @@ public sealed class RegisterPurchase(AppDbContext db, NpgsqlDataSource database,
     }
 
     /// <summary>
-    /// The purchase statement alone when the best offer needs no history (it writes that bonus itself) or there
-    /// is none; otherwise followed, in the same command (one round trip, one transaction), by the bonus
-    /// statement that weighs the offers that may beat it.
+    /// A purchase statement with its parameters. When the best offer needs no history the statement writes
+    /// that bonus itself; otherwise the bonus statement follows in the same command (one round trip, one
+    /// transaction) and weighs the offers that may beat it.
     /// </summary>
-    private static string WithBonus(string purchase, IReadOnlyList<PromotionOffer> offers) =>
-        PromotionRules.ToWeigh(offers).Count == 0 ? purchase : purchase + ";\n" + PointsSql.PromotionBonus;
-
-    /// <summary>The parameters both purchase statements take, the offers' among them.</summary>
-    private static void AddCommon(NpgsqlParameterCollection p, Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
+    private NpgsqlCommand PurchaseCommand(string purchase, Guid business, Guid userId, bool ownerChoice, PurchaseContext context, PurchaseWrite w,
         Guid key, Guid purchaseId, DateTime now, DateOnly today)
     {
         var toWeigh = PromotionRules.ToWeigh(w.Offers);
+        var cmd = TenantSql.Command(database, business, toWeigh.Count == 0 ? purchase : purchase + ";\n" + PointsSql.PromotionBonus);
+        var p = cmd.Parameters;
         var sure = toWeigh.Count == 0 && w.Offers.Count > 0 ? w.Offers[0] : null;
         p.AddWithValue("bonus", sure?.Bonus ?? 0m);
         p.Add(new NpgsqlParameter("bonus_promotion", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)sure?.PromotionId ?? DBNull.Value });
@@ -249,6 +245,7 @@ public sealed class RegisterPurchase(AppDbContext db, NpgsqlDataSource database,
         p.AddWithValue("key", key);
         p.Add(new NpgsqlParameter("version", NpgsqlTypes.NpgsqlDbType.Xid) { Value = context.ProgramVersion });
         p.AddWithValue("owner_choice", ownerChoice);
+        return cmd;
     }
 
     /// <summary>The offers promotion-bonus.sql weighs, best first.</summary>

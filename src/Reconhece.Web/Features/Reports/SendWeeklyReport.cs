@@ -78,7 +78,6 @@ public sealed class SendWeeklyReport(
     {
         // Where a run's time goes, logged with the run (reports-bench.sh sums it: docs/benchmarks.md).
         var started = Stopwatch.GetTimestamp();
-        long built = 0, sending = 0;
         var business = await db.BusinessAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The week's actions for the email body, read before the run is locked: the lock is held only for sending.
@@ -109,7 +108,8 @@ public sealed class SendWeeklyReport(
         // 2. Send: one message per recipient, each with its own "parar" link (RFC 8058). Each is sent holding the
         //    run's lock, only while the lease is still ours, and recorded in sent_to right after the mail server
         //    accepts it; a later attempt sends only to those not recorded, so nobody gets a run twice.
-        built = Stopwatch.GetTimestamp();
+        var built = Stopwatch.GetTimestamp();
+        long sending = 0;
         var files = justBuilt ?? await db.ReportFiles.AsNoTracking().Where(f => f.RunId == runId).ToListAsync(ct);
         var recipients = await RecipientsAsync(businessId, business.Reports, ct);
         if (recipients.Count == 0)

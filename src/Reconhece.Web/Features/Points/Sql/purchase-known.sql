@@ -13,12 +13,8 @@
 WITH c AS (
     UPDATE customers k SET
         -- include purchase-customer-set.sql
-    WHERE k.business_id = @business AND k.phone = @phone
-      -- The context the points were computed with must still hold: same program version, an active
-      -- branch, and (for staff) still their branch. Otherwise nothing is written and the caller reloads.
-      AND EXISTS (SELECT 1 FROM loyalty_programs lp JOIN branches b ON b.business_id = lp.business_id
-                  WHERE lp.business_id = @business AND lp.xmin = @version AND b.id = @branch AND b.is_active
-                    AND (@owner_choice OR b.id = (SELECT u.branch_id FROM users u WHERE u.id = @user)))
+    WHERE k.business_id = @business AND k.phone = @phone AND
+      -- include purchase-context-holds.sql
     RETURNING k.id, k.balance, k.visits, k.last_purchase_earned AS earned),
 -- include purchase-rows.sql
 SELECT count(*) AS stored FROM p

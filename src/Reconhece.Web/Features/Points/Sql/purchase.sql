@@ -28,11 +28,8 @@ c AS (
                                 earn_day, earn_day_count, last_purchase_earned)
     SELECT @new_customer, @business, COALESCE((SELECT phone FROM alias), @phone), @name, @email, @birth, @points + @bonus, @points + @bonus, @spend, 1, @now, @now,
            CASE WHEN goal_reached(@points + @bonus, @goal) THEN @now END, @branch, @branch, @now, @today, CASE WHEN @earns THEN 1 ELSE 0 END, @earns
-    -- The context the points were computed with must still hold: same program version, an active
-    -- branch, and (for staff) still their branch. Otherwise nothing is written and the caller reloads.
-    WHERE EXISTS (SELECT 1 FROM loyalty_programs lp JOIN branches b ON b.business_id = lp.business_id
-                  WHERE lp.business_id = @business AND lp.xmin = @version AND b.id = @branch AND b.is_active
-                    AND (@owner_choice OR b.id = (SELECT u.branch_id FROM users u WHERE u.id = @user)))
+    WHERE
+      -- include purchase-context-holds.sql
       AND NOT EXISTS (SELECT 1 FROM blocked) AND NOT EXISTS (SELECT 1 FROM near)
     ON CONFLICT (business_id, phone) DO UPDATE SET
         -- include purchase-customer-set.sql
