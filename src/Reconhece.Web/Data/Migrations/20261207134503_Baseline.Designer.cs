@@ -13,8 +13,8 @@ using Reconhece.Web.Data;
 namespace Reconhece.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207060544_CustomerCard")]
-    partial class CustomerCard
+    [Migration("20261207134503_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -258,6 +258,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<DateTime?>("ConfirmationSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmation_sent_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -310,6 +314,10 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<DateTime?>("ReportsStoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reports_stopped_at");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
@@ -388,7 +396,7 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
@@ -1218,6 +1226,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("points_expiry_months");
 
+                    b.Property<DateTime?>("PointsExpirySince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("points_expiry_since");
+
                     b.Property<decimal>("PointsPerUnit")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
@@ -1260,6 +1272,26 @@ namespace Reconhece.Web.Data.Migrations
                         .HasDatabaseName("ix_loyalty_programs_business_id");
 
                     b.ToTable("loyalty_programs", (string)null);
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.MailBudgetDay", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent");
+
+                    b.HasKey("BusinessId", "Day")
+                        .HasName("pk_mail_budget_days");
+
+                    b.ToTable("mail_budget_days", (string)null);
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.PrivacyRequest", b =>
@@ -1706,6 +1738,10 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("invited_at");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
 
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
@@ -2278,6 +2314,16 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_loyalty_programs_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.MailBudgetDay", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mail_budget_days_businesses_business_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.PrivacyRequest", b =>

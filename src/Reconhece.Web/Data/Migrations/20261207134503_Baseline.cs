@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -22,7 +22,7 @@ namespace Reconhece.Web.Data.Migrations
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     business_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
                     at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     subject = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     subject_id = table.Column<Guid>(type: "uuid", nullable: true),
@@ -156,6 +156,7 @@ namespace Reconhece.Web.Data.Migrations
                     segment_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     segment_prev = table.Column<int>(type: "integer", nullable: true),
                     segment_month = table.Column<DateOnly>(type: "date", nullable: true),
+                    card_generation = table.Column<int>(type: "integer", nullable: false),
                     last_purchase_earned = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true)
                 },
                 constraints: table =>
@@ -193,13 +194,33 @@ namespace Reconhece.Web.Data.Migrations
                     max_earning_purchases_per_day = table.Column<int>(type: "integer", nullable: true),
                     min_earning_amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
                     max_points_per_purchase = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
-                    points_expiry_months = table.Column<int>(type: "integer", nullable: true)
+                    points_expiry_months = table.Column<int>(type: "integer", nullable: true),
+                    points_expiry_since = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_loyalty_programs", x => x.id);
                     table.ForeignKey(
                         name: "fk_loyalty_programs_businesses_business_id",
+                        column: x => x.business_id,
+                        principalTable: "businesses",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mail_budget_days",
+                columns: table => new
+                {
+                    business_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    sent = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_mail_budget_days", x => new { x.business_id, x.day });
+                    table.ForeignKey(
+                        name: "fk_mail_budget_days_businesses_business_id",
                         column: x => x.business_id,
                         principalTable: "businesses",
                         principalColumn: "id",
@@ -215,7 +236,8 @@ namespace Reconhece.Web.Data.Migrations
                     email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     invited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    confirmed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    confirmed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    stopped_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -323,6 +345,8 @@ namespace Reconhece.Web.Data.Migrations
                     branch_id = table.Column<Guid>(type: "uuid", nullable: true),
                     full_name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    confirmation_sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    reports_stopped_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -499,7 +523,7 @@ namespace Reconhece.Web.Data.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     business_id = table.Column<Guid>(type: "uuid", nullable: false),
                     customer_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
                     opted_out = table.Column<bool>(type: "boolean", nullable: false),
                     at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     how = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
@@ -626,7 +650,7 @@ namespace Reconhece.Web.Data.Migrations
                     requested_on = table.Column<DateOnly>(type: "date", nullable: false),
                     due_on = table.Column<DateOnly>(type: "date", nullable: false),
                     note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     answered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     answered_by_user_id = table.Column<Guid>(type: "uuid", nullable: true),
@@ -1273,9 +1297,13 @@ namespace Reconhece.Web.Data.Migrations
                     ALTER COLUMN reports_weekday SET DEFAULT 1,
                     ALTER COLUMN reports_weekly_email SET DEFAULT true;
                 ALTER TABLE customer_imports ALTER COLUMN rejected SET DEFAULT 0, ALTER COLUMN status SET DEFAULT 0;
-                ALTER TABLE customers ALTER COLUMN earn_day_count SET DEFAULT 0;
+                ALTER TABLE customers ALTER COLUMN earn_day_count SET DEFAULT 0, ALTER COLUMN card_generation SET DEFAULT 0;
                 ALTER TABLE purchases ALTER COLUMN bonus_points SET DEFAULT 0.0;
                 """);
+
+            // A PDF is compressed already: PostgreSQL's own compression (pglz) tried every stored file and gave
+            // up, about 1 ms of CPU per file in the weekly run (docs/benchmarks.md). EXTERNAL stores it as is.
+            migrationBuilder.Sql("ALTER TABLE report_files ALTER COLUMN content SET STORAGE EXTERNAL");
         }
 
         /// <inheritdoc />
@@ -1316,6 +1344,9 @@ namespace Reconhece.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "loyalty_programs");
+
+            migrationBuilder.DropTable(
+                name: "mail_budget_days");
 
             migrationBuilder.DropTable(
                 name: "privacy_requests");
