@@ -15,8 +15,8 @@ dotnet build src/Reconhece.Web -c Release -v q -nologo -p:RunAnalyzers=false -p:
 BUILD_PID=$!
 source scripts/postgres.sh
 source scripts/system-packages.sh
-# The PDF reports embed DejaVu Sans.
-ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+# The PDF reports embed Liberation Sans.
+ensure_package /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf fonts-liberation
 
 # Two connection strings: the owner role runs `migrate`, the app runs as the app role, which row-level
 # security binds (README, Deploying).

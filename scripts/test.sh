@@ -16,9 +16,9 @@ if [ -z "${RECONHECE_TEST_PG:-}" ]; then
   export RECONHECE_TEST_PG="$PG_ADMIN_CS"
 fi
 
-# The browser tests drive Debian's Chromium (never a downloaded browser); the PDF reports embed DejaVu
+# The browser tests drive Debian's Chromium (never a downloaded browser); the PDF reports embed Liberation
 # Sans; pdftoppm (poppler-utils) renders report pages to PNG artefacts.
-ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+ensure_package /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf fonts-liberation
 ensure_package /usr/bin/pdftoppm poppler-utils
 # The fault run drives the app with curl and a small Python client.
 command -v curl >/dev/null || ensure_package /usr/bin/curl curl

@@ -15,7 +15,7 @@ CUSTOMERS="${CUSTOMERS:-100000}"; PURCHASES="${PURCHASES:-2000000}"; ROUNDS="${R
 BUSINESSES="${BUSINESSES:-10000}"; TOTAL_CUSTOMERS="${TOTAL_CUSTOMERS:-1000000}"
 APP_PORT="${APP_PORT:-5098}"; SMTP_PORT="${SMTP_PORT:-2526}"
 OUT="${BENCH_OUT:-$PWD/artifacts/bench-reports}"; mkdir -p "$OUT"
-ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+ensure_package /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf fonts-liberation
 ensure_postgres
 APP_PID=""; SINK_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; wait 2>/dev/null; stop_postgres; }

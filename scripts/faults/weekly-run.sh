@@ -21,7 +21,7 @@ weekly_cleanup() {
 
 # The database, the businesses and the build.
 weekly_prepare() {
-  ensure_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+  ensure_package /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf fonts-liberation
   ensure_postgres
   PSQL=("$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -v ON_ERROR_STOP=1 -qtA -U postgres)
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1

@@ -21,7 +21,7 @@ public sealed class StartupValidationTests
     [InlineData("Jobs:Workers", "0", "Jobs:Workers must be between 1 and 64")]
     [InlineData("Jobs:QueuePollSeconds", "0", "Jobs:QueuePollSeconds must be between 1 and 3600")]
     [InlineData("Reports:KeepFilesDays", "2", "Reports:KeepFilesDays must be between 7 and 3650 days")]
-    [InlineData("Reports:FontFolder", "/tmp", "Reports:FontFolder lacks DejaVuSans.ttf or DejaVuSans-Bold.ttf")]
+    [InlineData("Reports:FontFolder", "/tmp", "Reports:FontFolder lacks LiberationSans-Regular.ttf or LiberationSans-Bold.ttf")]
     [InlineData("Email:From", "não é endereço", "Email:From is not a valid address")]
     [InlineData("SignInLimit:PermitPerMinute", "0", "SignInLimit:PermitPerMinute must be positive")]
     public async Task A_bad_setting_stops_the_app_with_a_clear_message(string key, string value, string message)

@@ -9,10 +9,10 @@ public sealed class PdfFontsTests
     public void Both_faces_are_checked_so_a_missing_bold_font_is_named()
     {
         var dir = Directory.CreateTempSubdirectory("fonts").FullName;
-        File.Copy(Path.Combine(PdfFonts.DefaultFolder, "DejaVuSans.ttf"), Path.Combine(dir, "DejaVuSans.ttf"));
+        File.Copy(Path.Combine(PdfFonts.DefaultFolder, "LiberationSans-Regular.ttf"), Path.Combine(dir, "LiberationSans-Regular.ttf"));
 
-        Assert.Equal(["DejaVuSans-Bold.ttf"], PdfFonts.Missing(dir));
+        Assert.Equal(["LiberationSans-Bold.ttf"], PdfFonts.Missing(dir));
         Assert.Empty(PdfFonts.Missing(PdfFonts.DefaultFolder));
-        Assert.Equal(["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"], PdfFonts.Missing("/nao/existe"));
+        Assert.Equal(["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"], PdfFonts.Missing("/nao/existe"));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReportOptions
     /// </summary>
     public int InvitationsPerBusinessPerDay { get; set; } = 20;
 
-    /// <summary>The folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf.</summary>
+    /// <summary>The folder with the report font's two faces (<see cref="PdfFonts"/>).</summary>
     public string FontFolder { get; set; } = PdfFonts.DefaultFolder;
 
     public static IServiceCollection AddReportOptions(IServiceCollection services)
@@ -45,7 +45,7 @@ public sealed class ReportOptions
             .Validate(o => o.LinkDays is >= 1 and <= 90, "Reports:LinkDays must be between 1 and 90")
             .Validate(o => o.InvitationsPerBusinessPerDay is >= 1 and <= 10_000, "Reports:InvitationsPerBusinessPerDay must be between 1 and 10000")
             // Both faces, regular and bold: a report with a missing bold font would fail only when built, at night.
-            .Validate(o => PdfFonts.Missing(o.FontFolder).Count == 0, "Reports:FontFolder lacks DejaVuSans.ttf or DejaVuSans-Bold.ttf: install Debian's fonts-dejavu-core or point Reports__FontFolder at both files")
+            .Validate(o => PdfFonts.Missing(o.FontFolder).Count == 0, $"Reports:FontFolder lacks {PdfFonts.Regular}.ttf or {PdfFonts.Bold}.ttf: install Debian's {PdfFonts.DebianPackage} or point Reports__FontFolder at both files")
             .ValidateOnStart();
         return services;
     }

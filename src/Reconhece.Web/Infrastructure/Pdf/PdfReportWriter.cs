@@ -233,8 +233,8 @@ public sealed class PdfReportWriter : IDisposable
     /// <summary>Cuts text that would overflow its cell, with an ellipsis. Measures only text that might.</summary>
     private string Fit(string text, XFont font, double width)
     {
-        // DejaVu's widest glyphs are under 0.95 em: anything shorter than this surely fits.
-        if (text.Length * font.Size * 0.95 <= width) return text;
+        // Liberation Sans's widest glyphs (the dashes, "…", "W") are at most 1 em: anything shorter surely fits.
+        if (text.Length * font.Size <= width) return text;
         if (_gfx!.MeasureString(text, font).Width <= width) return text;
         var cut = text.Length;
         while (cut > 1 && _gfx.MeasureString(text[..cut] + "…", font).Width > width) cut--;
