@@ -54,7 +54,7 @@ public static class DatabaseMigrator
                     "This database was migrated before the migrations were squashed into one baseline (docs/decisions/008). " +
                     "No production database existed then: drop this database and run migrate again.");
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            logger.LogInformation("Applying {Count} pending migration(s)", pending.Count);
+            logger.LogInformation("Pending migrations to apply: {Count}", pending.Count);
             await db.Database.MigrateAsync(ct);
             await DatabaseFunctions.ApplyAsync(lockConnection, ct);
             Jobs.JobServices.InstallSchema(lockConnection);

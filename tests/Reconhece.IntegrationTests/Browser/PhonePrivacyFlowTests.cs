@@ -61,7 +61,7 @@ public sealed class PhonePrivacyFlowTests(BrowserAppFactory app) : IClassFixture
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("privacy-1-customer.png"), FullPage = true });
 
         await page.GotoAsync("/painel");
-        await Assertions.Expect(page.GetByText("1 pedido(s) de clientes sobre dados pessoais (LGPD) aguardando resposta")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 pedido de cliente sobre dados pessoais (LGPD) aguardando resposta")).ToBeVisibleAsync();
         await page.GotoAsync("/privacidade");
         await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("privacy-2-overview.png"), FullPage = true });
@@ -73,7 +73,7 @@ public sealed class PhonePrivacyFlowTests(BrowserAppFactory app) : IClassFixture
         await Assertions.Expect(page.GetByText("Faltam dígitos")).ToBeVisibleAsync();
         await BrowserAppFactory.AssertFitsThePhoneAsync(page);
         await page.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("import-1-preview.png"), FullPage = true });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importar 1 clientes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importar 1 cliente" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Clientes importados.")).ToBeVisibleAsync();
         Assert.Equal(12.5m, (await owner.CustomerAsync("+5531987653333")).Balance);
 

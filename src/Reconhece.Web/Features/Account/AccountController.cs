@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Infrastructure;
 using Reconhece.Web.Resources;
@@ -75,7 +76,8 @@ public sealed class AccountController(
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
         if (throttle.WaitFor(email, address) is { } wait)
         {
-            ModelState.AddModelError("", t["Muitas tentativas sem sucesso. Por segurança, aguarde {0} minuto(s) e tente de novo.", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))]);
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            ModelState.AddModelError("", t.Plural(minutes, "Muitas tentativas sem sucesso. Por segurança, aguarde {0} minuto e tente de novo.", "Muitas tentativas sem sucesso. Por segurança, aguarde {0} minutos e tente de novo.", minutes));
             return View(input);
         }
         await Task.Delay(throttle.AccountDelay(email), HttpContext.RequestAborted);

@@ -94,7 +94,7 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
     {
         var result = await adjust.HandleAsync(id, input, UserId, ct);
         if (result is null) return NotFound();
-        if (result.Succeeded) TempData["Flash"] = t["Ajuste registrado. Saldo: {0} pontos.", Format.Points(result.Value)].Value;
+        if (result.Succeeded) TempData["Flash"] = t.Plural(result.Value, "Ajuste registrado. Saldo: {0} ponto.", "Ajuste registrado. Saldo: {0} pontos.", Format.Points(result.Value)).Value;
         else TempData["FlashError"] = result.ErrorText;
         return RedirectToAction(nameof(Details), new { id });
     }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Privacy;
@@ -26,7 +27,7 @@ public sealed class ApplyRetention(AppDbContext db, CurrentBusiness current, Ano
             var due = await db.Customers.Where(c => c.AnonymizedAt == null && (c.LastPurchaseAt ?? c.CreatedAt) < before)
                 .OrderBy(c => c.LastPurchaseAt).Select(c => c.Id).Take(BatchSize).ToListAsync();
             foreach (var id in due)
-                await anonymise.HandleAsync(id, block: false, userId: null, $"Prazo de guarda: {years[business]} ano(s) sem compras", CancellationToken.None);
+                await anonymise.HandleAsync(id, block: false, userId: null, $"Prazo de guarda: {Format.Count(years[business], "ano", "anos")} sem compras", CancellationToken.None);
             if (due.Count > 0) log.LogInformation("Retention anonymised {Count} customers in business {BusinessId}", due.Count, business);
             return due.Count;
         }, log, "Retention");

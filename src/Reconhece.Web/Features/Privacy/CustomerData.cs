@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
 
 namespace Reconhece.Web.Features.Privacy;
 
@@ -81,7 +82,7 @@ public static class CustomerData
             .OrderBy(u => u.FullName).Select(u => u.FullName).ToListAsync(ct);
         var recipients = await db.ReportRecipients.Where(r => r.ConfirmedAt != null).OrderBy(r => r.Email).Select(r => r.Email).ToListAsync(ct);
         var retention = business.Privacy.RetentionYears is { } years
-            ? $"Dados anonimizados após {years} ano(s) sem compras; ou antes, a pedido do cliente."
+            ? $"Dados anonimizados após {Format.Count(years, "ano", "anos")} sem compras; ou antes, a pedido do cliente."
             : "Enquanto o cliente participar do programa; anonimizados a pedido do cliente.";
         return new CustomerDataFile(FormatName, now, new DataController(business.Name, programPage), "Reconhece (operador, em nome da loja)",
             new DataSubject(c.Phone, aliases, c.Name, c.Email, c.BirthDate, c.CreatedAt, c.FirstPurchaseAt, c.LastPurchaseAt, c.Visits,

@@ -19,7 +19,7 @@ public static class ProgramRules
 
     /// <summary>"Ao juntar 500 pontos, você ganha …"</summary>
     public static string Goal(LoyaltyProgram p, IStringLocalizer t) => p.Goal > 0
-        ? t["Ao juntar {0} pontos, você ganha {1}.", Format.Points(p.Goal), p.RecognitionText]
+        ? t.Plural(p.Goal, "Ao juntar {0} ponto, você ganha {1}.", "Ao juntar {0} pontos, você ganha {1}.", Format.Points(p.Goal), p.RecognitionText)
         : t["A loja reconhece os clientes que mais compram."];
 
     /// <summary>The rules that can take points away or withhold them, then the promotions' draw; each only when it applies.</summary>
@@ -27,18 +27,17 @@ public static class ProgramRules
     {
         var rules = new List<string>();
         if (p.PointsExpiryMonths is { } months)
-            rules.Add(months == 1
-                ? t["Os pontos vencem 1 mês depois da compra em que foram ganhos; os mais antigos são usados primeiro."]
-                : t["Os pontos vencem {0} meses depois da compra em que foram ganhos; os mais antigos são usados primeiro.", months]);
+            rules.Add(t.Plural(months, "Os pontos vencem {0} mês depois da compra em que foram ganhos; os mais antigos são usados primeiro.",
+                "Os pontos vencem {0} meses depois da compra em que foram ganhos; os mais antigos são usados primeiro.", months));
         else rules.Add(t["Os pontos não vencem."]);
         if (p.MinEarningAmount is { } min)
             rules.Add(t["Compras abaixo de {0} não ganham pontos.", Format.Money(min)]);
         if (p.MaxEarningPurchasesPerDay is { } perDay)
-            rules.Add(perDay == 1
-                ? t["Só 1 compra por dia ganha pontos; as outras do mesmo dia ficam registradas, sem pontos."]
-                : t["Só {0} compras por dia ganham pontos; as outras do mesmo dia ficam registradas, sem pontos.", perDay]);
+            rules.Add(t.Plural(perDay, "Só {0} compra por dia ganha pontos; as outras do mesmo dia ficam registradas, sem pontos.",
+                "Só {0} compras por dia ganham pontos; as outras do mesmo dia ficam registradas, sem pontos.", perDay));
         if (p.MaxPointsPerPurchase is { } max)
-            rules.Add(t["Uma compra que daria mais de {0} pontos não ganha pontos: a equipe confere o valor e, se estiver errado, registra de novo.", Format.Points(max)]);
+            rules.Add(t.Plural(max, "Uma compra que daria mais de {0} ponto não ganha pontos: a equipe confere o valor e, se estiver errado, registra de novo.",
+                "Uma compra que daria mais de {0} pontos não ganha pontos: a equipe confere o valor e, se estiver errado, registra de novo.", Format.Points(max)));
         rules.Add(t["Algumas promoções valem só para uma parte dos clientes, sorteada, para a loja medir se a promoção funciona."]);
         return rules;
     }

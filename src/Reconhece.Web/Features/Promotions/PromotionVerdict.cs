@@ -68,8 +68,8 @@ public static class PromotionVerdict
         var count = (int)Math.Round(Math.Abs(difference) * per, MidpointRounding.AwayFromZero);
         if (count == 0) return t["O público e o grupo de controle voltaram na mesma proporção."];
         return difference > 0
-            ? t["De cada {0} clientes do público, {1} a mais voltaram, comparando com o grupo de controle.", per, count]
-            : t["De cada {0} clientes do público, {1} a menos voltaram, comparando com o grupo de controle.", per, count];
+            ? t.Plural(count, "De cada {0} clientes do público, {1} a mais voltou, comparando com o grupo de controle.", "De cada {0} clientes do público, {1} a mais voltaram, comparando com o grupo de controle.", per, count)
+            : t.Plural(count, "De cada {0} clientes do público, {1} a menos voltou, comparando com o grupo de controle.", "De cada {0} clientes do público, {1} a menos voltaram, comparando com o grupo de controle.", per, count);
     }
 
     /// <summary>The arithmetic behind a figure in R$, so the owner can check it; null when there is no such figure.</summary>

@@ -22,8 +22,8 @@ public static class PromotionText
     public static string Benefit(Promotion p, IStringLocalizer<SharedResource> t) => p.Benefit switch
     {
         PromotionBenefit.Multiplier => t["Pontos × {0}", Format.Points(p.BenefitValue)],
-        PromotionBenefit.ExtraPoints => t["+{0} pontos por compra", Format.Points(p.BenefitValue)],
-        _ => t["+{0} pontos a cada {1} acima de {2}", Format.Points(p.BenefitValue), Format.Money(p.StepAmount ?? 0m), Format.Money(p.AboveAmount ?? 0m)],
+        PromotionBenefit.ExtraPoints => t.Plural(p.BenefitValue, "+{0} ponto por compra", "+{0} pontos por compra", Format.Points(p.BenefitValue)),
+        _ => t.Plural(p.BenefitValue, "+{0} ponto a cada {1} acima de {2}", "+{0} pontos a cada {1} acima de {2}", Format.Points(p.BenefitValue), Format.Money(p.StepAmount ?? 0m), Format.Money(p.AboveAmount ?? 0m)),
     };
 
     public static string Weekdays(Promotion p, IStringLocalizer<SharedResource> t) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Resources;
 
 namespace Reconhece.Web.Features.Segments;
@@ -50,8 +51,8 @@ public static class SegmentLabels
     public static string Move(SegmentMove m, IStringLocalizer<SharedResource> t) => (m.From, m.Customers) switch
     {
         (null, 1) => t["1 cliente entrou em {0} (primeira compra ou primeiro cálculo)", Name(m.To, t)],
-        (null, var n) => t["{0} clientes entraram em {1} (primeira compra ou primeiro cálculo)", n, Name(m.To, t)],
+        (null, var n) => t.Plural(n, "{0} cliente entrou em {1} (primeira compra ou primeiro cálculo)", "{0} clientes entraram em {1} (primeira compra ou primeiro cálculo)", n, Name(m.To, t)),
         ({ } from, 1) => t["1 cliente saiu de {0} para {1}", Name(from, t), Name(m.To, t)],
-        ({ } from, var n) => t["{0} clientes saíram de {1} para {2}", n, Name(from, t), Name(m.To, t)],
+        ({ } from, var n) => t.Plural(n, "{0} cliente saiu de {1} para {2}", "{0} clientes saíram de {1} para {2}", n, Name(from, t), Name(m.To, t)),
     };
 }

@@ -41,7 +41,11 @@ public static class Format
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", PtBr) ?? "—";
 
     /// <summary>"1 cliente", "1.234 clientes": a count with the word that agrees with it.</summary>
-    public static string Count(int n, string one, string many) => $"{n.ToString("N0", PtBr)} {(n == 1 ? one : many)}";
+    /// <summary>pt-BR counts take the singular for exactly one ("1 ponto") and the plural otherwise ("0 pontos", "2 pontos").</summary>
+    public static bool IsOne(decimal n) => n == 1;
+
+    /// <summary>"1 compra", "1.234 compras": a count with its noun, for text that is not localized (PDFs, emails, audit).</summary>
+    public static string Count(int n, string one, string many) => $"{n.ToString("N0", PtBr)} {(IsOne(n) ? one : many)}";
 
     public static string Phone(string? e164) => BrazilianPhone.Format(e164);
 

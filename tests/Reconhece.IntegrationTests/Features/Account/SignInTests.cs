@@ -46,7 +46,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var (_, real) = await app.SignInAsync(owner.Email, owner.Password);
         var (_, unknown) = await app.SignInAsync(nobody, "errada123");
 
-        Assert.Equal("Muitas tentativas sem sucesso. Por segurança, aguarde 1 minuto(s) e tente de novo.", real.FormError);
+        Assert.Equal("Muitas tentativas sem sucesso. Por segurança, aguarde 1 minuto e tente de novo.", real.FormError);
         Assert.Equal(real.FormError, unknown.FormError);
         // Nothing is locked on the account: from another address (SignInThrottleTests) the owner gets in.
         Assert.Null(await app.AsAdminAsync(db => db.Users.Where(u => u.Email == owner.Email).Select(u => u.LockoutEnd).SingleAsync()));

@@ -100,9 +100,9 @@ public sealed class AgendaTests(ReportsAppFactory app) : IClassFixture<ReportsAp
         await BuyAtAsync(owner, "11987650482", null, now, -5, amount: "80");  // 20 days after: outside 14
 
         var agenda = await owner.Client.GetAsync("/acoes");
-        Assert.True(agenda.Shows("2 contatos · 1 voltaram (50%) · R$ 50,00"), agenda.Text);
+        Assert.True(agenda.Shows("2 contatos · 1 voltou (50%) · R$ 50,00"), agenda.Text);
         var painel = await owner.Client.GetAsync("/painel");
-        Assert.True(painel.Shows("2 contatos · 1 voltaram (50%) · R$ 50,00"), painel.Text);
+        Assert.True(painel.Shows("2 contatos · 1 voltou (50%) · R$ 50,00"), painel.Text);
         Assert.True(painel.Shows("não prova"), painel.Text);
     }
 

@@ -57,7 +57,7 @@ public sealed class CustomerFilesTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(3, await app.InBusinessAsync(owner.BusinessId, db => db.Ledger.CountAsync(l => l.Kind == LedgerKind.Import && l.Reason == "Saldo importado")));
         await owner.AssertBalancesMatchLedgerAsync();
         var audit = await app.InBusinessAsync(owner.BusinessId, db => db.Audit.SingleAsync(a => a.Subject == "Importação"));
-        Assert.Equal("clientes.csv: 2 novos, 1 atualizados, 4 linhas recusadas, 195,5 pontos", audit.NewValue);
+        Assert.Equal("clientes.csv: 2 novos, 1 atualizado, 4 linhas recusadas, 195,5 pontos", audit.NewValue);
         Assert.Null(await app.InBusinessAsync(owner.BusinessId, db => db.CustomerImports.Select(i => i.Content).SingleAsync()));
 
         // The same file again is refused, and changes nothing.

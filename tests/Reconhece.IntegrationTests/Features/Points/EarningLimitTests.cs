@@ -54,7 +54,7 @@ public sealed class EarningLimitTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.NotNull(NoEarn(tiny));
         Assert.Null(NoEarn(first));
-        Assert.Equal("Compra registrada sem pontos: o cliente já fez 1 compra(s) com pontos hoje, o limite do programa.", NoEarn(second));
+        Assert.Equal("Compra registrada sem pontos: o cliente já fez 1 compra com pontos hoje, o limite do programa.", NoEarn(second));
         Assert.Null(NoEarn(again));
         Assert.Equal(35m, (await owner.CustomerAsync("+5511912345678")).Balance);
         await owner.AssertBalancesMatchLedgerAsync();

@@ -37,7 +37,7 @@ public sealed class ProgramPageAndRetentionTests(ReportsAppFactory app) : IClass
         Assert.True(page.Shows("Só 1 compra por dia ganha pontos; as outras do mesmo dia ficam registradas, sem pontos."));
         Assert.True(page.Shows("Uma compra que daria mais de 2.000 pontos não ganha pontos"));
         Assert.True(page.Shows("Algumas promoções valem só para uma parte dos clientes, sorteada"));
-        Assert.True(page.Shows("Depois de 3 ano(s) sem compras, seus dados são anonimizados automaticamente."));
+        Assert.True(page.Shows("Depois de 3 anos sem compras, seus dados são anonimizados automaticamente."));
         Assert.True(page.Shows("Seus dados não são vendidos nem compartilhados com outras empresas."));   // VII
         Assert.True(page.Shows("Participar é opcional."));                                                 // VIII
         Assert.True(page.Shows("Aberto de terça a domingo."));
@@ -99,9 +99,9 @@ public sealed class ProgramPageAndRetentionTests(ReportsAppFactory app) : IClass
         Assert.Null(customers[0].Name);
         Assert.Equal(("Recente", (DateTime?)null), (customers[1].Name, customers[1].AnonymizedAt));
         var audit = await app.InBusinessAsync(owner.BusinessId, db => db.Audit.SingleAsync(a => a.Field == AnonymiseCustomer.AuditField));
-        Assert.Equal("Prazo de guarda: 2 ano(s) sem compras", audit.NewValue);
+        Assert.Equal("Prazo de guarda: 2 anos sem compras", audit.NewValue);
         var log = (await owner.Client.GetAsync("/privacidade")).Doc.QuerySelectorAll("ul.list li").Select(li => Page.Normalize(li.TextContent)).ToList();
-        Assert.Contains(log, l => l.Contains("Anonimização", StringComparison.Ordinal) && l.Contains("→ Prazo de guarda: 2 ano(s) sem compras", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.Contains("Anonimização", StringComparison.Ordinal) && l.Contains("→ Prazo de guarda: 2 anos sem compras", StringComparison.Ordinal));
         Assert.Equal("Antigo de outra loja", (await off.CustomerAsync("+5511923450001")).Name);
     }
 }

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using Reconhece.IntegrationTests.Support;
+using Xunit;
+
+namespace Reconhece.IntegrationTests.Features.Shared;
+
+/// <summary>Counts of one read in the singular on the pages staff and owners see (issue 22).</summary>
+public sealed class CountWordingTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task One_point_one_purchase_and_one_customer_read_in_the_singular()
+    {
+        var owner = await app.SignUpAsync("Sorveteria Singular");
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "2" });
+
+        // R$ 1,00 at the default R$ 1,00 a point: one point, one short of the goal of two.
+        var result = await owner.Client.RegisterPurchaseAsync("11987651234", "1,00", name: "Cliente Único");
+        // The figure and its words sit on two lines of a card: "1" then "ponto no total".
+        var text = Regex.Replace(result.Text, @"\s+", " ");
+        Assert.Contains("+1ponto nesta compra 1ponto no total", text, StringComparison.Ordinal);
+        Assert.True(result.Shows("Falta 1 ponto para a meta de 2."), result.Text);
+        Assert.False(result.Shows("pontos"), result.Text);
+
+        var list = await owner.Client.GetAsync("/clientes?q=Único");
+        Assert.True(list.Shows("1 ponto ·"), list.Text);
+        var customer = await owner.Client.GetAsync($"/clientes/{(await owner.CustomerAsync("+5511987651234")).Id}");
+        Assert.Contains("1ponto (meta 2) 1compra Gasto total", Regex.Replace(customer.Text, @"\s+", " "), StringComparison.Ordinal);
+    }
+}
