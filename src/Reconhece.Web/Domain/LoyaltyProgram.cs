@@ -22,7 +22,7 @@ public enum PointRounding
 public class LoyaltyProgram : ITenantOwned
 {
     public const string DefaultInvitation =
-        "Olá, {nome}! Aqui é da {negocio}. Você é um dos nossos clientes especiais e queremos te agradecer: {reconhecimento}. Passe aqui para receber! Seu cartão: {cartao}";
+        "Olá, {nome}! {negocio} aqui. Você é um dos nossos clientes especiais e queremos te agradecer: {reconhecimento}. Passe aqui para receber! Seu cartão: {cartao}";
 
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }

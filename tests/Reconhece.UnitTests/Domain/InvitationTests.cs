@@ -9,13 +9,13 @@ public sealed class InvitationTests
     public void The_message_is_filled_with_first_name_business_and_recognition()
     {
         var text = Invitation.Render(LoyaltyProgram.DefaultInvitation, "Paula Souza", "Sorveteria Polo", "brinde de R$ 25");
-        Assert.StartsWith("Olá, Paula! Aqui é da Sorveteria Polo.", text, StringComparison.Ordinal);
+        Assert.StartsWith("Olá, Paula! Sorveteria Polo aqui.", text, StringComparison.Ordinal);
         Assert.Contains("brinde de R$ 25", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Without_a_name_the_greeting_still_reads_well() =>
-        Assert.StartsWith("Olá! Aqui é da Loja.", Invitation.Render(LoyaltyProgram.DefaultInvitation, null, "Loja", "x"), StringComparison.Ordinal);
+        Assert.StartsWith("Olá! Loja aqui.", Invitation.Render(LoyaltyProgram.DefaultInvitation, null, "Loja", "x"), StringComparison.Ordinal);
 
     [Fact]
     public void The_card_link_fills_its_placeholder_and_without_one_its_clause_goes_whole()

@@ -38,16 +38,19 @@ public static class AgendaLists
         _ => t["Convite para grupo"],
     };
 
-    /// <summary>The message a list starts with until the owner writes their own.</summary>
+    /// <summary>
+    /// The message a list starts with until the owner writes their own. The business's name stands alone ("Bar do Zé
+    /// aqui"), never after an article or a preposition: "na {negocio}" reads wrong for "Bar do Zé" (issue 22).
+    /// </summary>
     public static string DefaultTemplate(AgendaList list, IStringLocalizer<SharedResource> t) => list switch
     {
-        AgendaList.Goal => t["Olá, {nome}! Você atingiu a meta na {negocio} e ganhou {premio}. Passe aqui para retirar! Seu cartão: {cartao}"],
-        AgendaList.Fading => t["Olá, {nome}! Sentimos sua falta na {negocio}. Você tem {pontos} pontos esperando por você. Seu cartão: {cartao}"],
-        AgendaList.NearGoal => t["Olá, {nome}! Faltam só {faltam} pontos para você ganhar {premio} na {negocio}. Seu cartão: {cartao}"],
-        AgendaList.Birthday => t["Feliz aniversário, {nome}! A {negocio} deseja um ótimo dia. Passe aqui para comemorar!"],
-        AgendaList.New => t["Olá, {nome}! Obrigado pela visita à {negocio}. Com {meta} pontos você ganha {premio}; você já tem {pontos}. Seu cartão: {cartao}"],
-        AgendaList.Expiring => t["Olá, {nome}! Você tem {pontos} pontos na {negocio} e parte deles vence nos próximos dias. Passe aqui para aproveitar! Seu cartão: {cartao}"],
-        _ => t["Olá, {nome}! A {negocio} convida você."],
+        AgendaList.Goal => t["Olá, {nome}! {negocio} aqui: você atingiu a meta e ganhou {premio}. Passe aqui para retirar! Seu cartão: {cartao}"],
+        AgendaList.Fading => t["Olá, {nome}! {negocio} aqui: sentimos sua falta. Seus pontos ({pontos}) estão esperando por você. Seu cartão: {cartao}"],
+        AgendaList.NearGoal => t["Olá, {nome}! {negocio} aqui: você está quase lá para ganhar {premio} (faltam {faltam} de {meta} pontos). Seu cartão: {cartao}"],
+        AgendaList.Birthday => t["Feliz aniversário, {nome}! {negocio} deseja um ótimo dia. Passe aqui para comemorar!"],
+        AgendaList.New => t["Olá, {nome}! {negocio} aqui: obrigado pela visita. Com {meta} pontos você ganha {premio}. Seu cartão: {cartao}"],
+        AgendaList.Expiring => t["Olá, {nome}! {negocio} aqui: parte dos seus pontos vence nos próximos dias. Passe aqui para aproveitar! Seu cartão: {cartao}"],
+        _ => t["Olá, {nome}! {negocio} convida você."],
     };
 
     /// <summary>The owner's template for the list, or its default. "Meta atingida" falls back to the programme's invitation.</summary>

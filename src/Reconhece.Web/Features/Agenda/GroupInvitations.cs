@@ -34,7 +34,7 @@ public sealed class GroupInvitations(AppDbContext db, CurrentBusiness current, T
     public const int PageSize = 50;
     public static readonly string[] ExtraPlaceholders = ["{ocasiao}", "{data}"];
 
-    public string DefaultMessage => t["Olá, {nome}! A {negocio} convida você: {ocasiao}, em {data}. Esperamos você! Seu cartão: {cartao}"];
+    public string DefaultMessage => t["Olá, {nome}! {negocio} convida você: {ocasiao}, em {data}. Esperamos você! Seu cartão: {cartao}"];
 
     public async Task<FormResult<Guid>> CreateAsync(InvitationInput input, Guid userId, CancellationToken ct)
     {

@@ -4,8 +4,8 @@ using Xunit;
 
 namespace Reconhece.IntegrationTests.Features.Shared;
 
-/// <summary>Counts of one read in the singular on the pages staff and owners see (issue 22).</summary>
-public sealed class CountWordingTests(AppFactory app) : IClassFixture<AppFactory>
+/// <summary>What staff and owners read: counts of one in the singular, placeholders as the owner types them (issue 22).</summary>
+public sealed class WordingPagesTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task One_point_one_purchase_and_one_customer_read_in_the_singular()
@@ -25,5 +25,18 @@ public sealed class CountWordingTests(AppFactory app) : IClassFixture<AppFactory
         Assert.True(list.Shows("1 ponto ·"), list.Text);
         var customer = await owner.Client.GetAsync($"/clientes/{(await owner.CustomerAsync("+5511987651234")).Id}");
         Assert.Contains("1ponto (meta 2) 1compra Gasto total", Regex.Replace(customer.Text, @"\s+", " "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_message_pages_list_their_placeholders_as_the_owner_types_them()
+    {
+        var owner = await app.SignUpAsync("Bar do Zé");
+        foreach (var url in new[] { "/acoes/convites", "/acoes/configuracoes" })
+        {
+            var page = await owner.Client.GetAsync(url);
+            Assert.True(page.Shows("Marcadores: {nome}, {negocio}"), url + ": " + page.Text);
+            Assert.True(page.Shows("{cartao}"), url + ": " + page.Text);
+            Assert.False(page.Shows("{{"), url + ": " + page.Text);
+        }
     }
 }
