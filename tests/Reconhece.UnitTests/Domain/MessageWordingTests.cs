@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Localization;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Agenda;
-using Reconhece.Web.Resources;
 using Xunit;
 
 namespace Reconhece.UnitTests.Domain;
@@ -10,13 +8,6 @@ namespace Reconhece.UnitTests.Domain;
 /// <summary>The default messages name the business without an article: "na Bar do Zé" is wrong (issue 22).</summary>
 public sealed partial class MessageWordingTests
 {
-    private sealed class KeysAsText : IStringLocalizer<SharedResource>
-    {
-        public LocalizedString this[string name] => new(name, name);
-        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(System.Globalization.CultureInfo.InvariantCulture, name, arguments));
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
-    }
-
     [GeneratedRegex(@"(?i)\b(a|à|o|da|do|na|no|de|em|pela|pelo)\s+\{negocio\}")]
     private static partial Regex ArticleBeforeName();
 

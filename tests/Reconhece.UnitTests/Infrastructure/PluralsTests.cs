@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Reconhece.Web.Features.Shared;
 using Xunit;
 
@@ -6,14 +5,6 @@ namespace Reconhece.UnitTests.Infrastructure;
 
 public sealed class PluralsTests
 {
-    // The app's localizer answers with the pt-BR key itself; so does this one.
-    private sealed class KeysAsText : IStringLocalizer
-    {
-        public LocalizedString this[string name] => new(name, name);
-        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(Format.PtBr, name, arguments));
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
-    }
-
     [Theory]
     [InlineData(1, "1 ponto")]
     [InlineData(0, "0 pontos")]
