@@ -50,7 +50,8 @@ public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixtur
 
         // The owner recognises the customer from the eligible list.
         var ownerPhone = await app.SignedInPhoneAsync(owner.Email, owner.Password);
-        await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Reconhecimento" }).First.ClickAsync();
+        await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Mais", Exact = true }).ClickAsync();
+        await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Reconhecimento" }).ClickAsync();
         await Assertions.Expect(ownerPhone.GetByText("Lia Cliente")).ToBeVisibleAsync();
         var invite = await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Convidar no WhatsApp" }).GetAttributeAsync("href");
         Assert.StartsWith("https://wa.me/5511988887777?text=", invite, StringComparison.Ordinal);

@@ -16,6 +16,8 @@ public sealed class PhoneReportsFlowTests(BrowserAppFactory app) : IClassFixture
         await owner.Client.RegisterPurchaseAsync("11977776666", "150,00", name: "Sérgio");
 
         var phone = await app.SignedInPhoneAsync(owner.Email, owner.Password);
+        // Two taps from anywhere: "Mais" in the tab bar, then the page.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Mais", Exact = true }).ClickAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "Relatórios" }).ClickAsync();
         await Assertions.Expect(phone.GetByText("Próximo envio: segunda-feira")).ToBeVisibleAsync();
 

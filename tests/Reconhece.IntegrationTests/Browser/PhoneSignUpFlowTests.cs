@@ -37,6 +37,7 @@ public sealed class PhoneSignUpFlowTests(BrowserAppFactory app) : IClassFixture<
         await Assertions.Expect(page.GetByText("Olá, Rita Dona!")).ToBeVisibleAsync();
 
         // Add a staff member.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mais", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Equipe" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Adicionar pessoa" }).ClickAsync();
         await page.GetByLabel("Nome").FillAsync("Téo Atendente");
