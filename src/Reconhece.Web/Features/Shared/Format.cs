@@ -8,8 +8,11 @@ public static class Format
 {
     public static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
-    /// <summary>R$ 1.234,56</summary>
-    public static string Money(decimal value) => value.ToString("C2", PtBr);
+    /// <summary>
+    /// R$ 1.234,56, with a non-breaking space: .NET's pt-BR currency format puts an ordinary space after "R$", and
+    /// at 390 px a line broke there ("R$" / "0,00", issue 22).
+    /// </summary>
+    public static string Money(decimal value) => value.ToString("C2", PtBr).Replace(' ', '\u00A0');
 
     /// <summary>1.234 or 45,9 — no trailing zeros.</summary>
     public static string Points(decimal value) => value.ToString("#,0.##", PtBr);

@@ -9,7 +9,7 @@ namespace Reconhece.IntegrationTests.Features.Points;
 /// <summary>Earning limits (Programa → Limites): the purchase is stored, earns nothing, and staff read why. Nothing is capped.</summary>
 public sealed class EarningLimitTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static string? NoEarn(Page page) => page.Doc.QuerySelector("[data-testid=no-earn]")?.TextContent.Trim();
+    private static string? NoEarn(Page page) => page.Doc.QuerySelector("[data-testid=no-earn]") is { } e ? Page.Normalize(e.TextContent).Trim() : null;
 
     [Fact]
     public async Task A_purchase_under_the_minimum_is_stored_without_points_and_staff_are_told()
