@@ -147,7 +147,7 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         ["Margem média sobre as vendas"] = p.GrossMarginPercent is { } g ? Format.Points(g) + "%" : "",
         ["Compras que pontuam por dia"] = p.MaxEarningPurchasesPerDay?.ToString(Format.PtBr) ?? "",
         ["Valor mínimo para pontuar"] = p.MinEarningAmount is { } m ? Format.Money(m) : "",
-        ["Máximo de pontos por compra"] = p.MaxPointsPerPurchase is { } x ? Format.Points(x) : "",
+        ["Compra que não ganha pontos: acima de"] = p.MaxPointsPerPurchase is { } x ? Format.Points(x) : "",
         ["Pontos vencem em (meses)"] = p.PointsExpiryMonths?.ToString(Format.PtBr) ?? "",
     };
 }

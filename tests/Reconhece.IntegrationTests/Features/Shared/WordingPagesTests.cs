@@ -39,4 +39,13 @@ public sealed class WordingPagesTests(AppFactory app) : IClassFixture<AppFactory
             Assert.False(page.Shows("{{"), url + ": " + page.Text);
         }
     }
+
+    [Fact]
+    public async Task The_points_limit_is_named_for_what_it_does_not_as_a_cap()
+    {
+        var owner = await app.SignUpAsync("Posto Sem Teto");
+        var page = await owner.Client.GetAsync("/programa");
+        Assert.True(page.Shows("Compra que não ganha pontos: acima de quantos pontos"), page.Text);
+        Assert.False(page.Shows("Máximo de pontos"), page.Text);
+    }
 }
