@@ -164,7 +164,7 @@ public sealed class ImportCustomers(AppDbContext db, CurrentBusiness current, Ph
         db.Audit.Add(new AuditEntry
         {
             UserId = userId, At = now, Subject = "Importação", SubjectId = id, Field = "Clientes importados",
-            NewValue = $"{import.FileName}: {Format.Count(created, "novo", "novos")}, {Format.Count(updated, "atualizado", "atualizados")}, {Format.Count(rejected, "linha recusada", "linhas recusadas")}, {Format.Points(points)} {(Format.IsOne(points) ? "ponto" : "pontos")}",
+            NewValue = $"{import.FileName}: {Format.Count(created, "novo", "novos")}, {Format.Count(updated, "atualizado", "atualizados")}, {Format.Count(rejected, "linha recusada", "linhas recusadas")}, {Format.PointsCount(points)}",
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

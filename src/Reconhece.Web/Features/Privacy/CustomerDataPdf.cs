@@ -17,7 +17,7 @@ public static class CustomerDataPdf
         pdf.Line($"Celular: {Format.Phone(c.Phone)}" + (c.MergedPhones.Count > 0 ? $" (também: {string.Join(", ", c.MergedPhones.Select(Format.Phone))})" : ""));
         pdf.Line($"Nome: {c.Name ?? "não informado"} · E-mail: {c.Email ?? "não informado"} · Nascimento: {Format.Date(c.BirthDate)}");
         pdf.Line($"Cadastro: {Format.Date(c.RegisteredAt, zone)} · Primeira compra: {Format.Date(c.FirstPurchaseAt, zone)} · Última: {Format.Date(c.LastPurchaseAt, zone)}");
-        pdf.Line($"{Format.Count(c.Visits, "compra", "compras")} · {Format.Money(c.TotalSpend)} · saldo {Format.Points(c.PointsBalance)} {(Format.IsOne(c.PointsBalance) ? "ponto" : "pontos")} ({Format.Points(c.PointsEarned)} ganhos)");
+        pdf.Line($"{Format.Count(c.Visits, "compra", "compras")} · {Format.Money(c.TotalSpend)} · saldo {Format.PointsCount(c.PointsBalance)} ({Format.Points(c.PointsEarned)} ganhos)");
         pdf.Line($"{Format.Count(d.Recognitions.Count, "reconhecimento", "reconhecimentos")} · {Format.Count(d.Contacts.Count, "contato", "contatos")} da loja · "
             + (c.NoContactSince is { } since ? $"não quer contato desde {Format.Date(since, zone)}" : "aceita contato"));
         pdf.Space();

@@ -50,6 +50,9 @@ public static class Format
     /// <summary>"1 compra", "1.234 compras": a count with its noun, for text that is not localized (PDFs, emails, audit).</summary>
     public static string Count(int n, string one, string many) => $"{n.ToString("N0", PtBr)} {(IsOne(n) ? one : many)}";
 
+    /// <summary>"1 ponto", "1,5 pontos", "1.234 pontos": points with their noun, for text that is not localized.</summary>
+    public static string PointsCount(decimal n) => $"{Points(n)} {(IsOne(n) ? "ponto" : "pontos")}";
+
     public static string Phone(string? e164) => BrazilianPhone.Format(e164);
 
     public static System.DateTime Local(System.DateTime utc, TimeZoneInfo zone) => Domain.Periods.ToLocal(utc, zone);
