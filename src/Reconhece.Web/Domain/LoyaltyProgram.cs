@@ -38,6 +38,8 @@ public class LoyaltyProgram : ITenantOwned
     public bool CollectEmail { get; set; }
     public bool CollectBirthDate { get; set; }
     public string InvitationMessage { get; set; } = DefaultInvitation;
+    /// <summary>Staff may hand over the gift at the counter and record it (on by default; the owner always may).</summary>
+    public bool StaffCanHandOver { get; set; } = true;
 
     /// <summary>What the recognition costs the owner (R$), optional: a point's cost is this over the goal.</summary>
     public decimal? RewardValue { get; set; }

@@ -4,11 +4,11 @@ using Xunit;
 
 namespace Reconhece.IntegrationTests.Browser;
 
-/// <summary>The product's core loop on two phones: staff register purchases until ELEGÍVEL, the owner recognises.</summary>
+/// <summary>The product's core loop on two phones: staff register purchases until the customer wins the gift, the owner records it.</summary>
 public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
     [Fact]
-    public async Task Staff_register_purchases_until_ELEGIVEL_and_the_owner_recognises_the_customer()
+    public async Task Staff_register_purchases_until_the_gift_is_won_and_the_owner_records_it()
     {
         var owner = await app.SignUpAsync("Sorveteria Bella");
         await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100", ["RecognitionText"] = "casquinha grátis" });
@@ -35,15 +35,15 @@ public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixtur
         await staffPhone.GetByLabel("Valor da compra (R$)").FillAsync("45,90");
         await staffPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar" }).ClickAsync();
         await Assertions.Expect(staffPhone.GetByText("Cliente de volta")).ToBeVisibleAsync();
-        await Assertions.Expect(staffPhone.GetByText("ELEGÍVEL")).ToHaveCountAsync(0);
+        await Assertions.Expect(staffPhone.GetByText("Ganhou o brinde!")).ToHaveCountAsync(0);
 
         // Third: the goal is reached.
         await staffPhone.GetByRole(AriaRole.Link, new() { Name = "Registrar outra compra" }).ClickAsync();
         await staffPhone.GetByLabel("Celular do cliente").FillAsync("(11) 98888-7777");
         await staffPhone.GetByLabel("Valor da compra (R$)").FillAsync("30");
         await staffPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar" }).ClickAsync();
-        await Assertions.Expect(staffPhone.GetByText("ELEGÍVEL", new() { Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(staffPhone.GetByText("Reconhecimento: casquinha grátis.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(staffPhone.GetByText("Ganhou o brinde!", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(staffPhone.GetByText("Prêmio: casquinha grátis.", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(staffPhone.GetByTestId("balance")).ToHaveTextAsync("120");
         Assert.True(await staffPhone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"));
         await staffPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("core-1-purchase-result-eligible.png"), FullPage = true });
@@ -56,11 +56,11 @@ public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixtur
         var invite = await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Convidar no WhatsApp" }).GetAttributeAsync("href");
         Assert.StartsWith("https://wa.me/5511988887777?text=", invite, StringComparison.Ordinal);
         await ownerPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("core-2-eligible-list.png"), FullPage = true });
-        await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Reconhecer" }).ClickAsync();
+        await ownerPhone.GetByRole(AriaRole.Link, new() { Name = "Entregar brinde" }).ClickAsync();
         await Assertions.Expect(ownerPhone.GetByLabel("O que foi oferecido")).ToHaveValueAsync("casquinha grátis");
-        await ownerPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar reconhecimento" }).ClickAsync();
+        await ownerPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar entrega" }).ClickAsync();
 
-        await Assertions.Expect(ownerPhone.GetByText("Reconhecimento registrado. A meta foi descontada do saldo.")).ToBeVisibleAsync();
+        await Assertions.Expect(ownerPhone.GetByText("Brinde entregue! 100 pontos saíram do saldo; o que passou da meta continua.")).ToBeVisibleAsync();
         await Assertions.Expect(ownerPhone.Locator(".card .big").First).ToHaveTextAsync("20");
         await ownerPhone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("core-3-customer-after-recognition.png"), FullPage = true });
     }

@@ -16,7 +16,7 @@ namespace Reconhece.IntegrationTests.Tenancy;
 public abstract partial class IsolationSuite<TFactory>
 {
     /// <summary>Form and query fields that name another row; matched by name, any case.</summary>
-    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey", "CustomerId", "Key", "mergedId", "com", "Id", "BranchIds"];
+    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey", "CustomerId", "Key", "mergedId", "com", "Id", "BranchIds", "purchase"];
 
 
     [Fact]
@@ -42,8 +42,11 @@ public abstract partial class IsolationSuite<TFactory>
         var triedRoutes = IsolationCases.IdRoutes.Select(r => $"{r[0]} {Shape((string)r[1])}")
             .Append($"GET {Shape("/relatorios/{run}/{slug}.pdf")}"); // Another_business_report_pdfs_answer_404...
         var triedFields = IsolationCases.FormIdCases.Select(r => $"{r[0]} {Shape((string)r[1])} {r[2]}");
-        Assert.Equal(routes, new SortedSet<string>(triedRoutes, StringComparer.Ordinal));
-        Assert.Equal(fields, new SortedSet<string>(triedFields, StringComparer.Ordinal));
+        // Named, not just counted: the message says which route or field is missing or stale.
+        Assert.Empty(routes.Except(triedRoutes, StringComparer.Ordinal));
+        Assert.Empty(triedRoutes.Except(routes, StringComparer.Ordinal));
+        Assert.Empty(fields.Except(triedFields, StringComparer.Ordinal));
+        Assert.Empty(triedFields.Except(fields, StringComparer.Ordinal));
     }
 
     [Theory]
@@ -52,7 +55,7 @@ public abstract partial class IsolationSuite<TFactory>
     {
         Assert.True(method is "GET" or "POST", method);
         var seed = await SeededAAsync();
-        var (a, aCustomer, aPromotion, aRunId) = (seed.Owner, seed.Customer, seed.Promotion, seed.RunId);
+        var (a, aCustomer, aPromotion, aRunId, aPurchase) = (seed.Owner, seed.Customer, seed.Promotion, seed.RunId, seed.Purchase);
         var (purchaseKey, adjustKey, recognitionKey, reportKey, contactKey, invitationKey) =
             (seed.PurchaseKey, seed.AdjustKey, seed.RecognitionKey, seed.ReportKey, seed.ContactKey, seed.InvitationKey);
 
@@ -70,6 +73,8 @@ public abstract partial class IsolationSuite<TFactory>
             "Id" => aPromotion,
             "CustomerId" or "customerId" or "mergedId" or "com" => aCustomer,
             "Key" => contactKey,
+            "purchase" => aPurchase,
+            "idempotencyKey" => recognitionKey,
             "IdempotencyKey" when route == "/registrar" => purchaseKey,
             "IdempotencyKey" when route.StartsWith("/clientes", StringComparison.Ordinal) => adjustKey,
             "IdempotencyKey" when route == "/acoes/convites" => invitationKey,
@@ -90,7 +95,7 @@ public abstract partial class IsolationSuite<TFactory>
         var formPage = route switch
         {
             "/c/{token}/meus-dados" => url[..^"/meus-dados".Length],
-            "/clientes/{customer}/ajuste" => $"/clientes/{bCustomer}",
+            "/clientes/{customer}/ajuste" or "/clientes/{customer}/entregar-brinde" => $"/clientes/{bCustomer}",
             "/clientes/{customer}/pedidos" => $"/clientes/{bCustomer}/privacidade",
             "/relatorios/gerar" or "/relatorios/enviar" => "/relatorios",
             "/acoes/contato" or "/acoes/adiar" => "/acoes?lista=meta",
@@ -151,6 +156,7 @@ public static class IsolationCases
         { "POST", "/clientes/{customer}/ajuste" },
         { "GET", "/reconhecimento/{customer}" },
         { "POST", "/reconhecimento/{customer}" },
+        { "POST", "/clientes/{customer}/entregar-brinde" },
         { "GET", "/clientes/{customer}/sem-contato" },
         { "POST", "/clientes/{customer}/sem-contato" },
         { "POST", "/clientes/{customer}/aceita-contato" },
@@ -185,6 +191,8 @@ public static class IsolationCases
         { "POST", "/equipe/{staff}/editar", "BranchId" },
         { "POST", "/clientes/{customer}/ajuste", "IdempotencyKey" },
         { "POST", "/reconhecimento/{customer}", "IdempotencyKey" },
+        { "POST", "/clientes/{customer}/entregar-brinde", "idempotencyKey" },
+        { "POST", "/clientes/{customer}/entregar-brinde", "purchase" },
         { "POST", "/relatorios/gerar", "requestKey" },
         { "POST", "/relatorios/enviar", "requestKey" },
         { "POST", "/acoes/contato", "CustomerId" },

@@ -23,6 +23,8 @@ public class LoyaltyProgramConfiguration : IEntityTypeConfiguration<LoyaltyProgr
         builder.Property(x => x.GrossMarginPercent).HasPrecision(5, 2);
         builder.Property(x => x.MinEarningAmount).HasPrecision(12, 2);
         builder.Property(x => x.MaxPointsPerPurchase).HasPrecision(14, 2);
+        // On for every existing and new program; EF sends false and omits true.
+        builder.Property(x => x.StaffCanHandOver).HasDefaultValue(true).HasSentinel(true);
     }
 }
 

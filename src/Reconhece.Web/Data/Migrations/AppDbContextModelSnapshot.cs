@@ -1251,6 +1251,12 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rule_kind");
 
+                    b.Property<bool>("StaffCanHandOver")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("staff_can_hand_over");
+
                     b.Property<string>("UnitName")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")

@@ -58,6 +58,10 @@ public static class CustomerQueries
         {
             Rfv = c.Segment is { } segment ? (segment, c.RfvR ?? 0, c.RfvF ?? 0, c.RfvV ?? 0) : null,
             NextExpiry = program.PointsExpiryMonths is { } months && c.Balance > 0 ? await Points.ExpirePoints.NextAsync(db, c.BusinessId, c.Id, c.Balance, months, zone, ct) : null,
+            Gift = Goal.IsReached(c.Balance, program.Goal) && c.AnonymizedAt is null
+                ? new Recognition.GiftBanner(c.Id, null, program.RecognitionText, program.Goal,
+                    Recognition.GiftHandOver.Allowed(isOwner, program), isOwner, c.EligibleSince, zone)
+                : null,
         };
     }
 

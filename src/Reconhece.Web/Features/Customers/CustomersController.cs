@@ -56,7 +56,7 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
         var c = await CustomerLookup.ByPhone(db, phone).Select(x => new { x.Name, x.Balance }).FirstOrDefaultAsync(ct);
         if (c is null) return Json(new { text = t["Cliente novo: será cadastrado ao registrar."].Value });
         var text = t["{0} · {1} pontos · {2}% da meta", c.Name ?? Format.Phone(phone), Format.Points(c.Balance), Goal.Percent(c.Balance, program.Goal)].Value;
-        if (Goal.IsReached(c.Balance, program.Goal)) text += " · " + t["ELEGÍVEL"].Value;
+        if (Goal.IsReached(c.Balance, program.Goal)) text += " · " + t["Ganhou o brinde!"].Value;
         return Json(new { text });
     }
 

@@ -22,6 +22,7 @@ public sealed class ProgramInput
     public bool CollectName { get; set; }
     public bool CollectEmail { get; set; }
     public bool CollectBirthDate { get; set; }
+    public bool StaffCanHandOver { get; set; }
     public string? InvitationMessage { get; set; }
     public string? RewardValue { get; set; }
     public string? GrossMarginPercent { get; set; }
@@ -35,7 +36,7 @@ public sealed class ProgramInput
         RuleKind = p.RuleKind, ValuePerPoint = Format.MoneyInput(p.ValuePerPoint), Rounding = p.Rounding, UnitName = p.UnitName,
         PointsPerUnit = Format.Points(p.PointsPerUnit), Goal = Format.Points(p.Goal), RecognitionText = p.RecognitionText,
         InactivityDays = p.InactivityDays.ToString(Format.PtBr), CollectName = p.CollectName, CollectEmail = p.CollectEmail,
-        CollectBirthDate = p.CollectBirthDate, InvitationMessage = p.InvitationMessage,
+        CollectBirthDate = p.CollectBirthDate, InvitationMessage = p.InvitationMessage, StaffCanHandOver = p.StaffCanHandOver,
         RewardValue = p.RewardValue is { } r ? Format.MoneyInput(r) : null,
         GrossMarginPercent = p.GrossMarginPercent is { } g ? Format.Points(g) : null,
         MaxEarningPurchasesPerDay = p.MaxEarningPurchasesPerDay?.ToString(Format.PtBr),
@@ -102,6 +103,7 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         program.CollectEmail = input.CollectEmail;
         program.CollectBirthDate = input.CollectBirthDate;
         program.InvitationMessage = invitation!;
+        program.StaffCanHandOver = input.StaffCanHandOver;
         program.RewardValue = rewardValue;
         program.GrossMarginPercent = margin;
         program.MinEarningAmount = minEarning;
@@ -138,6 +140,7 @@ public sealed class SaveProgramSettings(AppDbContext db, CurrentBusiness current
         ["Pontos por unidade"] = Format.Points(p.PointsPerUnit),
         ["Meta"] = Format.Points(p.Goal),
         ["Reconhecimento"] = p.RecognitionText,
+        ["Atendentes entregam o brinde"] = p.StaffCanHandOver ? "sim" : "não",
         ["Dias para inativo"] = p.InactivityDays.ToString(Format.PtBr),
         ["Coleta nome"] = p.CollectName ? "sim" : "não",
         ["Coleta e-mail"] = p.CollectEmail ? "sim" : "não",

@@ -46,6 +46,10 @@ public static class PurchaseQueries
             BonusPoints = row.BonusPoints, PromotionName = row.Promotion, NoEarnReason = row.NoEarnReason,
             MinEarningAmount = program.MinEarningAmount, MaxPointsPerPurchase = program.MaxPointsPerPurchase,
             MaxEarningPurchasesPerDay = program.MaxEarningPurchasesPerDay,
+            Gift = Goal.IsReached(row.Balance, program.Goal) && row.ReversedAt is null
+                ? new Recognition.GiftBanner(row.CustomerId, row.Id, program.RecognitionText, program.Goal,
+                    Recognition.GiftHandOver.Allowed(isOwner, program), isOwner, null, zone)
+                : null,
         };
     }
 }

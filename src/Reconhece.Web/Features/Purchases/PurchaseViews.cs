@@ -32,6 +32,8 @@ public sealed record PurchaseResult(
     public decimal? MinEarningAmount { get; init; }
     public decimal? MaxPointsPerPurchase { get; init; }
     public int? MaxEarningPurchasesPerDay { get; init; }
+    /// <summary>"Ganhou o brinde!" while the balance reaches the goal and the purchase stands.</summary>
+    public Recognition.GiftBanner? Gift { get; init; }
 
     public bool Eligible => Domain.Goal.IsReached(Balance, Goal);
     public int Percent => Domain.Goal.Percent(Balance, Goal);

@@ -48,11 +48,7 @@ public sealed class RecognitionController(AppDbContext db, Cards.CardLinks links
             result.CopyTo(ModelState);
             return View(await FormAsync(customerId, input, ct));
         }
-        if (result.Value is RecognizeOutcome.Recognized or RecognizeOutcome.AlreadyRecognized)
-            TempData["Flash"] = result.Value == RecognizeOutcome.Recognized
-                ? t["Reconhecimento registrado. A meta foi descontada do saldo."].Value
-                : t["Este reconhecimento já tinha sido registrado."].Value;
-        else TempData["FlashError"] = t["Este cliente não está mais elegível: o saldo está abaixo da meta."].Value;
+        GiftHandOver.Tell(TempData, result.Value, (await db.BusinessAsync(ct)).Program.Goal, t);
         return Redirect($"/clientes/{customerId}");
     }
 

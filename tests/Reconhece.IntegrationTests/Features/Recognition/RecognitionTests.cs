@@ -10,7 +10,7 @@ public sealed class RecognitionTests(AppFactory app) : IClassFixture<AppFactory>
     private static Dictionary<string, string> Goal100 => new() { ["Goal"] = "100", ["RecognitionText"] = "brinde de R$ 25 em sorvete" };
 
     [Fact]
-    public async Task Reaching_the_goal_shows_ELEGIVEL_and_lists_the_customer_with_a_WhatsApp_invitation()
+    public async Task Reaching_the_goal_shows_the_gift_banner_and_lists_the_customer_with_a_WhatsApp_invitation()
     {
         var owner = await app.SignUpAsync("Sorveteria Polo");
         await owner.SetProgramAsync(Goal100);
@@ -18,8 +18,9 @@ public sealed class RecognitionTests(AppFactory app) : IClassFixture<AppFactory>
 
         var page = await owner.Client.RegisterPurchaseAsync("11912345678", "50");
 
-        Assert.True(page.Shows("ELEGÍVEL"), page.Text);
-        Assert.True(page.Shows("Reconhecimento: brinde de R$ 25 em sorvete."));
+        Assert.True(page.Shows("Ganhou o brinde!"), page.Text);
+        Assert.True(page.Shows("Prêmio: brinde de R$ 25 em sorvete."));
+        Assert.False(page.Shows("ELEGÍVEL"));
         var list = await owner.Client.GetAsync("/reconhecimento");
         Assert.True(list.Shows("Paula Souza"));
         Assert.True(list.Shows("(11) 91234-5678"));
@@ -41,9 +42,9 @@ public sealed class RecognitionTests(AppFactory app) : IClassFixture<AppFactory>
 
         var page = await owner.Client.SubmitAsync($"/reconhecimento/{customer.Id}", new Dictionary<string, string> { ["What"] = "Casquinha dupla" });
 
-        Assert.True(page.Shows("Reconhecimento registrado."), page.Text);
+        Assert.True(page.Shows("Brinde entregue! 100 pontos saíram do saldo"), page.Text);
         Assert.True(page.Shows("Casquinha dupla"));
-        Assert.False(page.Shows("ELEGÍVEL"));
+        Assert.False(page.Shows("Ganhou o brinde!"));
         var after = await owner.CustomerAsync("+5511912345678");
         Assert.Equal(30m, after.Balance);
         Assert.Null(after.EligibleSince);
@@ -82,7 +83,7 @@ public sealed class RecognitionTests(AppFactory app) : IClassFixture<AppFactory>
             ["What"] = "Brinde", ["IdempotencyKey"] = Guid.NewGuid().ToString(),
         });
 
-        Assert.True(page.Shows("Este cliente não está mais elegível"), page.Text);
+        Assert.True(page.Shows("O saldo está abaixo da meta: o brinde não foi registrado."), page.Text);
         Assert.Equal(50m, (await owner.CustomerAsync("+5511912345678")).Balance);
         Assert.Equal(0, await app.InBusinessAsync(owner.BusinessId, db => db.Recognitions.CountAsync()));
     }
@@ -115,6 +116,6 @@ public sealed class RecognitionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Forbidden, post.Status);
         Assert.Equal(150m, (await owner.CustomerAsync("+5511912345678")).Balance);
         // Staff still see that the customer is eligible, so they can tell the owner.
-        Assert.True((await client.GetAsync($"/clientes/{customer.Id}")).Shows("ELEGÍVEL"));
+        Assert.True((await client.GetAsync($"/clientes/{customer.Id}")).Shows("Ganhou o brinde!"));
     }
 }
