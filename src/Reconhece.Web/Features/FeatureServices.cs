@@ -26,6 +26,7 @@ public static class FeatureServices
         services.AddScoped<Till.SaveTillTotal>();
         services.AddSingleton<PurchaseContextCache>();
         services.AddScoped<ReversePurchase>();
+        services.AddScoped<NameNewCustomer>();
         services.AddScoped<EditCustomer>();
         services.AddScoped<AdjustPoints>();
         services.AddScoped<RecognizeCustomer>();

@@ -150,6 +150,7 @@ public static class IsolationCases
         { "GET", "/clientes/{customer}/cartao" },
         { "POST", "/clientes/{customer}/cartao/novo" },
         { "POST", "/compras/{purchase}/estornar" },
+        { "POST", "/compras/{purchase}/nome" },
         { "GET", "/clientes/{customer}" },
         { "GET", "/clientes/{customer}/editar" },
         { "POST", "/clientes/{customer}/editar" },

@@ -9,7 +9,7 @@ public static class PurchaseQueries
     /// <summary>Below this many ranked customers a shop's "class A" is a handful of people and says nothing.</summary>
     public const int MinCustomersForClassA = 30;
 
-    public static async Task<PurchaseResult?> ResultAsync(AppDbContext db, Guid purchaseId, bool isOwner, CancellationToken ct)
+    public static async Task<PurchaseResult?> ResultAsync(AppDbContext db, Guid purchaseId, bool isOwner, Guid userId, DateTime now, CancellationToken ct)
     {
         var row = await db.Purchases.Where(p => p.Id == purchaseId)
             .Join(db.Customers, p => p.CustomerId, c => c.Id, (p, c) => new { p, c })
@@ -17,7 +17,7 @@ public static class PurchaseQueries
             {
                 x.p.Id, x.p.CustomerId, CustomerBusinessId = x.c.BusinessId, x.c.Name, x.c.Phone, x.p.WasNewCustomer, x.p.Amount, x.p.Quantity, x.p.Points,
                 x.p.BonusPoints, x.p.NoEarnReason, Promotion = db.Promotions.Where(o => o.Id == x.p.PromotionId).Select(o => o.Name).FirstOrDefault(),
-                x.c.Balance, x.p.At, x.p.ReversedAt, x.c.LifetimePoints, x.c.ContactOptOutAt,
+                x.c.Balance, x.p.At, x.p.ReversedAt, x.p.UserId, x.c.LifetimePoints, x.c.ContactOptOutAt, x.c.AnonymizedAt,
                 Branch = db.Branches.Where(b => b.Id == x.p.BranchId).Select(b => b.Name).First(),
             })
             .FirstOrDefaultAsync(ct);
@@ -41,8 +41,12 @@ public static class PurchaseQueries
             row.ContactOptOutAt is not null);
         return new PurchaseResult(row.Id, row.CustomerId, row.Name, row.Phone, row.WasNewCustomer, row.Amount, row.Quantity,
             program.RuleKind == PointRuleKind.ByUnit ? program.UnitName : null, row.Points, row.Balance, program.Goal,
-            program.RecognitionText, row.Branch, row.At, zone, row.ReversedAt is not null, isOwner && row.ReversedAt is null, hints)
+            program.RecognitionText, row.Branch, row.At, zone, row.ReversedAt is not null,
+            row.ReversedAt is null && CounterWindow.Open(isOwner, row.UserId, row.At, userId, now), hints)
         {
+            OfferName = program.CollectName && row.Name is null && row.ReversedAt is null && row.AnonymizedAt is null
+                && CounterWindow.Open(isOwner, row.UserId, row.At, userId, now),
+            UndoUntil = !isOwner && row.ReversedAt is null && row.UserId == userId ? row.At + CounterWindow.StaffWindow : null,
             BonusPoints = row.BonusPoints, PromotionName = row.Promotion, NoEarnReason = row.NoEarnReason,
             MinEarningAmount = program.MinEarningAmount, MaxPointsPerPurchase = program.MaxPointsPerPurchase,
             MaxEarningPurchasesPerDay = program.MaxEarningPurchasesPerDay,

@@ -26,6 +26,10 @@ public sealed record PurchaseResult(
     string RecognitionText, string BranchName, DateTime At, TimeZoneInfo Zone, bool Reversed, bool CanReverse,
     PurchaseHints Hints)
 {
+    /// <summary>A customer without a name, while the business collects names and the counter may still add one.</summary>
+    public bool OfferName { get; init; }
+    /// <summary>Staff viewing their own purchase: until when they may undo it themselves.</summary>
+    public DateTime? UndoUntil { get; init; }
     public decimal BonusPoints { get; init; }
     public string? PromotionName { get; init; }
     public NoEarnReason? NoEarnReason { get; init; }

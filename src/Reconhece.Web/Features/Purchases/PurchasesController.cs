@@ -42,22 +42,46 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
     [HttpGet("/compras/{id:guid}")]
     public async Task<IActionResult> Result(Guid id, int? registrada, CancellationToken ct)
     {
-        var result = await PurchaseQueries.ResultAsync(db, id, User.IsInRole(Roles.Owner), ct);
+        var result = await PurchaseQueries.ResultAsync(db, id, User.IsInRole(Roles.Owner), UserId, clock.GetUtcNow().UtcDateTime, ct);
         ViewData["JustRegistered"] = registrada == 1;
         return result is null ? NotFound() : View(result);
     }
 
-    [HttpPost("/compras/{id:guid}/estornar"), Authorize(Policy = Policies.Owner)]
+    /// <summary>"Estornar": the owner any purchase; staff their own within minutes (<see cref="CounterWindow"/>).</summary>
+    [HttpPost("/compras/{id:guid}/estornar")]
     public async Task<IActionResult> Reverse(Guid id, string? reason, [FromServices] ReversePurchase reverse, CancellationToken ct)
     {
-        var outcome = await reverse.HandleAsync(id, reason, UserId, ct);
-        if (outcome == ReverseOutcome.NotFound) return NotFound();
-        if (outcome == ReverseOutcome.ReasonTooLong)
-            TempData["FlashError"] = t["Motivo longo demais: use no máximo {0} caracteres. A compra não foi estornada.", ReversePurchase.ReasonMaxLength].Value;
-        else
-            TempData["Flash"] = outcome == ReverseOutcome.Reversed
-                ? t["Compra estornada. Os pontos foram retirados do saldo."].Value
-                : t["Esta compra já tinha sido estornada."].Value;
+        var outcome = await reverse.HandleAsync(id, reason, UserId, User.IsInRole(Roles.Owner), ct);
+        switch (outcome)
+        {
+            case ReverseOutcome.NotFound: return NotFound();
+            case ReverseOutcome.ReasonTooLong:
+                TempData["FlashError"] = t["Motivo longo demais: use no máximo {0} caracteres. A compra não foi estornada.", ReversePurchase.ReasonMaxLength].Value;
+                break;
+            case ReverseOutcome.ReasonMissing:
+                TempData["FlashError"] = t["Diga o motivo, ex.: valor digitado errado. A compra não foi estornada."].Value;
+                break;
+            case ReverseOutcome.TooLateForStaff:
+                TempData["FlashError"] = t["Só quem registrou pode desfazer, e só nos primeiros {0} minutos. Peça ao responsável para estornar.",
+                    (int)CounterWindow.StaffWindow.TotalMinutes].Value;
+                break;
+            default:
+                TempData["Flash"] = outcome == ReverseOutcome.Reversed
+                    ? t["Compra estornada. Os pontos foram retirados do saldo."].Value
+                    : t["Esta compra já tinha sido estornada."].Value;
+                break;
+        }
+        return RedirectToAction(nameof(Result), new { id });
+    }
+
+    /// <summary>The result screen's optional name for a new customer (<see cref="NameNewCustomer"/>).</summary>
+    [HttpPost("/compras/{id:guid}/nome")]
+    public async Task<IActionResult> Name(Guid id, string? name, [FromServices] NameNewCustomer naming, CancellationToken ct)
+    {
+        var (outcome, error) = await naming.HandleAsync(id, name, UserId, User.IsInRole(Roles.Owner), ct);
+        if (outcome == NameOutcome.NotFound) return NotFound();
+        if (outcome == NameOutcome.Named) TempData["Flash"] = t["Nome salvo."].Value;
+        else TempData["FlashError"] = error ?? t["O nome deste cliente só pode ser mudado pelo responsável, em Clientes."].Value;
         return RedirectToAction(nameof(Result), new { id });
     }
 

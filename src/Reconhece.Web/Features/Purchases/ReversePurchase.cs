@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Points;
@@ -5,11 +6,11 @@ using Reconhece.Web.Tenancy;
 
 namespace Reconhece.Web.Features.Purchases;
 
-public enum ReverseOutcome { Reversed, AlreadyReversed, NotFound, ReasonTooLong }
+public enum ReverseOutcome { Reversed, AlreadyReversed, NotFound, ReasonTooLong, ReasonMissing, TooLateForStaff }
 
 /// <summary>
-/// The owner cancels a mistaken purchase: the purchase is marked reversed and a reversing ledger entry
-/// takes its points (and its visit and amount) back, with everything else the purchase moved, in one
+/// "Estornar" a mistaken purchase (the owner; staff their own within minutes, <see cref="CounterWindow"/>):
+/// the purchase is marked reversed and a reversing ledger entry takes its points (and its visit and amount) back, with everything else the purchase moved, in one
 /// statement (Features/Points/Sql/reverse-purchase.sql, the mirror of purchase.sql). Nothing is deleted.
 /// </summary>
 public sealed class ReversePurchase(AppDbContext db, CurrentBusiness current, TimeProvider clock)
@@ -17,11 +18,19 @@ public sealed class ReversePurchase(AppDbContext db, CurrentBusiness current, Ti
     /// <summary>The reason's column limit (purchases.reversal_reason, ledger_entries.reason).</summary>
     public const int ReasonMaxLength = 200;
 
-    public async Task<ReverseOutcome> HandleAsync(Guid purchaseId, string? reason, Guid userId, CancellationToken ct)
+    public async Task<ReverseOutcome> HandleAsync(Guid purchaseId, string? reason, Guid userId, bool isOwner, CancellationToken ct)
     {
         var business = current.RequiredId;
         var now = clock.GetUtcNow().UtcDateTime;
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (!isOwner)
+        {
+            var purchase = await db.Purchases.Where(p => p.Id == purchaseId).Select(p => new { p.UserId, p.At, p.ReversedAt }).FirstOrDefaultAsync(ct);
+            if (purchase is null) return ReverseOutcome.NotFound;
+            if (purchase.ReversedAt is not null) return ReverseOutcome.AlreadyReversed;
+            if (!CounterWindow.Open(false, purchase.UserId, purchase.At, userId, now)) return ReverseOutcome.TooLateForStaff;
+            if (why is null) return ReverseOutcome.ReasonMissing;
+        }
         // Refused, never cut: the owner sees why and nothing is reversed.
         if (why is { Length: > ReasonMaxLength }) return ReverseOutcome.ReasonTooLong;
         var context = await db.BusinessAsync(ct);

@@ -39,6 +39,8 @@ public static class Format
 
     public static string DateTime(DateTime utc, TimeZoneInfo zone) => Local(utc, zone).ToString("dd/MM/yyyy HH:mm", PtBr);
 
+    public static string Time(DateTime utc, TimeZoneInfo zone) => Local(utc, zone).ToString("HH:mm", PtBr);
+
     public static string Date(DateTime? utc, TimeZoneInfo zone) => utc is null ? "—" : Date(utc.Value, zone);
 
     public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", PtBr) ?? "—";

@@ -35,7 +35,7 @@ public sealed class EarningLimitTests(AppFactory app) : IClassFixture<AppFactory
 
         var typo = await owner.Client.RegisterPurchaseAsync("11912345678", "4.590,00");
 
-        Assert.Equal("Compra registrada sem pontos: daria mais que o máximo de 1.000 pontos por compra. Confira o valor; se estiver errado, peça ao dono para estornar e registre de novo.", NoEarn(typo));
+        Assert.Equal("Compra registrada sem pontos: daria mais que o máximo de 1.000 pontos por compra. Confira o valor; se estiver errado, desfaça e registre de novo.", NoEarn(typo));
         Assert.Equal(0m, (await owner.CustomerAsync("+5511912345678")).Balance);
         Assert.Equal(NoEarnReason.AbovePointsCap, await app.InBusinessAsync(owner.BusinessId, db => db.Purchases.Select(p => p.NoEarnReason).SingleAsync()));
     }

@@ -71,7 +71,7 @@ public sealed class ReversalAndAdjustmentTests(AppFactory app) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Staff_cannot_reverse_purchases_nor_adjust_points()
+    public async Task Staff_cannot_reverse_someone_else_purchase_nor_adjust_points()
     {
         var owner = await app.SignUpAsync();
         var purchase = LoyaltyScenario.PurchaseIdFrom(await owner.Client.RegisterPurchaseAsync("11912345678", "40"));
@@ -79,16 +79,18 @@ public sealed class ReversalAndAdjustmentTests(AppFactory app) : IClassFixture<A
         var staff = await owner.AddStaffAsync();
         var (client, _) = await app.SignInAsync(staff.Email, staff.Password);
 
-        var reverse = await client.PostAsync($"/compras/{purchase}/estornar");
+        var reverse = await client.PostAsync($"/compras/{purchase}/estornar", new Dictionary<string, string> { ["Reason"] = "engano" });
         var adjust = await client.PostAsync($"/clientes/{customer.Id}/ajuste", new Dictionary<string, string>
         {
             ["Points"] = "1000", ["Reason"] = "presente", ["IdempotencyKey"] = Guid.NewGuid().ToString(),
         });
         var result = await client.GetAsync($"/compras/{purchase}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, reverse.Status);
+        Assert.True(reverse.Shows("Só quem registrou pode desfazer, e só nos primeiros 10 minutos. Peça ao responsável para estornar."), reverse.Text);
         Assert.Equal(HttpStatusCode.Forbidden, adjust.Status);
         Assert.False(result.Shows("Estornar"));
+        Assert.False(result.Shows("Desfazer"));
+        Assert.True(result.Shows("Para estornar esta compra, peça ao responsável."), result.Text);
         Assert.Equal(40m, (await owner.CustomerAsync("+5511912345678")).Balance);
     }
 
