@@ -34,7 +34,7 @@ public sealed class PhoneMaskTests(BrowserAppFactory app) : IClassFixture<Browse
         Assert.Equal(shown, value);
         Assert.Equal(Digits(typed), Digits(value));
 
-        await phone.GetByLabel("Valor da compra (R$)").FillAsync("10");
+        await phone.GetByLabel("Valor da compra (R$)").FillAsync("10,00");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Registrar" }).ClickAsync();
         if (outcome.StartsWith('('))
         {

@@ -18,7 +18,7 @@ public sealed class PhonePrivacyFlowTests(BrowserAppFactory app) : IClassFixture
         await page.GotoAsync("/registrar");
 
         await page.GetByLabel("Celular do cliente").FillAsync("11987654312");
-        await page.GetByLabel("Valor da compra (R$)").FillAsync("20");
+        await page.GetByLabel("Valor da compra (R$)").FillAsync("20,00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrar", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("É a mesma pessoa que (11) 98765-4321 – Maria?")).ToBeVisibleAsync();
         await BrowserAppFactory.AssertFitsThePhoneAsync(page);

@@ -40,7 +40,9 @@ public sealed class PhonePurchaseFlowTests(BrowserAppFactory app) : IClassFixtur
         // Third: the goal is reached.
         await staffPhone.GetByRole(AriaRole.Link, new() { Name = "Registrar outra compra" }).ClickAsync();
         await staffPhone.GetByLabel("Celular do cliente").FillAsync("(11) 98888-7777");
-        await staffPhone.GetByLabel("Valor da compra (R$)").FillAsync("30");
+        // Typed as on a card machine: the amount fills from the right.
+        await staffPhone.GetByLabel("Valor da compra (R$)").PressSequentiallyAsync("3000");
+        await Assertions.Expect(staffPhone.GetByLabel("Valor da compra (R$)")).ToHaveValueAsync("30,00");
         await staffPhone.GetByRole(AriaRole.Button, new() { Name = "Registrar" }).ClickAsync();
         await Assertions.Expect(staffPhone.GetByText("Ganhou o brinde!", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(staffPhone.GetByText("Prêmio: casquinha grátis.", new() { Exact = false })).ToBeVisibleAsync();
