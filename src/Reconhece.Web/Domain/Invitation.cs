@@ -14,6 +14,9 @@ public sealed record MessageFields(string? CustomerName, string BusinessName, de
 public static partial class Invitation
 {
     /// <summary>The placeholders a template may use; {reconhecimento} is the older name of {premio}.</summary>
+    /// <summary>What "WhatsApp" on a customer's page starts with before the goal is reached: no count, so no plural to get wrong.</summary>
+    public const string Greeting = "Olá, {nome}! {negocio} aqui. Seus pontos e o que falta para o prêmio estão no seu cartão: {cartao}";
+
     public static readonly string[] Placeholders = ["{nome}", "{negocio}", "{pontos}", "{faltam}", "{meta}", "{premio}", "{reconhecimento}", "{cartao}"];
 
     private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");

@@ -43,6 +43,7 @@ public sealed class PhonePrivacyFlowTests(BrowserAppFactory app) : IClassFixture
         var customer = await owner.CustomerAsync("+5511987651111");
 
         await page.GotoAsync($"/clientes/{customer.Id}");
+        await page.GetByText("Mais opções").ClickAsync();  // the administrative actions sit behind it (issue 22)
         await page.GetByRole(AriaRole.Link, new() { Name = "Unir com outro cadastro" }).ClickAsync();
         await page.GetByLabel("Celular do outro cadastro").FillAsync("(21) 98765-2222");
         await page.GetByRole(AriaRole.Button, new() { Name = "Procurar" }).ClickAsync();
@@ -52,6 +53,7 @@ public sealed class PhonePrivacyFlowTests(BrowserAppFactory app) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Unir os cadastros" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Cadastros unidos.")).ToBeVisibleAsync();
 
+        await page.GetByText("Mais opções").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Privacidade (LGPD)" }).ClickAsync();
         await page.GetByText("Registrar um pedido").ClickAsync();
         await page.GetByLabel("O cliente pediu").SelectOptionAsync(new SelectOptionValue { Label = "Acesso aos dados (II)" });

@@ -16,7 +16,7 @@ namespace Reconhece.IntegrationTests.Tenancy;
 public abstract partial class IsolationSuite<TFactory>
 {
     /// <summary>Form and query fields that name another row; matched by name, any case.</summary>
-    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey", "CustomerId", "Key", "mergedId", "com", "Id", "BranchIds", "purchase"];
+    private static readonly string[] IdFields = ["branchId", "IdempotencyKey", "RequestKey", "CustomerId", "Key", "mergedId", "com", "Id", "BranchIds", "purchase", "cliente"];
 
 
     [Fact]
@@ -71,7 +71,7 @@ public abstract partial class IsolationSuite<TFactory>
         {
             "branchId" or "BranchId" or "BranchIds" => a.BranchId,
             "Id" => aPromotion,
-            "CustomerId" or "customerId" or "mergedId" or "com" => aCustomer,
+            "CustomerId" or "customerId" or "mergedId" or "com" or "cliente" => aCustomer,
             "Key" => contactKey,
             "purchase" => aPurchase,
             "idempotencyKey" => recognitionKey,
@@ -188,6 +188,8 @@ public static class IsolationCases
     {
         { "POST", "/registrar", "branchId" },
         { "POST", "/registrar", "IdempotencyKey" },
+        { "POST", "/registrar", "CustomerId" },
+        { "GET", "/registrar", "cliente" },
         { "POST", "/equipe/novo", "BranchId" },
         { "POST", "/equipe/{staff}/editar", "BranchId" },
         { "POST", "/clientes/{customer}/ajuste", "IdempotencyKey" },

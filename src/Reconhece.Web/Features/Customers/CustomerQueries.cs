@@ -24,7 +24,7 @@ public static class CustomerQueries
     private static string EscapeLike(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    public static async Task<CustomerPage?> PageAsync(AppDbContext db, Guid id, bool isOwner, CancellationToken ct)
+    public static async Task<CustomerPage?> PageAsync(AppDbContext db, Cards.CardLinks links, Guid id, bool isOwner, CancellationToken ct)
     {
         var c = await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
@@ -51,11 +51,18 @@ public static class CustomerQueries
         var consent = await db.ConsentEvents.Where(e => e.CustomerId == id).OrderByDescending(e => e.At).Take(20)
             .Select(e => new ConsentLine(e.At, e.OptedOut, e.How, e.Reason, db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault()))
             .ToListAsync(ct);
-        var zone = (await db.BusinessAsync(ct)).Zone;
+        var business = await db.BusinessAsync(ct);
+        var zone = business.Zone;
+        // WhatsApp from the page: the invitation once the goal is reached, otherwise a greeting with the card.
+        // None for a customer who does not want contact (LGPD art. 18 IX) or was anonymised.
+        var whatsApp = c.ContactOptOutAt is not null || c.AnonymizedAt is not null ? null
+            : Invitation.WhatsAppLink(c.Phone, Invitation.Render(Goal.IsReached(c.Balance, program.Goal) ? program.InvitationMessage : Invitation.Greeting,
+                new MessageFields(c.Name, business.Name, c.Balance, program.Goal, program.RecognitionText, links.Url(c.BusinessId, c.Id, c.CardGeneration))));
         return new CustomerPage(c.Id, c.Phone, c.Name, c.Email, c.BirthDate, c.Balance, program.Goal, program.RecognitionText,
             c.LifetimeSpend, c.LifetimePoints, c.Visits, c.FirstPurchaseAt, c.LastPurchaseAt, c.EligibleSince, favouriteName,
             purchases, ledger, recognitions, isOwner, zone, Guid.NewGuid(), c.ContactOptOutAt, consent, c.AnonymizedAt)
         {
+            WhatsApp = whatsApp,
             Rfv = c.Segment is { } segment ? (segment, c.RfvR ?? 0, c.RfvF ?? 0, c.RfvV ?? 0) : null,
             NextExpiry = program.PointsExpiryMonths is { } months && c.Balance > 0 ? await Points.ExpirePoints.NextAsync(db, c.BusinessId, c.Id, c.Balance, months, zone, ct) : null,
             Gift = Goal.IsReached(c.Balance, program.Goal) && c.AnonymizedAt is null

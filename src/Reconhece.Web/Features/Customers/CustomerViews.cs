@@ -33,6 +33,9 @@ public sealed record CustomerPage(
     /// <summary>The RFV segment and scores of the last nightly run (Features/Segments).</summary>
     public (RfvSegment Segment, short R, short F, short V)? Rfv { get; init; }
 
+    /// <summary>wa.me with a message ready; null when the customer does not want contact.</summary>
+    public Uri? WhatsApp { get; init; }
+
     /// <summary>"Ganhou o brinde!" while the balance reaches the goal (none for an anonymised customer).</summary>
     public Recognition.GiftBanner? Gift { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Reconhece.Web.Features.Customers;
 
 /// <summary>Clientes: search, the customer page, and the owner's corrections.</summary>
 [Authorize(Policy = Policies.Staff), Route("/clientes")]
-public sealed class CustomersController(AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CustomersController(AppDbContext db, Cards.CardLinks links, IStringLocalizer<SharedResource> t) : Controller
 {
     public const int InactiveListSize = 200;
 
@@ -63,7 +63,7 @@ public sealed class CustomersController(AppDbContext db, IStringLocalizer<Shared
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken ct)
     {
-        var page = await CustomerQueries.PageAsync(db, id, User.IsInRole(Roles.Owner), ct);
+        var page = await CustomerQueries.PageAsync(db, links, id, User.IsInRole(Roles.Owner), ct);
         return page is null ? NotFound() : View(page);
     }
 

@@ -16,7 +16,12 @@ public sealed record RegisterForm(
 
     /// <summary>The promotions that apply here today, for staff to mention at the counter.</summary>
     public IReadOnlyList<TodayPromotion> Promotions { get; init; } = [];
+
+    /// <summary>The customer chosen on their page, when the form registers for them.</summary>
+    public ChosenCustomer? Chosen { get; init; }
 }
+
+public sealed record ChosenCustomer(Guid Id, string? Name, string Phone, decimal Balance);
 
 public sealed record TodayPromotion(string Name, string Benefit, string? Description, decimal? MinAmount);
 

@@ -15,9 +15,14 @@ namespace Reconhece.Web.Features.Purchases;
 [Authorize(Policy = Policies.Staff)]
 public sealed class PurchasesController(AppDbContext db, RegisterPurchase register, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
+    /// <summary>The form; with "cliente", a customer chosen on their page, registered for without the phone typed.</summary>
     [HttpGet("/registrar")]
-    public async Task<IActionResult> Register(CancellationToken ct) =>
-        View(await FormAsync(new RegisterPurchaseInput { IdempotencyKey = Guid.NewGuid() }, null, ct));
+    public async Task<IActionResult> Register(Guid? cliente, CancellationToken ct)
+    {
+        var form = await FormAsync(new RegisterPurchaseInput { IdempotencyKey = Guid.NewGuid(), CustomerId = cliente }, null, ct);
+        // Another business's customer, or one anonymised since: not found, like every other id.
+        return cliente is not null && form.Chosen is null ? NotFound() : View(form);
+    }
 
     [HttpPost("/registrar")]
     public async Task<IActionResult> Register(RegisterPurchaseInput input, Guid? branchId, CancellationToken ct)
@@ -104,7 +109,14 @@ public sealed class PurchasesController(AppDbContext db, RegisterPurchase regist
         var atBranch = branchId ?? (Guid.TryParse(User.FindFirstValue(AppClaimsFactory.BranchClaim), out var mine) ? mine : null);
         var today = PromotionRules.Running(open, now, zone, atBranch)
             .Select(p => new TodayPromotion(p.Name, PromotionText.Benefit(p, t), p.Description, p.MinAmount)).ToList();
+        ChosenCustomer? chosen = null;
+        if (input.CustomerId is { } id)
+        {
+            chosen = await db.Customers.Where(c => c.Id == id && c.AnonymizedAt == null)
+                .Select(c => new ChosenCustomer(c.Id, c.Name, c.Phone, c.Balance)).FirstOrDefaultAsync(ct);
+            if (chosen is null) input.CustomerId = null;
+        }
         return new RegisterForm(input, program.RuleKind, program.ValuePerPoint, program.UnitName, program.PointsPerUnit,
-            program.CollectName, program.CollectEmail, program.CollectBirthDate, branches, branchId) { Promotions = today };
+            program.CollectName, program.CollectEmail, program.CollectBirthDate, branches, branchId) { Promotions = today, Chosen = chosen };
     }
 }

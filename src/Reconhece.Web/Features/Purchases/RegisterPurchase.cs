@@ -35,6 +35,12 @@ public sealed class RegisterPurchaseInput
 
     /// <summary>Staff answered "É a mesma pessoa?" with no: register the phone typed as a new customer.</summary>
     public bool NotSame { get; set; }
+
+    /// <summary>
+    /// The customer chosen on their page ("Registrar compra" from a customer found by name): the phone is
+    /// read from the customer, so it is neither retyped nor carried in the URL.
+    /// </summary>
+    public Guid? CustomerId { get; set; }
 }
 
 /// <summary>An existing customer whose phone is one typo away from the one typed.</summary>
@@ -63,7 +69,15 @@ public sealed class RegisterPurchase(AppDbContext db, NpgsqlDataSource database,
     {
         var business = current.RequiredId;
         if (!string.IsNullOrWhiteSpace(input.SamePhone)) input.Phone = input.SamePhone;
-        var checkNear = !input.NotSame && string.IsNullOrWhiteSpace(input.SamePhone);
+        if (input.CustomerId is { } chosen)
+        {
+            // Another business's id finds nothing here (both walls), like a customer anonymised since.
+            input.Phone = await db.Customers.Where(c => c.Id == chosen && c.AnonymizedAt == null).Select(c => c.Phone).FirstOrDefaultAsync(ct);
+            if (input.Phone is null)
+                return new FormResult<Guid>(Guid.Empty, [new("", t["Este cliente não foi encontrado. Digite o celular para registrar."])]);
+        }
+        // A phone a customer already has (picked or chosen) needs no "É a mesma pessoa?".
+        var checkNear = !input.NotSame && string.IsNullOrWhiteSpace(input.SamePhone) && input.CustomerId is null;
         var phoneIsNew = false;
         // The cached context is tried first; if the statement finds it outdated, reload once and retry.
         for (var attempt = 0; ; attempt++)
