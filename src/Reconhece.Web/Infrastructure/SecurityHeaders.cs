@@ -8,10 +8,11 @@ public static class SecurityHeaders
 {
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        // Made once, at the first response (it reads site.css), not on every request.
+        // Made once, at the first response (it reads site.css), not on every request. form-action names WhatsApp
+        // because "Enviar no WhatsApp" posts the contact and is answered with a redirect to wa.me (Ações).
         var styles = app.ApplicationServices.GetRequiredService<InlineStyles>();
         var pagePolicy = new Lazy<string>(() =>
-            $"default-src 'self'; style-src 'self' {styles.CspSource}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'");
+            $"default-src 'self'; style-src 'self' {styles.CspSource}; img-src 'self' data:; form-action 'self' https://wa.me https://api.whatsapp.com; frame-ancestors 'none'; base-uri 'self'");
         return app.Use(async (context, next) =>
         {
             var h = context.Response.Headers;

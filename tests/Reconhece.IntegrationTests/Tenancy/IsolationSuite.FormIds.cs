@@ -72,7 +72,7 @@ public abstract partial class IsolationSuite<TFactory>
             "branchId" or "BranchId" or "BranchIds" => a.BranchId,
             "Id" => aPromotion,
             "CustomerId" or "customerId" or "mergedId" or "com" or "cliente" => aCustomer,
-            "Key" => contactKey,
+            "Key" or "key" => contactKey,
             "purchase" => aPurchase,
             "idempotencyKey" => recognitionKey,
             "IdempotencyKey" when route == "/registrar" => purchaseKey,
@@ -111,7 +111,7 @@ public abstract partial class IsolationSuite<TFactory>
         };
         // "Adiar 7 dias" is a second button of the contact form (formaction): posted as that button would.
         var page = method == "GET" ? await b.Client.GetAsync($"{url}?{field}={foreign}")
-            : route == "/acoes/adiar" ? await b.Client.PostAsync(url, fields) : await b.Client.SubmitAsync(formPage, fields, url);
+            : route is "/acoes/adiar" or "/acoes/contato/desfazer" ? await b.Client.PostAsync(url, fields) : await b.Client.SubmitAsync(formPage, fields, url);
 
         Assert.NotEqual(HttpStatusCode.InternalServerError, page.Status);
         Assert.DoesNotContain("Cliente de A", page.Text, StringComparison.Ordinal);
@@ -200,6 +200,7 @@ public static class IsolationCases
         { "POST", "/relatorios/enviar", "requestKey" },
         { "POST", "/acoes/contato", "CustomerId" },
         { "POST", "/acoes/contato", "Key" },
+        { "POST", "/acoes/contato/desfazer", "key" },
         { "POST", "/c/{token}/meus-dados", "Key" },
         { "POST", "/acoes/adiar", "customerId" },
         { "POST", "/acoes/convites", "IdempotencyKey" },

@@ -64,8 +64,12 @@ public static class AgendaLists
 
     /// <summary>The row's WhatsApp link: the list's message filled in for this customer.</summary>
     public static Uri WhatsApp(AgendaRow r, string template, AgendaContext context, Cards.CardLinks links) =>
-        Invitation.WhatsAppLink(r.Phone, Invitation.Render(template, new MessageFields(r.Name, context.BusinessName, r.Balance, context.Goal, context.Prize,
-            links.Url(context.BusinessId, r.Id, r.CardGeneration))));
+        WhatsApp(r.Id, r.Name, r.Phone, r.Balance, r.CardGeneration, template, context, links);
+
+    public static Uri WhatsApp(Guid id, string? name, string phone, decimal balance, int cardGeneration, string template, AgendaContext context,
+        Cards.CardLinks links) =>
+        Invitation.WhatsAppLink(phone, Invitation.Render(template, new MessageFields(name, context.BusinessName, balance, context.Goal, context.Prize,
+            links.Url(context.BusinessId, id, cardGeneration))));
 
     /// <summary>Why the customer is on the list, in the owner's words.</summary>
     public static string Why(AgendaRow r, AgendaList list, AgendaContext context, DateTime now, IStringLocalizer<SharedResource> t)
@@ -99,6 +103,12 @@ public sealed record AgendaItem(AgendaRow Row, string Why, Uri WhatsApp, Guid Ke
 
 public sealed record AgendaPage(
     AgendaContext Context, AgendaList List, IReadOnlyDictionary<AgendaList, int> Counts, IReadOnlyList<AgendaItem> Items,
-    int Page, int Pages, AgendaResults Results, bool IsOwner);
+    int Page, int Pages, AgendaResults Results, bool IsOwner)
+{
+    /// <summary>The person's own contacts that can still be undone ("Contato registrado · Desfazer").</summary>
+    public IReadOnlyList<RecentContact> Recent { get; init; } = [];
+}
+
+public sealed record RecentContact(Guid Key, string Customer);
 
 public sealed record AgendaStaffClosed();

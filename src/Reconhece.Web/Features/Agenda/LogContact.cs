@@ -62,6 +62,35 @@ public sealed class LogContact(AppDbContext db, CurrentBusiness current, TimePro
         return FormResult.Ok(ContactOutcome.Logged);
     }
 
+    /// <summary>How long the person who logged a contact can take it back (a tap on the wrong row).</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// "Desfazer": the person's own contact, within <see cref="UndoWindow"/>, is removed and the customer is back
+    /// on the agenda. A mistaken tap measured as a contact would count against the list's results.
+    /// </summary>
+    public async Task<bool> UndoAsync(Guid key, Guid userId, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - UndoWindow;
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.IdempotencyKey == key && c.UserId == userId && c.At >= since, ct);
+        if (contact is null) return false;
+        db.Contacts.Remove(contact);
+        await db.Customers.Where(c => c.Id == contact.CustomerId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.AgendaSnoozedUntil, (DateTime?)null), ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The person's contacts still within <see cref="UndoWindow"/>, newest first.</summary>
+    public async Task<IReadOnlyList<RecentContact>> RecentAsync(Guid userId, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - UndoWindow;
+        var rows = await db.Contacts.Where(c => c.UserId == userId && c.At >= since).OrderByDescending(c => c.At).Take(3)
+            .Join(db.Customers, c => c.CustomerId, k => k.Id, (c, k) => new { c.IdempotencyKey, k.Name, k.Phone })
+            .ToListAsync(ct);
+        return rows.Select(r => new RecentContact(r.IdempotencyKey, r.Name ?? BrazilianPhone.Format(r.Phone))).ToList();
+    }
+
     /// <summary>"Adiar 7 dias": false when the customer is not in the person's scope.</summary>
     public async Task<bool> SnoozeAsync(Guid customerId, Guid? branchScope, CancellationToken ct)
     {

@@ -51,9 +51,17 @@ public sealed class AgendaTests(ReportsAppFactory app) : IClassFixture<ReportsAp
         Assert.True(saved.Shows("Prévia: Oi Maria, faltam 10 pontos para uma taça de vinho na Adega Mensagem!"), saved.Text);
 
         var page = await owner.Client.GetAsync("/acoes?lista=quase-la");
-        var link = page.Doc.QuerySelectorAll<IHtmlAnchorElement>("a[href^='https://wa.me/']").Single().Href;
-        Assert.Equal("https://wa.me/5511987650201?text=" + Uri.EscapeDataString("Oi Maria, faltam 10 pontos para uma taça de vinho na Adega Mensagem!"), link);
         Assert.True(page.Shows("Faltam 10 pontos para a meta (90 de 100)."), page.Text);
+        // "Enviar no WhatsApp" logs the contact and answers with the wa.me link (the test client follows it).
+        var form = page.Doc.QuerySelectorAll<IHtmlFormElement>("form[action^='/acoes/contato']").Single();
+        var button = form.QuerySelector<IHtmlButtonElement>("button[data-whatsapp]")!;
+        Assert.Equal("Enviar no WhatsApp", button.TextContent.Trim());
+        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden").ToDictionary(i => i.Name!, i => i.Value);
+        fields[button.Name!] = button.Value;
+        var opened = await owner.Client.PostAsync(AppClient.Resolve(button.GetAttribute("formaction")!).PathAndQuery, fields);
+        Assert.Equal("https://wa.me/5511987650201?text=Oi Maria, faltam 10 pontos para uma taça de vinho na Adega Mensagem!",
+            Uri.UnescapeDataString(opened.Url.AbsoluteUri));
+        Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.Contacts.CountAsync(c => c.Channel == Reconhece.Web.Domain.ContactChannel.WhatsApp)));
     }
 
     [Fact]
@@ -75,7 +83,9 @@ public sealed class AgendaTests(ReportsAppFactory app) : IClassFixture<ReportsAp
         Assert.True(first.Shows("Contato registrado."), first.Text);
         Assert.True(second.Shows("Este contato já tinha sido registrado."), second.Text);
         Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.Contacts.CountAsync()));
-        Assert.DoesNotContain("Joana Duarte", (await owner.Client.GetAsync("/acoes?lista=meta")).Text, StringComparison.Ordinal);
+        var after = await owner.Client.GetAsync("/acoes?lista=meta");
+        Assert.DoesNotContain("Joana Duarte", string.Concat(after.Doc.QuerySelectorAll("ul.list li").Select(li => li.TextContent)), StringComparison.Ordinal);
+        Assert.True(after.Shows("Contato registrado: Joana Duarte · Desfazer"), after.Text);
         // The same key for another customer is refused, and logs nothing.
         await owner.Client.RegisterPurchaseAsync("11987650302", "150", name: "Outra Pessoa");
         var other = (await owner.CustomerAsync("+5511987650302")).Id;
