@@ -21,9 +21,14 @@ public static class ReportLabels
         _ => "domingo",
     };
 
+    /// <summary>A run that only waits for the owner's email to be confirmed: said in amber, never "Falhou".</summary>
+    public static bool WaitsForConfirmation(ReportRunRow r) =>
+        r.Status == ReportRunStatus.Failed && r.LastError == SendWeeklyReport.NoConfirmedRecipient;
+
     /// <summary>Where a run stands, as the owner reads it: sent, failed with the next attempt, waiting.</summary>
     public static string Status(ReportRunRow r, TimeZoneInfo zone, DateTime nowUtc, IStringLocalizer t) => r.Status switch
     {
+        _ when WaitsForConfirmation(r) => t["Aguardando a confirmação do seu e-mail. Abra o link que enviamos; depois toque em \"Enviar agora\"."],
         ReportRunStatus.Sent => t["Enviado em {0} para {1}.", Format.DateTime(r.SentAt!.Value, zone), r.SentTo ?? ""],
         ReportRunStatus.Failed when r.NextAttemptAt is { } next => t["Falhou, nova tentativa às {0}{1}. {2}",
             Format.Local(next, zone).ToString("HH:mm", Format.PtBr),

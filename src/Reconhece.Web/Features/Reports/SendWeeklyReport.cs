@@ -177,11 +177,18 @@ public sealed class SendWeeklyReport(
     private static List<string> SentToList(string? sentTo) =>
         string.IsNullOrEmpty(sentTo) ? [] : [.. sentTo.Split(", ", StringSplitOptions.RemoveEmptyEntries)];
 
+    /// <summary>
+    /// The reason stored on a run that waits for the owner to confirm their email. It is not a failure of ours:
+    /// Relatórios shows it in amber, not as "Falhou" (ReportLabels.WaitsForConfirmation).
+    /// </summary>
+    public const string NoConfirmedRecipient =
+        "Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.";
+
     /// <summary>Why nobody gets the email, in the words the owner can act on.</summary>
     private async Task<string> NoRecipientReasonAsync(CancellationToken ct) =>
         await ActiveOwners(db).AnyAsync(u => u.EmailConfirmed && u.ReportsStoppedAt != null, ct)
             ? "Todos os destinatários pararam de receber os relatórios pelo link do e-mail. Para voltar a receber, use \"Voltar a receber\" na tela Relatórios."
-            : "Nenhum destinatário confirmado: confirme o seu e-mail pelo link que enviamos (tela Relatórios) ou cadastre outro e-mail nas configurações.";
+            : NoConfirmedRecipient;
 
     /// <summary>Locks the run (FOR UPDATE, in the open transaction); true when it is unsent and this attempt holds its lease.</summary>
     private async Task<bool> OwnsAsync(Guid runId, Guid lease, CancellationToken ct)
