@@ -16,7 +16,14 @@ public sealed record DashboardView(
     PeriodFigures Week, PeriodFigures PreviousWeek, PeriodFigures Month, PeriodFigures PreviousMonth,
     Period WeekSoFar, Period PreviousWeekSpan, Period MonthSoFar, Period PreviousMonthSpan,
     int EligibleNow, int Inactive, int BecameInactiveThisWeek, int InactivityDays, int TotalCustomers,
-    IReadOnlyList<TopCustomer> Top, TimeZoneInfo Zone, Agenda.AgendaResults Contacts);
+    IReadOnlyList<TopCustomer> Top, TimeZoneInfo Zone, Agenda.AgendaResults Contacts)
+{
+    /// <summary>Today so far, in the business's zone: the "Hoje" strip.</summary>
+    public PeriodFigures Today { get; init; } = new(0, 0, 0, 0m);
+    public int GiftsToday { get; init; }
+    public SetupChecklist? Setup { get; init; }
+    public IReadOnlyList<Agenda.AgendaAction> ContactToday { get; init; } = [];
+}
 
 /// <summary>The owner's Painel: the seed's questions answered at a glance.</summary>
 public static class DashboardQuery
@@ -30,6 +37,7 @@ public static class DashboardQuery
         var month = Periods.MonthOf(utcNow, zone) with { End = utcNow };
         var weekBefore = Periods.SameSpanBefore(Periods.WeekOf(utcNow, zone), utcNow, zone, month: false);
         var monthBefore = Periods.SameSpanBefore(Periods.MonthOf(utcNow, zone), utcNow, zone, month: true);
+        var today = new Period(Periods.DayStart(Periods.LocalDay(utcNow, zone), zone), utcNow);
         var inactive = Inactivity.Customers(utcNow, program.InactivityDays);
         var inactiveAWeekAgo = Inactivity.Cutoff(utcNow.AddDays(-7), program.InactivityDays);
 
@@ -46,7 +54,11 @@ public static class DashboardQuery
             BecameInactiveThisWeek: await db.Customers.Where(inactive).CountAsync(c => c.LastPurchaseAt >= inactiveAWeekAgo, ct),
             program.InactivityDays,
             TotalCustomers: await db.Customers.CountAsync(c => c.Visits > 0, ct),
-            top, zone, await Agenda.AgendaResultsQuery.LoadAsync(db, business.Id, business.Agenda.ConversionDays, utcNow, Agenda.AgendaController.ResultsDays, null, ct));
+            top, zone, await Agenda.AgendaResultsQuery.LoadAsync(db, business.Id, business.Agenda.ConversionDays, utcNow, Agenda.AgendaController.ResultsDays, null, ct))
+        {
+            Today = await FiguresAsync(db, today, ct),
+            GiftsToday = await db.Recognitions.CountAsync(r => r.At >= today.Start && r.At < today.End, ct),
+        };
     }
 
     private static async Task<PeriodFigures> FiguresAsync(AppDbContext db, Period p, CancellationToken ct)

@@ -16,14 +16,17 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         await owner.Client.RegisterPurchaseAsync("11900000001", "45,90");
 
         var page = await owner.Client.GetAsync("/painel");
-        var week = page.Doc.QuerySelectorAll(".kpis")[0];
+        var week = page.Doc.QuerySelector("[data-testid=week]")!;
         string Kpi(string label) => Page.Normalize(week.QuerySelectorAll(".card").First(c => c.QuerySelector(".label")!.TextContent == label).QuerySelector(".value")!.TextContent);
 
         Assert.Equal("2", Kpi("Clientes novos"));
         Assert.Equal("3", Kpi("Compras"));
         Assert.Equal("R$ 365,90", Kpi("Faturamento registrado"));
         Assert.Equal("R$ 121,97", Kpi("Ticket médio"));
-        Assert.Equal("1", Page.Normalize(page.Doc.QuerySelector("a[href='/reconhecimento'] .big")!.TextContent));
+        Assert.Equal("1", Page.Normalize(page.Doc.QuerySelector("a[href='/acoes?lista=meta'] .big")!.TextContent));
+        var today = page.Doc.QuerySelector("[data-testid=today]")!;
+        Assert.Equal("3", Page.Normalize(today.QuerySelectorAll(".card").First(c => c.QuerySelector(".label")!.TextContent == "Compras").QuerySelector(".value")!.TextContent));
+        Assert.Contains("Maior Cliente", page.Doc.QuerySelector("[data-testid=contact-today]")!.TextContent, StringComparison.Ordinal);
         var top = page.Doc.QuerySelectorAll("ol.list li").Select(li => li.QuerySelector("strong")!.TextContent).ToList();
         Assert.Equal(["Maior Cliente", "Menor Cliente"], top);
     }

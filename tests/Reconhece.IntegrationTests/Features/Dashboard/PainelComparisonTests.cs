@@ -23,7 +23,7 @@ public sealed class PainelComparisonTests(ReportsAppFactory app) : IClassFixture
         var client = await app.SignedInAtAsync(owner, new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
         var page = await client.GetAsync("/painel");
 
-        var week = page.Doc.QuerySelectorAll(".kpis")[0];
+        var week = page.Doc.QuerySelector("[data-testid=week]")!;
         var revenue = week.QuerySelectorAll(".card").First(c => c.QuerySelector(".label")!.TextContent == "Faturamento registrado");
         Assert.Equal("R$ 60,00", Page.Normalize(revenue.QuerySelector(".value")!.TextContent));
         // Against last Monday 00:00–09:00 (R$ 50), not the whole of last week (R$ 150, which would read −60%).
