@@ -24,6 +24,7 @@ public class AppRole : IdentityRole<Guid>
 
 public static class Roles
 {
+    /// <summary>The stored role name; pages call the role "Responsável" (issue 22: a shop may have several, not only its owner).</summary>
     public const string Owner = "Dono";
     public const string Staff = "Atendente";
     public static readonly IReadOnlyList<string> All = [Owner, Staff];

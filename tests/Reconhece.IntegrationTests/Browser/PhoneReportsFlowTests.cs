@@ -23,12 +23,12 @@ public sealed class PhoneReportsFlowTests(BrowserAppFactory app) : IClassFixture
 
         await phone.GetByRole(AriaRole.Button, new() { Name = "Gerar agora" }).ClickAsync();
         await Assertions.Expect(phone.GetByText("Relatórios gerados. Toque em um deles para baixar.")).ToBeVisibleAsync();
-        await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Curva ABC de clientes (PDF, 1 página)" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Melhores clientes (PDF, 1 página)" })).ToBeVisibleAsync();
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"));
         await phone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("reports-1-list.png"), FullPage = true });
 
         var download = await phone.RunAndWaitForDownloadAsync(() =>
-            phone.GetByRole(AriaRole.Link, new() { Name = "Curva ABC de clientes (PDF, 1 página)" }).ClickAsync());
+            phone.GetByRole(AriaRole.Link, new() { Name = "Melhores clientes (PDF, 1 página)" }).ClickAsync());
         Assert.StartsWith("curva-abc-", download.SuggestedFilename, StringComparison.Ordinal);
         var path = await download.PathAsync();
         Assert.Contains(ReportScenario.PdfLines(await File.ReadAllBytesAsync(path)), l => l.StartsWith("1 Sérgio (11) 97777-6666 150", StringComparison.Ordinal));
@@ -36,7 +36,7 @@ public sealed class PhoneReportsFlowTests(BrowserAppFactory app) : IClassFixture
         await phone.GetByRole(AriaRole.Link, new() { Name = "Configurações", Exact = true }).ClickAsync();
         await phone.GetByLabel("Dia do envio").SelectOptionAsync(new SelectOptionValue { Label = "sexta-feira" });
         await phone.GetByLabel("Hora do envio").SelectOptionAsync(new SelectOptionValue { Label = "18:00" });
-        await phone.GetByLabel("Outros destinatários (além dos donos)").FillAsync("gerente@adega.com.br");
+        await phone.GetByLabel("Outros destinatários (além dos responsáveis)").FillAsync("gerente@adega.com.br");
         await phone.ScreenshotAsync(new() { Path = BrowserAppFactory.ArtifactPath("reports-2-settings.png"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "Salvar" }).ClickAsync();
 

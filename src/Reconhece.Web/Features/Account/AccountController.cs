@@ -98,7 +98,7 @@ public sealed class AccountController(
         // Only who knows the password learns that the access was deactivated.
         if (!await signIn.CanSignInAsync(user!))
         {
-            ModelState.AddModelError("", t["Este acesso está desativado. Fale com o dono do negócio."]);
+            ModelState.AddModelError("", t["Este acesso está desativado. Fale com o responsável pelo negócio."]);
             return View(input);
         }
         throttle.Succeeded(email, address);

@@ -33,7 +33,7 @@ public static class AgendaLists
         AgendaList.Fading => t["Sumindo"],
         AgendaList.NearGoal => t["Quase lá"],
         AgendaList.Birthday => t["Aniversariantes"],
-        AgendaList.New => t["Novos"],
+        AgendaList.New => t["Primeira compra"],  // "Novos" is the RFV segment (issue 22)
         AgendaList.Expiring => t["Pontos vencendo"],
         _ => t["Convite para grupo"],
     };

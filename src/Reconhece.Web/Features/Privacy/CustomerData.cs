@@ -49,7 +49,7 @@ public static class CustomerData
     [
         "Registrar compras e somar pontos do programa de fidelidade (celular, valor, filial).",
         "Avisar e reconhecer o cliente que atinge a meta (nome e celular, para o convite).",
-        "Relatórios semanais do dono: ranking ABC, meta atingida, clientes novos e que pararam de vir.",
+        "Relatórios semanais do responsável: ranking ABC, meta atingida, clientes novos e que pararam de vir.",
         "Contato pelo WhatsApp pela loja (Ações), se o cliente não pediu para não ser contatado.",
         "Aniversário (data de nascimento) e e-mail apenas se o cliente os informou.",
         "Promoções: para medir se uma promoção funcionou, uma parte sorteada do público fica de fora (sem o benefício e sem mensagens) até ela terminar.",

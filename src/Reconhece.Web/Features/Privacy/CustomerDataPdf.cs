@@ -25,7 +25,7 @@ public static class CustomerDataPdf
         foreach (var purpose in d.Purposes) pdf.Line("• " + purpose);
         pdf.Space();
         pdf.Line("Quem vê", bold: true);
-        pdf.Line($"Donos: {string.Join(", ", d.Recipients.Owners)}. Relatórios por e-mail: {(d.Recipients.ReportRecipients.Count == 0 ? "só os donos" : string.Join(", ", d.Recipients.ReportRecipients))}.");
+        pdf.Line($"Responsáveis: {string.Join(", ", d.Recipients.Owners)}. Relatórios por e-mail: {(d.Recipients.ReportRecipients.Count == 0 ? "só os responsáveis" : string.Join(", ", d.Recipients.ReportRecipients))}.");
         pdf.Line(d.Recipients.Staff + " " + d.Recipients.SharedWith);
         pdf.Line("Prazo de guarda: " + d.Retention);
         pdf.Space();

@@ -129,7 +129,7 @@ public sealed class RegisterPurchase(AppDbContext db, NpgsqlDataSource database,
     {
         var errors = new FormErrors();
         if (context.BranchId is null)
-            errors.Add("", t["Sua filial está desativada ou não foi definida. Fale com o dono do negócio."]);
+            errors.Add("", t["Sua filial está desativada ou não foi definida. Fale com o responsável pelo negócio."]);
         var (phone, problem) = BrazilianPhone.Read(input.Phone);
         if (problem == PhoneProblem.Empty)
             errors.Add(nameof(input.Phone), t["Informe o celular do cliente."]);

@@ -13,7 +13,7 @@ namespace Reconhece.Web.Features.Reports;
 /// </summary>
 public static class AbcReport
 {
-    public const string Title = "Curva ABC de clientes";
+    public const string Title = "Melhores clientes";
 
     /// <summary>The first of the ranking a weekly PDF lists: about two pages (ReportContext.RowsPerList is for the shorter lists).</summary>
     public const int Rows = 100;

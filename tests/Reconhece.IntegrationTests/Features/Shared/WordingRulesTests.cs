@@ -34,6 +34,22 @@ public sealed partial class WordingRulesTests
         Assert.Equal(["Planted.cshtml:1"], Markers("Planted.cshtml", view));
     }
 
+    // The words issue 22 retired from the screens, inside a string literal: jargon and "dono" for every owner.
+    [GeneratedRegex(@"""[^""\n]*(ELEGÍVEL|Curva ABC|\b[Dd]onos?\b)[^""\n]*""")]
+    private static partial Regex RetiredWord();
+
+    [Fact]
+    public void No_page_says_ELEGIVEL_Curva_ABC_or_dono()
+    {
+        var root = Path.Combine(SourceRulesTests.RepoRoot(), "src", "Reconhece.Web", "Features");
+        var found = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (line, at: $"{Path.GetRelativePath(root, f)}:{i + 1}")))
+            .Where(l => !l.line.TrimStart().StartsWith("@*", StringComparison.Ordinal) && RetiredWord().IsMatch(l.line))
+            .Select(l => l.at).ToList();
+        Assert.Empty(found);
+        Assert.Matches(RetiredWord(), "<p>@T[\"Fale com o dono.\"]</p>");  // the rule catches one planted
+    }
+
     private static IEnumerable<string> Markers(string path, string[] lines) =>
         lines.Select((line, i) => (line.TrimStart(), i))
             .Where(l => !l.Item1.StartsWith("//", StringComparison.Ordinal) && !l.Item1.StartsWith("@*", StringComparison.Ordinal))

@@ -38,7 +38,7 @@ public sealed class StaffTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Forbidden, page.Status);
-        Assert.True(page.Shows("Esta página é só para o dono do negócio."), page.Text);
+        Assert.True(page.Shows("Esta página é só para o responsável pelo negócio."), page.Text);
     }
 
     [Fact]
