@@ -23,9 +23,8 @@ public sealed record SetupChecklist(IReadOnlyList<SetupStep> Pending, PointRule 
 
     public bool Any => Pending.Count > 0;
 
-    /// <summary>Points a visit earns at <see cref="Ticket"/> (or one unit), and the visits to the goal.</summary>
-    public decimal PointsPerVisit => Rule.PointsFor(Rule.Kind == PointRuleKind.ByValue ? Ticket : null, Rule.Kind == PointRuleKind.ByUnit ? 1 : null);
-    public int? VisitsToGoal => PointsPerVisit <= 0 ? null : (int)Math.Ceiling(Goal / PointsPerVisit);
+    /// <summary>The visits to the goal at <see cref="Ticket"/> (or one unit a visit).</summary>
+    public int? VisitsToGoal => ProgramSettings.ProgramSummary.Visits(Rule, Goal, Ticket).Visits;
 
     public static string Slug(SetupStep step) => step switch
     {

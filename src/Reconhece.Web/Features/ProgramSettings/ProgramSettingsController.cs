@@ -9,7 +9,7 @@ using Reconhece.Web.Resources;
 
 namespace Reconhece.Web.Features.ProgramSettings;
 
-public sealed record ProgramForm(ProgramInput Input, decimal ExamplePoints, IReadOnlyList<Change> Changes, TimeZoneInfo Zone);
+public sealed record ProgramForm(ProgramInput Input, string Summary, IReadOnlyList<Change> Changes, TimeZoneInfo Zone);
 
 /// <summary>Configurações do programa (owner).</summary>
 [Authorize(Policy = Policies.Owner), Route("/programa")]
@@ -38,6 +38,20 @@ public sealed class ProgramSettingsController(AppDbContext db, IStringLocalizer<
 
     private async Task<ProgramForm> FormAsync(ProgramInput input, LoyaltyProgram saved, CancellationToken ct)
     {
-        return new ProgramForm(input, saved.Rule.PointsFor(45.90m, 1), await ChangeLog.RecentAsync(db, SaveProgramSettings.AuditSubject, ct), (await db.BusinessAsync(ct)).Zone);
+        return new ProgramForm(input, ProgramSummary.Text(saved.Rule, saved.Goal, saved.RecognitionText, saved.UnitName, t),
+            await ChangeLog.RecentAsync(db, SaveProgramSettings.AuditSubject, ct), (await db.BusinessAsync(ct)).Zone);
+    }
+
+    /// <summary>The summary for the values being typed (program.js); empty while they are not yet numbers.</summary>
+    [HttpGet("resumo")]
+    public IActionResult Summary(PointRuleKind ruleKind, string? valuePerPoint, PointRounding rounding, string? pointsPerUnit, string? unitName,
+        string? goal, string? recognitionText)
+    {
+        var byUnit = ruleKind == PointRuleKind.ByUnit;
+        if (!ModelState.IsValid || !Enum.IsDefined(ruleKind) || !Enum.IsDefined(rounding) || !MoneyText.TryParseReais(goal, out var g) || g <= 0
+            || !MoneyText.TryParseReais(byUnit ? pointsPerUnit : valuePerPoint, out var n) || n <= 0)
+            return Json(new { text = "" });
+        var rule = new PointRule(ruleKind, byUnit ? 1m : n, rounding, byUnit ? n : 1m);
+        return Json(new { text = ProgramSummary.Text(rule, g, string.IsNullOrWhiteSpace(recognitionText) ? t["o prêmio"] : recognitionText.Trim(), unitName?.Trim(), t) });
     }
 }
