@@ -8,7 +8,7 @@ namespace Reconhece.IntegrationTests.Browser;
 
 /// <summary>
 /// Every page at 390 px, as owner and as staff, in the light and the dark theme (issue 22): nothing scrolls
-/// sideways, and axe-core finds no serious or critical accessibility issue (WCAG 2.1 A and AA, contrast included).
+/// sideways, no table is cut at the edge, and axe-core finds no serious or critical accessibility issue (WCAG 2.1 A and AA, contrast included).
 /// </summary>
 public sealed class PhoneEveryPageTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
@@ -55,6 +55,13 @@ public sealed class PhoneEveryPageTests(BrowserAppFactory app) : IClassFixture<B
                 if (response is not { Ok: true }) { problems.Add($"{who} {url}: {response?.Status}"); continue; }
                 if (!await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"))
                     problems.Add($"{who} {url}: scrolls sideways ({await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")} px)");
+                // A table wider than the phone must sit in a labelled scrolling box (.scroll), never be cut.
+                var cut = await phone.EvaluateAsync<string[]>("""
+                    () => [...document.querySelectorAll('table')]
+                      .filter(t => t.getBoundingClientRect().right > innerWidth + 1 && !t.closest('.scroll[role=region][aria-label]'))
+                      .map(t => t.querySelector('th, td')?.textContent.trim() ?? 'table')
+                    """);
+                problems.AddRange(cut.Select(c => $"{who} {url}: a table is cut at the edge ({c})"));
                 var axe = await phone.RunAxe(Wcag);
                 problems.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical")
                     .Select(v => $"{who} {url}: {v.Id} ({v.Impact}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
