@@ -190,6 +190,8 @@ public sealed class PromotionResultTests(ReportsAppFactory app) : IClassFixture<
         Assert.True(page.Text.IndexOf("De cada 10", StringComparison.Ordinal) < page.Text.IndexOf("IC 95%", StringComparison.Ordinal));
         // Newcombe–Wilson: d = 0,20; Wilson(40/100) = [0,3094; 0,4980], Wilson(20/100) = [0,1333; 0,2888].
         Assert.Equal("Volta: +20,0 p.p. (IC 95%: +7,3 a +31,9 p.p.)", Text(page, "return-lift"));
+        // The statistics sit behind "Como calculamos"; the plain sentence is what shows (issue 22).
+        Assert.Equal("Como calculamos", page.Doc.QuerySelector("[data-testid=return-lift]")!.Closest("details")!.QuerySelector("summary")!.TextContent);
         Assert.StartsWith("Faturamento por cliente: +R$ 10,00 (IC 95%:", Text(page, "revenue-lift"), StringComparison.Ordinal);
         Assert.Null(page.Doc.QuerySelector("[data-testid=too-small]"));
         Assert.True(page.Shows("a diferença é real"));
