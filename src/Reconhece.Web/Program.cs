@@ -105,7 +105,7 @@ app.UseSecurityHeaders();
 app.UseHeadAsGet();
 app.UseStatusCodePagesWithReExecute("/erro/{0}");
 app.UseRequestLocalization();
-app.UseStaticFiles();
+app.UseStaticAssets();
 app.UseAppRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();

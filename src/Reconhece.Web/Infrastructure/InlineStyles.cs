@@ -15,16 +15,26 @@ public sealed partial class InlineStyles(IWebHostEnvironment environment)
 {
     public const string Marker = "/* Above: what the customer's card needs";
 
-    private readonly Lazy<string> _css = new(() =>
+    private readonly Lazy<string> _file = new(() =>
     {
         using var reader = new StreamReader(environment.WebRootFileProvider.GetFileInfo("css/site.css").CreateReadStream());
-        var all = reader.ReadToEnd();
-        var cut = all.IndexOf(Marker, StringComparison.Ordinal);
-        if (cut < 0) throw new InvalidOperationException("site.css lost the marker that ends the card's inline styles.");
-        return Whitespace().Replace(Comments().Replace(all[..cut], ""), " ").Trim();
+        return reader.ReadToEnd();
     });
 
-    public string Css => _css.Value;
+    /// <summary>The card's part, inline in its head.</summary>
+    public string Css => field ??= Minified(Top(_file.Value));
+
+    /// <summary>The whole stylesheet as /css/site.css serves it (StaticAssets): the comments stay in the source, not on the wire.</summary>
+    public string Full => field ??= Minified(_file.Value);
+
+    private static string Top(string all)
+    {
+        var cut = all.IndexOf(Marker, StringComparison.Ordinal);
+        if (cut < 0) throw new InvalidOperationException("site.css lost the marker that ends the card's inline styles.");
+        return all[..cut];
+    }
+
+    private static string Minified(string css) => Whitespace().Replace(Comments().Replace(css, ""), " ").Trim();
 
     /// <summary>The CSP source that allows exactly this inline style and no other ('sha256-…').</summary>
     public string CspSource => field ??= $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Css)))}'";

@@ -17,6 +17,13 @@ public static class SecurityHeaders
         {
             var h = context.Response.Headers;
             h.XContentTypeOptions = "nosniff";
+            // A stylesheet or a script is not a document: the policies below govern documents only, and left off
+            // they save about 600 bytes on each of /registrar's three files (issue 22, under 10 KB on 4G).
+            if (IsStaticAsset(context.Request.Path))
+            {
+                await next();
+                return;
+            }
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
@@ -25,8 +32,8 @@ public static class SecurityHeaders
                 ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
                 : pagePolicy.Value;
             // Pages and PDFs show customers' data: never kept by the browser or a proxy (the Back button then
-            // asks again instead of re-showing a stale form). Only the static assets may be cached.
-            if (!IsStaticAsset(context.Request.Path)) h.CacheControl = "no-store";
+            // asks again instead of re-showing a stale form).
+            h.CacheControl = "no-store";
             await next();
         });
     }

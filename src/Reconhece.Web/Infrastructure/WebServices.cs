@@ -13,6 +13,7 @@ public static class WebServices
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddStaticAssetCompression();
         services.AddLocalization();
         // Write "negócio", not "neg&#xF3;cio": lighter pages, readable source. Razor still HTML-encodes.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

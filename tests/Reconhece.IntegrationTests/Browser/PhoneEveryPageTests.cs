@@ -63,7 +63,8 @@ public sealed class PhoneEveryPageTests(BrowserAppFactory app) : IClassFixture<B
                     """);
                 problems.AddRange(cut.Select(c => $"{who} {url}: a table is cut at the edge ({c})"));
                 var axe = await phone.RunAxe(Wcag);
-                problems.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical")
+                // /registrar, the page opened all day, is held to Lighthouse's bar: no axe violation of any impact.
+                problems.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical" || url == "/registrar")
                     .Select(v => $"{who} {url}: {v.Id} ({v.Impact}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
             }
         }
