@@ -23,6 +23,11 @@ public static class BrazilTimeZones
         ("America/Noronha", "Fernando de Noronha"),
     ];
 
+    /// <summary>The zone as people say it ("horário de Brasília"), for the reports; the id for a zone not in the list.</summary>
+    public static string Spoken(string id) => All.FirstOrDefault(z => z.Id == id) is { Label: { } label }
+        ? "horário de " + label.Split(" (")[0]
+        : id;
+
     public static bool IsKnown(string? id) => id is not null && All.Any(z => z.Id == id);
 
     public static TimeZoneInfo Find(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);

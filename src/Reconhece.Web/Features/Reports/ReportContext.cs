@@ -21,7 +21,7 @@ public sealed record ReportContext(
         contactOptOutAt is not null ? null : Links.Url(Program.BusinessId, customer, list);
 
     public string PeriodText => $"Semana de {WeekStart.ToString("dd/MM/yyyy", Format.PtBr)} a {WeekStart.AddDays(6).ToString("dd/MM/yyyy", Format.PtBr)}";
-    public string GeneratedText => $"Gerado em {Format.DateTime(GeneratedAtUtc, Zone)} ({Zone.Id})";
+    public string GeneratedText => $"Gerado em {Format.DateTime(GeneratedAtUtc, Zone)} ({BrazilTimeZones.Spoken(Zone.Id)})";
 
     public PdfReportWriter NewPdf(string title) => new(title, BusinessName, PeriodText, GeneratedText);
 

@@ -40,6 +40,9 @@ public sealed class ReportPdfTests(ReportsAppFactory app) : IClassFixture<Report
         var abc = ReportScenario.PdfLines(pdfs["curva-abc"]);
         Assert.Contains("Sorveteria São João", abc);
         Assert.Contains(period, abc);
+        // The zone in words, not its id (issue 22).
+        Assert.Contains(abc, l => l.StartsWith("Gerado em ", StringComparison.Ordinal) && l.EndsWith("(horário de Brasília)", StringComparison.Ordinal));
+        Assert.DoesNotContain(abc, l => l.Contains("America/", StringComparison.Ordinal));
         Assert.Contains("Página 1 de 1", abc.Single(l => l.Contains("Página", StringComparison.Ordinal)));
         var rows = abc.Where(l => l.Contains("(11) 98111-", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, rows.Count);
