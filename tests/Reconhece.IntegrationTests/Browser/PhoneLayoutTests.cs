@@ -5,7 +5,7 @@ namespace Reconhece.IntegrationTests.Browser;
 
 /// <summary>
 /// Every screen at 390 px (issue 22): money and phones never break across lines, every tap target is at least
-/// 44 px tall, and a field's border can be seen (3:1 against white, WCAG 1.4.11).
+/// 44 px tall, buttons and fields use the page's font, and a field's border can be seen (3:1 against white, WCAG 1.4.11).
 /// </summary>
 public sealed class PhoneLayoutTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
@@ -31,6 +31,14 @@ public sealed class PhoneLayoutTests(BrowserAppFactory app) : IClassFixture<Brow
           .map(e => e.textContent.trim() + ' ' + Math.round(e.getBoundingClientRect().height) + 'px')
         """;
 
+    // Buttons and fields in another font than the page's (a browser's default for form controls is not inherited).
+    private const string OtherFonts = """
+        () => { const f = getComputedStyle(document.body).fontFamily;
+          return [...document.querySelectorAll('button, .button, input:not([type=hidden]), select, textarea, summary')]
+            .filter(e => e.offsetParent !== null && getComputedStyle(e).fontFamily !== f)
+            .map(e => (e.textContent.trim() || e.name) + ': ' + getComputedStyle(e).fontFamily); }
+        """;
+
     private const string WeakestFieldBorder = """
         () => {
           const lum = c => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
@@ -53,6 +61,7 @@ public sealed class PhoneLayoutTests(BrowserAppFactory app) : IClassFixture<Brow
             await phone.GotoAsync(url);
             Assert.True((await phone.EvaluateAsync<string[]>(BrokenFigures)).Length == 0, $"{url}: {string.Join(", ", await phone.EvaluateAsync<string[]>(BrokenFigures))}");
             Assert.True((await phone.EvaluateAsync<string[]>(ShortTargets)).Length == 0, $"{url}: {string.Join(", ", await phone.EvaluateAsync<string[]>(ShortTargets))}");
+            Assert.True((await phone.EvaluateAsync<string[]>(OtherFonts)).Length == 0, $"{url}: {string.Join(", ", await phone.EvaluateAsync<string[]>(OtherFonts))}");
             if (await phone.Locator("input:not([type=hidden]):not([type=checkbox]), select, textarea").CountAsync() > 0)
                 Assert.True(await phone.EvaluateAsync<double>(WeakestFieldBorder) >= 3, $"{url}: a field border under 3:1");
             Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"{url} scrolls sideways");
