@@ -56,8 +56,8 @@ APP=bin/Release/net10.0/Reconhece.Web.dll
 echo
 echo "  Reconhece: $URL"
 if [ "$ASPNETCORE_ENVIRONMENT" = "Development" ] || [[ " $* " == *" --seed-demo "* ]]; then
-  echo "  Demo, dono:      dono@demo.reconhece.app / demo12345"
-  echo "  Demo, atendente: atendente@demo.reconhece.app / demo12345"
+  echo "  Demo, responsável: dono@demo.reconhece.app / demo12345"
+  echo "  Demo, atendente:   atendente@demo.reconhece.app / demo12345"
 fi
 [ -n "${Email__PickupFolder:-}" ] && [ -z "${Email__Smtp__Host:-}" ] && echo "  E-mails (sem SMTP configurado): arquivos .eml em $Email__PickupFolder"
 echo "  Ctrl-C para parar."
