@@ -38,7 +38,7 @@ public static class SecurityHeaders
         });
     }
 
-    private static bool IsStaticAsset(PathString path) =>
+    internal static bool IsStaticAsset(PathString path) =>
         path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib")
         || path.StartsWithSegments("/favicon.ico") || path.StartsWithSegments("/img");
 }

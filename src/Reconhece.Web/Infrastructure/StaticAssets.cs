@@ -30,7 +30,7 @@ public static class StaticAssets
     public static IApplicationBuilder UseStaticAssets(this IApplicationBuilder app)
     {
         // Only the asset paths go through compression: a page request (the purchase, above all) pays one path test.
-        app.UseWhen(context => IsAsset(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseWhen(context => SecurityHeaders.IsStaticAsset(context.Request.Path), branch => branch.UseResponseCompression());
         // The stylesheet without its comments (InlineStyles.Full): they explain the rules to us, not to phones.
         var styles = app.ApplicationServices.GetRequiredService<InlineStyles>();
         app.Use(async (context, next) =>
@@ -46,8 +46,6 @@ public static class StaticAssets
         });
         return app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => Cache(file.Context) });
     }
-
-    private static bool IsAsset(PathString path) => path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
 
     // The version changes with the content, so a versioned file never needs asking again.
     private static void Cache(HttpContext context)

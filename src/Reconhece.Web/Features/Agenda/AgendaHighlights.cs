@@ -20,17 +20,18 @@ public static class AgendaHighlights
 
     private static readonly AgendaList[] ByValue = [AgendaList.Goal, AgendaList.Fading, AgendaList.NearGoal];
 
-    public static async Task<IReadOnlyList<AgendaAction>> TopAsync(AppDbContext db, Cards.CardLinks links, IStringLocalizer<SharedResource> t, DateTime utcNow, CancellationToken ct)
+    public static async Task<IReadOnlyList<AgendaAction>> TopAsync(AppDbContext db, Cards.CardLinks links, IStringLocalizer<SharedResource> t, DateTime utcNow,
+        CancellationToken ct, int count = Count)
     {
         var context = await AgendaContext.LoadAsync(db, ct);
         await AgendaQuery.RefreshRhythmsAsync(db, context.BusinessId, ct);
         var actions = new List<AgendaAction>();
         foreach (var list in ByValue)
         {
-            if (actions.Count >= Count) break;
+            if (actions.Count >= count) break;
             var template = AgendaLists.TemplateFor(list, context, t);
             var rows = await AgendaQuery.PageAsync(db, context, list, null, utcNow, 1, ct);
-            actions.AddRange(rows.Take(Count - actions.Count).Select(r => new AgendaAction(
+            actions.AddRange(rows.Take(count - actions.Count).Select(r => new AgendaAction(
                 r.Name ?? Shared.Format.Phone(r.Phone), AgendaLists.Why(r, list, context, utcNow, t), AgendaLists.WhatsApp(r, template, context, links))));
         }
         return actions;

@@ -74,10 +74,12 @@ public sealed class LogContact(AppDbContext db, CurrentBusiness current, TimePro
         var since = clock.GetUtcNow().UtcDateTime - UndoWindow;
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.IdempotencyKey == key && c.UserId == userId && c.At >= since, ct);
         if (contact is null) return false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Contacts.Remove(contact);
         await db.Customers.Where(c => c.Id == contact.CustomerId)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.AgendaSnoozedUntil, (DateTime?)null), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return true;
     }
 

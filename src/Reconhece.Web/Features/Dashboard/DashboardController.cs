@@ -25,7 +25,7 @@ public sealed class DashboardController(AppDbContext db, TimeProvider clock, ISt
         {
             Setup = await SetupChecklist.LoadAsync(db, User.UserId(), ct),
             // Who to contact today: the first three of the agenda's most valuable lists, as the weekly email has them.
-            ContactToday = view.TotalCustomers == 0 ? [] : (await Agenda.AgendaHighlights.TopAsync(db, links, t, now, ct)).Take(3).ToList(),
+            ContactToday = view.TotalCustomers == 0 ? [] : await Agenda.AgendaHighlights.TopAsync(db, links, t, now, ct, count: 3),
         });
     }
 

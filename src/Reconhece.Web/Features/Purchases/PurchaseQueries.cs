@@ -46,7 +46,7 @@ public static class PurchaseQueries
         {
             OfferName = program.CollectName && row.Name is null && row.ReversedAt is null && row.AnonymizedAt is null
                 && CounterWindow.Open(isOwner, row.UserId, row.At, userId, now),
-            UndoUntil = !isOwner && row.ReversedAt is null && row.UserId == userId ? row.At + CounterWindow.StaffWindow : null,
+            UndoUntil = !isOwner && row.ReversedAt is null && CounterWindow.Open(false, row.UserId, row.At, userId, now) ? row.At + CounterWindow.StaffWindow : null,
             BonusPoints = row.BonusPoints, PromotionName = row.Promotion, NoEarnReason = row.NoEarnReason,
             MinEarningAmount = program.MinEarningAmount, MaxPointsPerPurchase = program.MaxPointsPerPurchase,
             MaxEarningPurchasesPerDay = program.MaxEarningPurchasesPerDay,
