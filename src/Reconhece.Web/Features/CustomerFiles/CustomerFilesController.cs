@@ -36,17 +36,26 @@ public sealed class CustomerFilesController(AppDbContext db, ImportCustomers imp
     }
 
     [HttpGet("importar/{id:guid}")]
-    public async Task<IActionResult> Preview(Guid id, CancellationToken ct) =>
-        await imports.PreviewAsync(id, ct) is { } preview ? View(PreviewView, preview) : NotFound();
+    public async Task<IActionResult> Preview(Guid id, string? resultado, CancellationToken ct)
+    {
+        if (await imports.PreviewAsync(id, ct) is not { } preview) return NotFound();
+        // The outcome rides in the URL, not in the TempData cookie: two taps racing each read their own answer.
+        if (resultado == "importado") TempData["Flash"] = t["Clientes importados."].Value;
+        else if (resultado == "repetido") TempData["Flash"] = t["Este arquivo já tinha sido importado."].Value;
+        return View(PreviewView, preview);
+    }
 
     [HttpPost("importar/{id:guid}")]
     public async Task<IActionResult> Apply(Guid id, CancellationToken ct)
     {
         var outcome = await imports.ApplyAsync(id, User.UserId(), ct);
         if (outcome == ApplyOutcome.NotFound) return NotFound();
-        if (outcome == ApplyOutcome.NothingToImport) TempData["FlashError"] = t["Nada a importar: nenhuma linha válida. Confira o arquivo."].Value;
-        else TempData["Flash"] = outcome == ApplyOutcome.Imported ? t["Clientes importados."].Value : t["Este arquivo já tinha sido importado."].Value;
-        return Redirect($"/clientes/importar/{id}");
+        if (outcome == ApplyOutcome.NothingToImport)
+        {
+            TempData["FlashError"] = t["Nada a importar: nenhuma linha válida. Confira o arquivo."].Value;
+            return Redirect($"/clientes/importar/{id}");
+        }
+        return Redirect($"/clientes/importar/{id}?resultado={(outcome == ApplyOutcome.Imported ? "importado" : "repetido")}");
     }
 
     private ViewResult UploadError(string message)
