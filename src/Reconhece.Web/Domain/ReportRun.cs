@@ -4,7 +4,7 @@ public enum ReportRunStatus
 {
     /// <summary>Created by the dispatcher (or "Enviar agora"); nothing built yet.</summary>
     Pending = 0,
-    /// <summary>The four PDFs are stored; the email has not been accepted by the mail server yet.</summary>
+    /// <summary>The PDFs are stored; the email has not been accepted by the mail server yet.</summary>
     Built = 1,
     /// <summary>The mail server accepted the email. Final: nothing sends it again.</summary>
     Sent = 2,
@@ -56,6 +56,8 @@ public enum ReportKind
     Inactive = 4,
     /// <summary>"Resumo do mês": only in the first weekly run of each month.</summary>
     MonthlySummary = 5,
+    /// <summary>"Sua semana em 30 segundos": the first file of every run (listed first, though numbered last).</summary>
+    Week = 6,
 }
 
 /// <summary>One built PDF of a run, stored so what was emailed can be downloaded again unchanged.</summary>

@@ -56,7 +56,7 @@ public sealed class PhonePrivacyFlowTests(BrowserAppFactory app) : IClassFixture
         await page.GetByText("Mais opções").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Privacidade (LGPD)" }).ClickAsync();
         await page.GetByText("Registrar um pedido").ClickAsync();
-        await page.GetByLabel("O cliente pediu").SelectOptionAsync(new SelectOptionValue { Label = "Acesso aos dados (II)" });
+        await page.GetByLabel("O cliente pediu").SelectOptionAsync(new SelectOptionValue { Label = "Acesso aos dados" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrar pedido" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Pedido registrado.")).ToBeVisibleAsync();
         await BrowserAppFactory.AssertFitsThePhoneAsync(page);

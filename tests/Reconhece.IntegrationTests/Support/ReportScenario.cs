@@ -46,6 +46,48 @@ public static class ReportScenario
         return lines;
     }
 
+    /// <summary>The text of every page as one paragraph (lines joined with a space, as wrapped text reads).</summary>
+    public static string PdfText(byte[] pdf) => string.Join(" ", PdfLines(pdf));
+
+    /// <summary>
+    /// The listed records (a customer, a segment, a purchase) as one string each: the heading line (the one
+    /// starting with <paramref name="heading"/>'s match) and its field lines, up to the next heading, a
+    /// "… e mais" line or the footer.
+    /// </summary>
+    public static List<string> PdfRecords(byte[] pdf, System.Text.RegularExpressions.Regex heading)
+    {
+        var records = new List<string>();
+        System.Text.StringBuilder? current = null;
+        foreach (var line in PdfLines(pdf))
+        {
+            if (heading.IsMatch(line))
+            {
+                if (current is not null) records.Add(current.ToString());
+                current = new System.Text.StringBuilder(line);
+            }
+            else if (current is not null && (line.StartsWith('…') || line.Contains("Página ", StringComparison.Ordinal) || !line.Contains(": ", StringComparison.Ordinal)))
+            {
+                records.Add(current.ToString());
+                current = null;
+            }
+            else current?.Append(' ').Append(line);
+        }
+        if (current is not null) records.Add(current.ToString());
+        return records;
+    }
+
+    /// <summary>A customer's record: its heading carries a Brazilian mobile.</summary>
+    public static readonly System.Text.RegularExpressions.Regex CustomerHeading = new(@"\(\d\d\) 9\d{4}-\d{4}$");
+
+    /// <summary>Every letter's size and every page's size, as a phone reader meets them.</summary>
+    public static (double SmallestLetter, IReadOnlyList<(double Width, double Height)> Pages) PdfGeometry(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        var pages = doc.GetPages().ToList();
+        return (pages.SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).Min(l => l.PointSize),
+            pages.Select(p => (p.Width, p.Height)).ToList());
+    }
+
     public static int PdfPages(byte[] pdf)
     {
         using var doc = PdfDocument.Open(pdf);
@@ -100,8 +142,8 @@ public static class ReportScenario
         }
     }
 
-    /// <summary>The PDFs a run carries: four, and "Resumo do mês" on the month's first weekly run (the app's own rule).</summary>
-    public static int ExpectedFiles(Reconhece.Web.Domain.ReportRun run) => Reconhece.Web.Features.Reports.MonthlySummaryReport.IsDue(run) ? 5 : 4;
+    /// <summary>The PDFs a run carries: five, and "Resumo do mês" on the month's first weekly run (the app's own rule).</summary>
+    public static int ExpectedFiles(Reconhece.Web.Domain.ReportRun run) => Reconhece.Web.Features.Reports.MonthlySummaryReport.IsDue(run) ? 6 : 5;
 
     /// <summary>The PDFs of the business's only run, as <see cref="ExpectedFiles(Reconhece.Web.Domain.ReportRun)"/> says.</summary>
     public static async Task<int> ExpectedFilesAsync(this AppFactory app, OwnerSession owner) =>

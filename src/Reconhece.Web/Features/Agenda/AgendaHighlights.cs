@@ -23,17 +23,30 @@ public static class AgendaHighlights
     public static async Task<IReadOnlyList<AgendaAction>> TopAsync(AppDbContext db, Cards.CardLinks links, IStringLocalizer<SharedResource> t, DateTime utcNow,
         CancellationToken ct, int count = Count)
     {
+        var (context, rows) = await LoadAsync(db, t, utcNow, count, ct);
+        return rows.Select(h => new AgendaAction(h.Row.Name ?? Shared.Format.Phone(h.Row.Phone), h.Why,
+            AgendaLists.WhatsApp(h.Row, AgendaLists.TemplateFor(h.List, context, t), context, links))).ToList();
+    }
+
+    /// <summary>The same people, with their list and reason, for a page that links them its own way (the weekly PDF's short links).</summary>
+    public static async Task<IReadOnlyList<AgendaHighlight>> RowsAsync(AppDbContext db, IStringLocalizer<SharedResource> t, DateTime utcNow,
+        CancellationToken ct, int count = Count) => (await LoadAsync(db, t, utcNow, count, ct)).Rows;
+
+    private static async Task<(AgendaContext Context, List<AgendaHighlight> Rows)> LoadAsync(AppDbContext db, IStringLocalizer<SharedResource> t,
+        DateTime utcNow, int count, CancellationToken ct)
+    {
         var context = await AgendaContext.LoadAsync(db, ct);
         await AgendaQuery.RefreshRhythmsAsync(db, context.BusinessId, ct);
-        var actions = new List<AgendaAction>();
+        var highlights = new List<AgendaHighlight>();
         foreach (var list in ByValue)
         {
-            if (actions.Count >= count) break;
-            var template = AgendaLists.TemplateFor(list, context, t);
+            if (highlights.Count >= count) break;
             var rows = await AgendaQuery.PageAsync(db, context, list, null, utcNow, 1, ct);
-            actions.AddRange(rows.Take(count - actions.Count).Select(r => new AgendaAction(
-                r.Name ?? Shared.Format.Phone(r.Phone), AgendaLists.Why(r, list, context, utcNow, t), AgendaLists.WhatsApp(r, template, context, links))));
+            highlights.AddRange(rows.Take(count - highlights.Count).Select(r => new AgendaHighlight(r, list, AgendaLists.Why(r, list, context, utcNow, t))));
         }
-        return actions;
+        return (context, highlights);
     }
 }
+
+/// <summary>One of the highlighted people: their agenda row, the list they are on and why, in words.</summary>
+public sealed record AgendaHighlight(AgendaRow Row, AgendaList List, string Why);

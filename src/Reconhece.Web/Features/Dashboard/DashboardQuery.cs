@@ -61,7 +61,8 @@ public static class DashboardQuery
         };
     }
 
-    private static async Task<PeriodFigures> FiguresAsync(AppDbContext db, Period p, CancellationToken ct)
+    /// <summary>Purchases, revenue, new and returning customers of a period: the Painel's cards and the weekly "Sua semana" count alike.</summary>
+    public static async Task<PeriodFigures> FiguresAsync(AppDbContext db, Period p, CancellationToken ct)
     {
         var purchases = db.Purchases.Where(x => x.ReversedAt == null && x.At >= p.Start && x.At < p.End);
         var totals = await purchases.GroupBy(_ => 1)

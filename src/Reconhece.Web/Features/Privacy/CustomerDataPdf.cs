@@ -29,8 +29,8 @@ public static class CustomerDataPdf
         pdf.Line(d.Recipients.Staff + " " + d.Recipients.SharedWith);
         pdf.Line("Prazo de guarda: " + d.Retention);
         pdf.Space();
-        pdf.Line($"Últimas compras (todas as {d.Purchases.Count} estão no arquivo JSON)", bold: true);
-        pdf.BeginTable([new PdfColumn("Data", 110), new PdfColumn("Filial", 170), new PdfColumn("Valor", 100, Right: true), new PdfColumn("Pontos", 80, Right: true)]);
+        pdf.Line($"Últimas compras (todas as {d.Purchases.Count} estão na cópia em arquivo)", bold: true);
+        pdf.BeginTable([new PdfColumn("Data", PdfPlace.Heading), new PdfColumn("Filial"), new PdfColumn("Valor"), new PdfColumn("Pontos")]);
         foreach (var p in d.Purchases.TakeLast(LatestPurchases).Reverse())
             pdf.Row([Format.DateTime(p.At, zone), p.Branch, p.Amount is { } a ? Format.Money(a) : $"{p.Quantity} un.",
                 p.ReversedAt is null ? Format.Points(p.Points) : "estornada"]);

@@ -22,15 +22,15 @@ public sealed class PrivacyRequests(AppDbContext db, TimeProvider clock, IString
 {
     public static string RightName(PrivacyRight right, IStringLocalizer t) => right switch
     {
-        PrivacyRight.Confirmation => t["Confirmação de que tratamos os dados (I)"],
-        PrivacyRight.Access => t["Acesso aos dados (II)"],
-        PrivacyRight.Correction => t["Correção (III)"],
-        PrivacyRight.Anonymisation => t["Anonimização ou bloqueio (IV)"],
-        PrivacyRight.Portability => t["Portabilidade (V)"],
-        PrivacyRight.Elimination => t["Eliminação (VI)"],
-        PrivacyRight.SharingInformation => t["Com quem compartilhamos (VII)"],
-        PrivacyRight.ConsentInformation => t["Sobre não consentir (VIII)"],
-        PrivacyRight.Revocation => t["Revogar o consentimento (IX)"],
+        PrivacyRight.Confirmation => t["Confirmação de que tratamos os dados"],
+        PrivacyRight.Access => t["Acesso aos dados"],
+        PrivacyRight.Correction => t["Correção"],
+        PrivacyRight.Anonymisation => t["Anonimização ou bloqueio"],
+        PrivacyRight.Portability => t["Portabilidade"],
+        PrivacyRight.Elimination => t["Eliminação"],
+        PrivacyRight.SharingInformation => t["Com quem compartilhamos"],
+        PrivacyRight.ConsentInformation => t["Sobre não consentir"],
+        PrivacyRight.Revocation => t["Revogar o consentimento"],
         _ => right.ToString(),
     };
 

@@ -20,9 +20,8 @@ public static class AbcReport
 
     private static readonly PdfColumn[] Columns =
     [
-        new("#", 30, Right: true), new("Cliente", 90), new("Celular", 72), new("Pontos", 46, Right: true),
-        new("12 meses", 46, Right: true), new("Gasto total", 60, Right: true), new("Visitas", 38, Right: true),
-        new("Últ. compra", 63), new("Acum.", 40, Right: true), new("Classe", 38),
+        new("#", PdfPlace.Heading), new("Cliente", PdfPlace.Heading), new("Celular", PdfPlace.Aside), new("Pontos"),
+        new("Últimos 12 meses"), new("Gasto total"), new("Visitas"), new("Última compra"), new("Grupo"), new("Acumulado"),
     ];
 
     private sealed record ClassCount(string Class, int Customers, decimal Points);
@@ -54,13 +53,14 @@ public static class AbcReport
         }
 
         pdf.Line($"{Format.Count(customers, "cliente", "clientes")} · {Format.Points(total)} pontos ganhos no total", bold: true);
-        foreach (var (k, label) in new[] { ('A', $"até {a}% dos pontos"), ('B', $"de {a}% a {b}%"), ('C', "o restante") })
+        foreach (var (k, label) in new[] { ('A', $"juntos somam até {a}% dos pontos"), ('B', $"os seguintes, até {b}%"), ('C', "o restante") })
         {
             var (n, pts) = counts.TryGetValue(k, out var c) ? (c.Customers, c.Points) : (0, 0m);
-            pdf.Line($"Classe {k} ({label}): {Format.Count(n, "cliente", "clientes")} ({Share(n, customers)} dos clientes), " +
+            pdf.Line($"{ClassName(k)} (classe {k}, {label}): {Format.Count(n, "cliente", "clientes")} ({Share(n, customers)} dos clientes), " +
                      $"{Format.Points(pts)} pontos ({Share(pts, total)} dos pontos)");
         }
-        pdf.Line("Pontos: ganhos em compras desde o primeiro dia (estornos descontados); 12 meses: só os do último ano.");
+        pdf.Line("Pontos: ganhos em compras desde o primeiro dia (estornos descontados); últimos 12 meses: só os do último ano. " +
+                 "Acumulado: a parte de todos os pontos que este cliente e os de cima somam.", muted: true);
         pdf.Space();
         pdf.BeginTable(Columns);
 
@@ -80,9 +80,9 @@ public static class AbcReport
         {
             top ??= $"{ReportContext.Name(r.Name)} · {Format.Phone(r.Phone)} · {Format.Points(r.LifetimePoints)} pontos";
             pdf.Row([
-                r.Rank.ToString("N0", Format.PtBr), ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Points(r.LifetimePoints),
+                r.Rank.ToString("N0", Format.PtBr) + "º", ReportContext.Name(r.Name), Format.Phone(r.Phone), Format.Points(r.LifetimePoints),
                 Format.Points(r.LastYear), Format.Money(r.LifetimeSpend), r.Visits.ToString(Format.PtBr),
-                Format.Date(r.LastPurchaseAt, ctx.Zone), r.ShareAfter.ToString("0.0", Format.PtBr) + "%", r.Class,
+                Format.Date(r.LastPurchaseAt, ctx.Zone), $"{ClassName(r.Class[0])} ({r.Class})", r.ShareAfter.ToString("0.0", Format.PtBr) + "%",
             ]);
         }
         pdf.EndTable();
@@ -90,6 +90,9 @@ public static class AbcReport
         var done = pdf.Finish();
         return (done.Pdf, done.Pages, top);
     }
+
+    /// <summary>What an ABC class means, said in words: the letters stay beside it, as the export and Relatórios' settings use them.</summary>
+    public static string ClassName(char k) => k switch { 'A' => "Principais", 'B' => "Intermediários", _ => "Ocasionais" };
 
     private static string Share(decimal part, decimal whole) =>
         (whole <= 0 ? 0m : 100m * part / whole).ToString("0.0", Format.PtBr) + "%";

@@ -17,18 +17,17 @@ public static class GoalReport
 
     private static readonly PdfColumn[] Columns =
     [
-        new("Cliente", 150), new("Celular", 80), new("Atingiu em", 64), new("Saldo", 60, Right: true),
-        new("Última compra", 74), new("Gasto total", 95, Right: true),
+        new("Cliente", PdfPlace.Heading), new("Celular", PdfPlace.Aside), new("Chegou à meta em"), new("Saldo"),
+        new("Última compra"), new("Gasto total"),
     ];
 
     public static async Task<(byte[] Pdf, int Pages, int Eligible)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)
     {
         var goal = ctx.Program.Goal;
         var (start, end) = (ctx.Week.Start, ctx.Week.End);
-        var eligible = db.Customers.AsNoTracking().Where(c => Goal.IsReached(c.Balance, goal));
-        var count = await eligible.CountAsync(ct);
-        var thisWeek = eligible.Where(c => c.EligibleSince >= start && c.EligibleSince < end);
-        var inWeek = await thisWeek.CountAsync(ct);
+        var eligible = Eligible(db, ctx);
+        var thisWeek = ReachedInWeek(eligible, ctx);
+        var (count, inWeek) = await CountsAsync(db, ctx, ct);
 
         using var pdf = ctx.NewPdf(Title);
         pdf.Line($"Meta: {Format.Points(goal)} pontos · reconhecimento: {ctx.Program.RecognitionText}", bold: true);
@@ -39,8 +38,8 @@ public static class GoalReport
             var empty = pdf.Finish();
             return (empty.Pdf, empty.Pages, 0);
         }
-        pdf.Line($"{Format.Count(count, "cliente elegível", "clientes elegíveis")} agora: {Format.Count(inWeek, "atingiu", "atingiram")} a meta nesta semana, " +
-                 $"{Format.Count(count - inWeek, "espera", "esperam")} desde antes.");
+        pdf.Line($"{Format.Count(count, "cliente espera", "clientes esperam")} o brinde agora: {Format.Count(inWeek, "atingiu", "atingiram")} a meta nesta semana, " +
+                 $"{Format.Points(count - inWeek)} desde antes.");
         pdf.Line("Convide-os para receber o reconhecimento: toque no celular para abrir o WhatsApp com o convite pronto.");
 
         pdf.Space();
@@ -60,6 +59,25 @@ public static class GoalReport
         var done = pdf.Finish();
         return (done.Pdf, done.Pages, count);
     }
+
+    /// <summary>
+    /// How many wait for their recognition now, and how many of them reached the goal in the reported week:
+    /// the counts this report and "Sua semana" both print.
+    /// </summary>
+    public static async Task<(int Eligible, int ReachedInWeek)> CountsAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)
+    {
+        var eligible = Eligible(db, ctx);
+        return (await eligible.CountAsync(ct), await ReachedInWeek(eligible, ctx).CountAsync(ct));
+    }
+
+    private static IQueryable<Customer> Eligible(AppDbContext db, ReportContext ctx)
+    {
+        var goal = ctx.Program.Goal;
+        return db.Customers.AsNoTracking().Where(c => Goal.IsReached(c.Balance, goal));
+    }
+
+    private static IQueryable<Customer> ReachedInWeek(IQueryable<Customer> eligible, ReportContext ctx) =>
+        eligible.Where(c => c.EligibleSince >= ctx.Week.Start && c.EligibleSince < ctx.Week.End);
 
     private static async Task ListAsync(PdfReportWriter pdf, ReportContext ctx, IQueryable<Customer> customers, CancellationToken ct)
     {

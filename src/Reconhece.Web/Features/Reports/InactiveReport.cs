@@ -17,8 +17,8 @@ public static class InactiveReport
 
     private static readonly PdfColumn[] Columns =
     [
-        new("Cliente", 120), new("Celular", 82), new("Última compra", 68), new("Dias sem vir", 58, Right: true),
-        new("Gasto total", 78, Right: true), new("Visitas", 50, Right: true), new("Saldo", 67, Right: true),
+        new("Cliente", PdfPlace.Heading), new("Celular", PdfPlace.Aside), new("Última compra"), new("Dias sem vir"),
+        new("Gasto total"), new("Visitas"), new("Saldo"),
     ];
 
     public static async Task<(byte[] Pdf, int Pages, int Inactive)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)
@@ -35,7 +35,10 @@ public static class InactiveReport
         pdf.Line($"{Format.Count(count, "cliente", "clientes")} sem comprar há mais de {days} dias", bold: true);
         if (count == 0)
         {
-            pdf.Line("Todos os clientes voltaram dentro do prazo. Ótimo sinal!");
+            // Praise only where there is something to praise: a business without returning customers yet is told so.
+            pdf.Line(await db.Customers.AnyAsync(c => c.Visits > 0, ct)
+                ? "Todos os clientes voltaram dentro do prazo."
+                : "Ainda não há clientes com compras registradas.");
             var empty = pdf.Finish();
             return (empty.Pdf, empty.Pages, 0);
         }

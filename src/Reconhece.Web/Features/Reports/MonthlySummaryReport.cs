@@ -20,7 +20,7 @@ public static class MonthlySummaryReport
 
     private static readonly PdfColumn[] SegmentColumns =
     [
-        new("Segmento", 163), new("Clientes", 100, Right: true), new("% dos clientes", 100, Right: true), new("Gasto total", 160, Right: true),
+        new("Segmento", PdfPlace.Heading), new("Clientes"), new("% dos clientes"), new("Gasto total"),
     ];
 
     /// <summary>

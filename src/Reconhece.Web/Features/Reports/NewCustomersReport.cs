@@ -13,8 +13,8 @@ public static class NewCustomersReport
 
     private static readonly PdfColumn[] Columns =
     [
-        new("Cliente", 120), new("Celular", 82), new("Primeira compra", 86), new("Filial", 100),
-        new("Compra", 70, Right: true), new("Pontos", 65, Right: true),
+        new("Cliente", PdfPlace.Heading), new("Celular", PdfPlace.Aside), new("Primeira compra"), new("Filial"),
+        new("Compra"), new("Pontos"),
     ];
 
     public static async Task<(byte[] Pdf, int Pages, int NewCustomers)> BuildAsync(AppDbContext db, ReportContext ctx, CancellationToken ct)

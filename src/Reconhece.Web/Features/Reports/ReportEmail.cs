@@ -8,7 +8,7 @@ namespace Reconhece.Web.Features.Reports;
 
 /// <summary>
 /// The weekly email: the headline numbers in pt-BR — as plain text and as a light HTML version for phone
-/// mail apps, both made from the same lines — and the four PDFs attached. One message per recipient, each
+/// mail apps, both made from the same lines — and the PDFs attached. One message per recipient, each
 /// with its own Message-ID (the same on every attempt) and its own "parar" link, in the body and in the
 /// RFC 8058 one-click headers (StopReports).
 /// </summary>
@@ -35,7 +35,7 @@ public static class ReportEmail
             ($"Clientes sem comprar há mais de {inactivityDays} dias", run.InactiveCustomers.ToString("N0", Format.PtBr)),
             ("Melhor cliente", run.TopCustomer ?? "ainda nenhum"),
         ];
-        var attached = files.OrderBy(f => f.Kind).Select(f => links is null
+        var attached = files.OrderBy(f => BuildWeeklyReports.Position(f.Kind)).Select(f => links is null
             ? $"{BuildWeeklyReports.Kinds[f.Kind].Title} ({f.FileName})"
             : $"{BuildWeeklyReports.Kinds[f.Kind].Title}: {links[f.Kind]}").ToList();
         var listHeading = links is null ? "Em anexo:"
@@ -107,7 +107,7 @@ public static class ReportEmail
 
         var builder = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() };
         if (links is null)
-            foreach (var file in files.OrderBy(f => f.Kind))
+            foreach (var file in files.OrderBy(f => BuildWeeklyReports.Position(f.Kind)))
                 builder.Attachments.Add(file.FileName, file.Content, new ContentType("application", "pdf"));
         message.Body = builder.ToMessageBody();
         return message;

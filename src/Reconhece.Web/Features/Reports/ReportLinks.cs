@@ -7,7 +7,7 @@ using Reconhece.Web.Infrastructure;
 namespace Reconhece.Web.Features.Reports;
 
 /// <summary>
-/// Signed, expiring download links for a run's PDFs, used instead of attachments when the four PDFs are
+/// Signed, expiring download links for a run's PDFs, used instead of attachments when the PDFs are
 /// too big for an email (<see cref="ReportOptions.AttachUpToMegabytes"/>). The token carries the business,
 /// the run and the expiry, protected with the app's data-protection keys (shared by every instance), so a
 /// link opens that run's PDFs only, and only until it expires; no account is needed (the email is the key).

@@ -10,7 +10,7 @@ public sealed class ReportOptions
     /// <summary>Report PDFs older than this many days are deleted daily; the runs and their numbers stay.</summary>
     public int KeepFilesDays { get; set; } = 180;
 
-    /// <summary>Above this total size the four PDFs go as signed download links, not attachments.</summary>
+    /// <summary>Above this total size the PDFs go as signed download links, not attachments.</summary>
     public int AttachUpToMegabytes { get; set; } = 5;
 
     /// <summary>How long those download links work.</summary>

@@ -32,13 +32,13 @@ public static class ReportQueries
             {
                 r.Id, r.WeekStart, r.IsWeekly, r.Status, r.CreatedAt, r.SentAt, r.SentTo, r.NextAttemptAt, r.LastError, r.BuiltAt,
                 r.NewCustomers, r.EligibleCustomers, r.InactiveCustomers,
-                Files = db.ReportFiles.Where(f => f.RunId == r.Id).OrderBy(f => f.Kind).Select(f => new { f.Kind, f.Pages }).ToList(),
+                Files = db.ReportFiles.Where(f => f.RunId == r.Id).Select(f => new { f.Kind, f.Pages }).ToList(),
             })
             .ToListAsync(ct);
         var owners = await SendWeeklyReport.ActiveOwners(db).Select(u => u.Email!).ToListAsync(ct);
         var rows = runs.Select(r => new ReportRunRow(r.Id, r.WeekStart, r.IsWeekly, r.Status, r.CreatedAt, r.SentAt, r.SentTo,
             r.NextAttemptAt, r.LastError, r.BuiltAt != null, r.NewCustomers, r.EligibleCustomers, r.InactiveCustomers,
-            r.Files.Select(f => new ReportFileLink(f.Kind, BuildWeeklyReports.Kinds[f.Kind].Title, BuildWeeklyReports.Kinds[f.Kind].Slug, f.Pages)).ToList())).ToList();
+            r.Files.OrderBy(f => BuildWeeklyReports.Position(f.Kind)).Select(f => new ReportFileLink(f.Kind, BuildWeeklyReports.Kinds[f.Kind].Title, BuildWeeklyReports.Kinds[f.Kind].Slug, f.Pages)).ToList())).ToList();
         return new ReportsPage(rows, business.Reports, owners,
             ReportSchedule.NextMoment(utcNow, zone, business.Reports.Weekday, business.Reports.Hour),
             ReportSchedule.LastCompleteWeek(utcNow, zone), zone, utcNow, keepFilesDays, Guid.NewGuid(), Guid.NewGuid());

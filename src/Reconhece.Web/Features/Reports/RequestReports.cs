@@ -18,7 +18,7 @@ public sealed record ReportRequestOutcome(Guid RunId, ReportRunStatus? Status, b
 public sealed class RequestReports(
     AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, SendWeeklyReport sender, IOptions<ReportOptions> options, TimeProvider clock)
 {
-    /// <summary>Builds the four PDFs now (nothing is emailed); returns the run to download them from.</summary>
+    /// <summary>Builds the PDFs now (nothing is emailed); returns the run to download them from.</summary>
     public async Task<ReportRequestOutcome> GenerateAsync(Guid requestKey, CancellationToken ct)
     {
         if (await FindAsync(requestKey, ct) is { } existing) return existing;

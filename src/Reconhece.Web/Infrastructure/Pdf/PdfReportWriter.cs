@@ -6,32 +6,41 @@ namespace Reconhece.Web.Infrastructure.Pdf;
 /// <summary>A bar chart: a bar per label, each with its short value above it; a null value draws no bar and reads "—".</summary>
 public sealed record PdfChart(string Title, IReadOnlyList<string> Labels, IReadOnlyList<decimal?> Values, Func<decimal, string> ShortText);
 
-/// <summary>A table column: header text, width in points, right-aligned for numbers.</summary>
-public sealed record PdfColumn(string Header, double Width, bool Right = false);
+/// <summary>
+/// A field of a listed record: its label and how the record shows it. The heading (the customer, with a rank
+/// before it) opens the record in bold; the aside (the phone) sits at the right of the heading; the other
+/// fields follow as "Label: valor" in the lines under it.
+/// </summary>
+public sealed record PdfColumn(string Header, PdfPlace Place = PdfPlace.Field);
+
+public enum PdfPlace { Field, Heading, Aside }
 
 /// <summary>
-/// The one layout every report uses: a title block (business, report, period, generated at), summary
-/// lines, then a table whose header row repeats on every page, and a footer with "Página X de N".
-/// Rows are written one at a time as they stream from the database; PDFsharp keeps the pages until
+/// The one layout every report uses, made to be read on a phone without pinching: a page the shape of a
+/// phone (105 × 210 mm, so a viewer fitting its width to a 390-px screen shows 11 pt as about 14 px), one
+/// column, no type under 11 pt. A title block (business, report, period, generated at), summary lines and big
+/// figures, then lists of records (a heading line, then its fields), and a footer with "Página X de N".
+/// Records are written one at a time as they stream from the database; PDFsharp keeps the pages until
 /// <see cref="Finish"/> writes the file.
 /// </summary>
 public sealed class PdfReportWriter : IDisposable
 {
-    private const double Margin = 36, FooterHeight = 28, RowHeight = 13, HeaderRowHeight = 16;
+    /// <summary>The smallest type on any page (the tests read every letter back).</summary>
+    public const double MinimumPointSize = 11;
+
+    public static readonly XSize PageSize = new(XUnit.FromMillimeter(105).Point, XUnit.FromMillimeter(210).Point);
+
+    private const double Margin = 20, FooterHeight = 26, LineHeight = 15;
     private static readonly XColor Ink = XColor.FromArgb(31, 41, 55);
     private static readonly XBrush InkBrush = new XSolidBrush(Ink);
     private static readonly XBrush LinkBrush = new XSolidBrush(XColor.FromArgb(15, 118, 110));
-    private static readonly XBrush MutedBrush = new XSolidBrush(XColor.FromArgb(100, 116, 139));
+    private static readonly XBrush MutedBrush = new XSolidBrush(XColor.FromArgb(71, 85, 105));
     private static readonly XBrush AccentBrush = new XSolidBrush(XColor.FromArgb(15, 118, 110));
-    private static readonly XBrush ZebraBrush = new XSolidBrush(XColor.FromArgb(241, 245, 249));
-    private static readonly XBrush HeaderBrush = new XSolidBrush(XColor.FromArgb(226, 232, 240));
+    private static readonly XPen RulePen = new(XColor.FromArgb(203, 213, 225), 0.5);
     private static readonly XFont TitleFont = new(PdfFonts.Family, 16, XFontStyleEx.Bold);
-    private static readonly XFont TextFont = new(PdfFonts.Family, 9.5, XFontStyleEx.Regular);
-    private static readonly XFont BoldTextFont = new(PdfFonts.Family, 9.5, XFontStyleEx.Bold);
-    private static readonly XFont CellFont = new(PdfFonts.Family, 7.5, XFontStyleEx.Regular);
-    private static readonly XFont CellBoldFont = new(PdfFonts.Family, 7.5, XFontStyleEx.Bold);
-    private static readonly XFont SmallFont = new(PdfFonts.Family, 7.5, XFontStyleEx.Regular);
-    private static readonly XFont ChartFont = new(PdfFonts.Family, 6.5, XFontStyleEx.Regular);
+    private static readonly XFont FigureFont = new(PdfFonts.Family, 17, XFontStyleEx.Bold);
+    private static readonly XFont TextFont = new(PdfFonts.Family, MinimumPointSize, XFontStyleEx.Regular);
+    private static readonly XFont BoldTextFont = new(PdfFonts.Family, MinimumPointSize, XFontStyleEx.Bold);
     private static readonly XBrush BarBrush = new XSolidBrush(XColor.FromArgb(153, 204, 199));
 
     private readonly PdfDocument _doc = new();
@@ -39,8 +48,6 @@ public sealed class PdfReportWriter : IDisposable
     private IReadOnlyList<PdfColumn> _columns = [];
     private XGraphics? _gfx;
     private double _y, _pageHeight, _pageWidth;
-    private int _rowsOnPage;
-    private bool _inTable;
 
     public PdfReportWriter(string title, string businessName, string period, string generatedAt)
     {
@@ -48,97 +55,129 @@ public sealed class PdfReportWriter : IDisposable
         _doc.Info.Title = $"{title} — {businessName}";
         _doc.Info.Creator = "Reconhece";
         NewPage();
-        _gfx!.DrawString(businessName, TextFont, MutedBrush, Margin, _y + 10);
-        _y += 16;
-        _gfx.DrawString(title, TitleFont, AccentBrush, Margin, _y + 16);
-        _y += 24;
-        _gfx.DrawString(period, BoldTextFont, InkBrush, Margin, _y + 10);
-        _y += 14;
-        _gfx.DrawString(generatedAt, SmallFont, MutedBrush, Margin, _y + 9);
-        _y += 20;
+        Line(businessName, muted: true);
+        foreach (var line in Wrap(title, TitleFont, ContentWidth))
+        {
+            _gfx!.DrawString(line, TitleFont, AccentBrush, Margin, _y + 16);
+            _y += 20;
+        }
+        _y += 2;
+        Line(period, bold: true);
+        Line(generatedAt, muted: true);
+        _y += 8;
     }
 
     public double ContentWidth => _pageWidth - 2 * Margin;
 
-    /// <summary>A paragraph above the table (totals, explanations), wrapped at word boundaries.</summary>
-    public void Line(string text, bool bold = false)
+    /// <summary>A paragraph, wrapped at word boundaries.</summary>
+    public void Line(string text, bool bold = false, bool muted = false)
     {
         var font = bold ? BoldTextFont : TextFont;
         foreach (var line in Wrap(text, font, ContentWidth))
         {
-            EnsureRoom(14);
-            _gfx!.DrawString(line, font, InkBrush, Margin, _y + 10);
-            _y += 14;
+            EnsureRoom(LineHeight);
+            _gfx!.DrawString(line, font, muted ? MutedBrush : InkBrush, Margin, _y + 11);
+            _y += LineHeight;
         }
     }
 
     public void Space(double points = 8) => _y += points;
 
     /// <summary>
-    /// A bar chart across the page, drawn as vectors (rectangles and text, no image): sharp at any zoom,
-    /// a few hundred bytes, and its numbers stay text a reader can copy. The last bar (the latest period) is
-    /// in the accent colour.
+    /// A figure: its label at the left and the value, large, at the right of the same line, then what it is
+    /// compared with under them: the first page's "how did the week go", five of them and whom to contact on one page.
+    /// </summary>
+    public void Figure(string label, string value, string? note = null)
+    {
+        const double FigureLine = 22;
+        EnsureRoom(FigureLine + (note is null ? 0 : LineHeight) + 6);
+        var g = _gfx!;
+        var shown = Fit(value, FigureFont, ContentWidth * 0.6);
+        var width = g.MeasureString(shown, FigureFont).Width;
+        g.DrawString(Fit(label, TextFont, ContentWidth - width - 8), TextFont, InkBrush, Margin, _y + 17);
+        g.DrawString(shown, FigureFont, InkBrush, Margin + ContentWidth - width, _y + 17);
+        _y += FigureLine;
+        if (note is not null) Line(note, muted: true);
+        _y += 3;
+        g = _gfx!;
+        g.DrawLine(RulePen, Margin, _y, Margin + ContentWidth, _y);
+        _y += 4;
+    }
+
+    /// <summary>
+    /// A chart of one figure over time, as horizontal bars (one per period, the latest in the accent colour),
+    /// drawn as vectors: sharp at any zoom, and its labels and values stay text a reader can copy. Horizontal,
+    /// so thirteen months fit a phone's width at 11 pt.
     /// </summary>
     public void Chart(PdfChart chart)
     {
-        const double TitleHeight = 14, BarsHeight = 56, ValueHeight = 9, LabelHeight = 11;
-        EnsureRoom(TitleHeight + ValueHeight + BarsHeight + LabelHeight + 8);
-        var g = _gfx!;
-        g.DrawString(chart.Title, BoldTextFont, InkBrush, Margin, _y + 10);
-        _y += TitleHeight;
-        var top = _y + ValueHeight;
-        var baseline = top + BarsHeight;
+        const double LabelWidth = 44, ValueWidth = 78, Bar = 9;
+        EnsureRoom(LineHeight * 3);
+        Line(chart.Title, bold: true);
         var max = chart.Values.Max(v => v ?? 0m);
-        var slot = ContentWidth / Math.Max(1, chart.Labels.Count);
+        var barSpace = ContentWidth - LabelWidth - ValueWidth - 8;
         for (var i = 0; i < chart.Labels.Count; i++)
         {
-            var x = Margin + i * slot;
+            EnsureRoom(LineHeight);
+            var g = _gfx!;
             var value = i < chart.Values.Count ? chart.Values[i] : null;
-            var height = value is { } v && max > 0 ? (double)(v / max) * BarsHeight : 0;
-            if (height > 0)
-                g.DrawRectangle(i == chart.Labels.Count - 1 ? AccentBrush : BarBrush, x + slot * 0.15, baseline - height, slot * 0.7, height);
-            var label = value is { } shown ? chart.ShortText(shown) : "—";
-            g.DrawString(Fit(label, ChartFont, slot - 2), ChartFont, MutedBrush, new XRect(x, baseline - height - ValueHeight, slot, ValueHeight), XStringFormats.Center);
-            g.DrawString(Fit(chart.Labels[i], ChartFont, slot - 2), ChartFont, InkBrush, new XRect(x, baseline + 1, slot, LabelHeight), XStringFormats.Center);
+            g.DrawString(Fit(chart.Labels[i], TextFont, LabelWidth - 2), TextFont, InkBrush, Margin, _y + 11);
+            var length = value is { } v && max > 0 ? (double)(v / max) * barSpace : 0;
+            if (length > 0)
+                g.DrawRectangle(i == chart.Labels.Count - 1 ? AccentBrush : BarBrush, Margin + LabelWidth, _y + (LineHeight - Bar) / 2, length, Bar);
+            var text = value is { } shown ? chart.ShortText(shown) : "—";
+            text = Fit(text, TextFont, ValueWidth);
+            g.DrawString(text, TextFont, MutedBrush, Margin + ContentWidth - g.MeasureString(text, TextFont).Width, _y + 11);
+            _y += LineHeight;
         }
-        g.DrawLine(new XPen(XColor.FromArgb(203, 213, 225), 0.5), Margin, baseline, Margin + ContentWidth, baseline);
-        _y = baseline + LabelHeight + 8;
+        _y += 8;
     }
 
-    /// <summary>Ends the table: what follows is text again, and new pages no longer start with its header.</summary>
-    public void EndTable()
-    {
-        _inTable = false;
-        _y += 6;
-    }
-
-    /// <summary>Starts the table: from here on each page begins with this header row.</summary>
+    /// <summary>Starts a list of records with these fields.</summary>
     public void BeginTable(IReadOnlyList<PdfColumn> columns)
     {
         _columns = columns;
-        _inTable = true;
-        EnsureRoom(HeaderRowHeight + RowHeight);
-        DrawHeaderRow();
+        EnsureRoom(LineHeight * 2);
     }
 
-    /// <summary>A table row; with <paramref name="link"/>, that cell opens the address when tapped (a link annotation).</summary>
-    public void Row(IReadOnlyList<string> cells, bool bold = false, (int Column, Uri Url)? link = null)
+    /// <summary>Ends the list: what follows is text again.</summary>
+    public void EndTable() => _y += 4;
+
+    /// <summary>
+    /// One record: the heading cells in bold with the aside at the right, then the fields as "Label: valor",
+    /// wrapped between fields, never inside one. With <paramref name="link"/>, that cell opens the address
+    /// when tapped (a link annotation). A record is never split across pages.
+    /// </summary>
+    public void Row(IReadOnlyList<string> cells, (int Column, Uri Url)? link = null)
     {
-        if (_y + RowHeight > _pageHeight - Margin - FooterHeight)
+        string Cell(int i) => i < cells.Count ? cells[i] : "";
+        var heading = string.Join(" ", _columns.Select((c, i) => (c, i)).Where(x => x.c.Place == PdfPlace.Heading).Select(x => Cell(x.i)).Where(t => t.Length > 0));
+        var asideIndex = _columns.Select((c, i) => (c, i)).Where(x => x.c.Place == PdfPlace.Aside).Select(x => (int?)x.i).FirstOrDefault();
+        var fields = _columns.Select((c, i) => (c, i)).Where(x => x.c.Place == PdfPlace.Field)
+            .Select(x => (Text: $"{x.c.Header}: {Cell(x.i)}", x.i)).ToList();
+
+        var fieldLines = WrapParts(fields.Select(f => f.Text).ToList(), TextFont, ContentWidth);
+        EnsureRoom(LineHeight * (1 + fieldLines.Count) + 6);
+        var g = _gfx!;
+        var aside = asideIndex is { } a ? Cell(a) : "";
+        var asideWidth = aside.Length == 0 ? 0 : g.MeasureString(aside, TextFont).Width;
+        g.DrawString(Fit(heading, BoldTextFont, ContentWidth - asideWidth - (asideWidth > 0 ? 8 : 0)), BoldTextFont, InkBrush, Margin, _y + 11);
+        if (aside.Length > 0)
         {
-            NewPage();
-            DrawHeaderRow();
+            var isLink = link is { } l0 && l0.Column == asideIndex;
+            g.DrawString(aside, TextFont, isLink ? LinkBrush : InkBrush, Margin + ContentWidth - asideWidth, _y + 11);
+            if (isLink) AddLink(Margin + ContentWidth - asideWidth - 4, _y - 2, asideWidth + 8, LineHeight + 4, link!.Value.Url);
         }
-        if (_rowsOnPage++ % 2 == 1) _gfx!.DrawRectangle(ZebraBrush, Margin, _y, ContentWidth, RowHeight);
-        DrawCells(cells, bold ? CellBoldFont : CellFont, _y, link?.Column);
-        if (link is { } l)
+        _y += LineHeight;
+        foreach (var line in fieldLines)
         {
-            var x = Margin + _columns.Take(l.Column).Sum(c => c.Width);
-            // PDF annotations measure from the bottom of the page; XGraphics from the top.
-            _doc.Pages[_doc.PageCount - 1].AddWebLink(new PdfRectangle(
-                new XPoint(x, _pageHeight - _y - RowHeight), new XPoint(x + _columns[l.Column].Width, _pageHeight - _y)), l.Url.AbsoluteUri);
+            g.DrawString(line, TextFont, MutedBrush, Margin, _y + 11);
+            _y += LineHeight;
         }
-        _y += RowHeight;
+        if (link is { } l && l.Column != asideIndex) AddLink(Margin, _y - LineHeight * (1 + fieldLines.Count), ContentWidth, LineHeight, l.Url);
+        _y += 3;
+        g.DrawLine(RulePen, Margin, _y, Margin + ContentWidth, _y);
+        _y += 3;
     }
 
     /// <summary>Writes page numbers on every page and returns the PDF and its page count.</summary>
@@ -150,11 +189,12 @@ public sealed class PdfReportWriter : IDisposable
         for (var i = 0; i < total; i++)
         {
             using var g = XGraphics.FromPdfPage(_doc.Pages[i], XGraphicsPdfPageOptions.Append);
-            var footerY = _pageHeight - Margin - 8;
-            g.DrawLine(new XPen(XColor.FromArgb(203, 213, 225), 0.5), Margin, footerY - 10, _pageWidth - Margin, footerY - 10);
-            g.DrawString($"{_title} · {_businessName}", SmallFont, MutedBrush, Margin, footerY);
-            g.DrawString($"Página {i + 1} de {total}", SmallFont, MutedBrush,
-                new XRect(Margin, footerY - 8, ContentWidth, 10), XStringFormats.TopRight);
+            var footerY = _pageHeight - Margin - 4;
+            g.DrawLine(RulePen, Margin, footerY - 12, _pageWidth - Margin, footerY - 12);
+            var pageText = $"Página {i + 1} de {total}";
+            var pageWidth = g.MeasureString(pageText, TextFont).Width;
+            g.DrawString(FitWith(g, _businessName, TextFont, ContentWidth - pageWidth - 10), TextFont, MutedBrush, Margin, footerY);
+            g.DrawString(pageText, TextFont, MutedBrush, Margin + ContentWidth - pageWidth, footerY);
         }
         using var stream = new MemoryStream();
         _doc.Save(stream, closeStream: false);
@@ -171,17 +211,17 @@ public sealed class PdfReportWriter : IDisposable
     {
         _gfx?.Dispose();
         var page = _doc.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
+        page.Width = XUnit.FromPoint(PageSize.Width);
+        page.Height = XUnit.FromPoint(PageSize.Height);
         _pageWidth = page.Width.Point;
         _pageHeight = page.Height.Point;
         _gfx = XGraphics.FromPdfPage(page);
         _y = Margin;
-        _rowsOnPage = 0;
         if (_doc.PageCount > 1)
         {
             // Later pages carry a one-line reminder of what they are.
-            _gfx.DrawString($"{_title} · {_period}", SmallFont, MutedBrush, Margin, _y + 8);
-            _y += 16;
+            _gfx.DrawString(Fit(_title, TextFont, ContentWidth), TextFont, MutedBrush, Margin, _y + 11);
+            _y += LineHeight + 6;
         }
     }
 
@@ -189,55 +229,60 @@ public sealed class PdfReportWriter : IDisposable
     {
         if (_y + height <= _pageHeight - Margin - FooterHeight) return;
         NewPage();
-        if (_inTable) DrawHeaderRow();
     }
 
-    private void DrawHeaderRow()
-    {
-        _gfx!.DrawRectangle(HeaderBrush, Margin, _y, ContentWidth, HeaderRowHeight);
-        DrawCells(_columns.Select(c => c.Header).ToList(), CellBoldFont, _y + 1.5);
-        _y += HeaderRowHeight;
-    }
+    private void AddLink(double x, double y, double width, double height, Uri url) =>
+        // PDF annotations measure from the bottom of the page; XGraphics from the top.
+        _doc.Pages[_doc.PageCount - 1].AddWebLink(new PdfRectangle(
+            new XPoint(x, _pageHeight - y - height), new XPoint(x + width, _pageHeight - y)), url.AbsoluteUri);
 
-    private void DrawCells(IReadOnlyList<string> cells, XFont font, double y, int? linkColumn = null)
-    {
-        var x = Margin;
-        for (var i = 0; i < _columns.Count; i++)
-        {
-            var column = _columns[i];
-            var text = Fit(i < cells.Count ? cells[i] : "", font, column.Width - 6);
-            var rect = new XRect(x + 3, y + 2.5, column.Width - 6, RowHeight - 2);
-            _gfx!.DrawString(text, font, i == linkColumn ? LinkBrush : InkBrush, rect, column.Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
-            x += column.Width;
-        }
-    }
+    private List<string> Wrap(string text, XFont font, double width) =>
+        WrapParts(text.Split(' ', StringSplitOptions.RemoveEmptyEntries), font, width, " ");
 
-    private List<string> Wrap(string text, XFont font, double width)
+    /// <summary>
+    /// Lines of parts joined by <paramref name="separator"/>, broken between parts; a part too wide for a line
+    /// of its own (a long reason) is broken between its words, and a word too wide for a line is cut.
+    /// </summary>
+    private List<string> WrapParts(IReadOnlyList<string> parts, XFont font, double width, string separator = " · ")
     {
         var lines = new List<string>();
         var current = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in parts)
         {
-            var candidate = current.Length == 0 ? word : current + " " + word;
-            if (current.Length > 0 && _gfx!.MeasureString(candidate, font).Width > width)
+            var candidate = current.Length == 0 ? part : current + separator + part;
+            if (_gfx!.MeasureString(candidate, font).Width <= width) current = candidate;
+            else if (current.Length > 0 && _gfx.MeasureString(part, font).Width <= width)
             {
                 lines.Add(current);
-                current = word;
+                current = part;
             }
-            else current = candidate;
+            else if (separator == " ")
+            {
+                if (current.Length > 0) lines.Add(current);
+                current = part;   // a single word wider than the line: cut below
+            }
+            else
+            {
+                if (current.Length > 0) lines.Add(current);
+                var words = WrapParts(part.Split(' ', StringSplitOptions.RemoveEmptyEntries), font, width, " ");
+                lines.AddRange(words[..^1]);
+                current = words[^1];
+            }
         }
-        lines.Add(Fit(current, font, width));
+        if (current.Length > 0) lines.Add(Fit(current, font, width));
         return lines;
     }
 
-    /// <summary>Cuts text that would overflow its cell, with an ellipsis. Measures only text that might.</summary>
-    private string Fit(string text, XFont font, double width)
+    private string Fit(string text, XFont font, double width) => FitWith(_gfx!, text, font, width);
+
+    /// <summary>Cuts text that would overflow its width, with an ellipsis. Measures only text that might.</summary>
+    private static string FitWith(XGraphics g, string text, XFont font, double width)
     {
         // Liberation Sans's widest glyphs (the dashes, "…", "W") are at most 1 em: anything shorter surely fits.
         if (text.Length * font.Size <= width) return text;
-        if (_gfx!.MeasureString(text, font).Width <= width) return text;
+        if (g.MeasureString(text, font).Width <= width) return text;
         var cut = text.Length;
-        while (cut > 1 && _gfx.MeasureString(text[..cut] + "…", font).Width > width) cut--;
+        while (cut > 1 && g.MeasureString(text[..cut] + "…", font).Width > width) cut--;
         return text[..cut] + "…";
     }
 }

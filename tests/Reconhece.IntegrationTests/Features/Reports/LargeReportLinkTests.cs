@@ -38,7 +38,7 @@ public sealed partial class LargeReportLinkTests(LinkOnlyReportsAppFactory app) 
         app.Clock.Now = null;
 
         Assert.Empty(mail.Attachments);
-        Assert.Equal(4, links.Count);
+        Assert.Equal(5, links.Count);
         Assert.Contains("grandes demais para anexar", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);

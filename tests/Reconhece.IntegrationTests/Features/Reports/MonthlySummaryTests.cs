@@ -41,33 +41,39 @@ public sealed class MonthlySummaryTests(ReportsAppFactory app) : IClassFixture<R
         Assert.Equal(ReportRunStatus.Sent, again);
         var mail = Assert.Single(app.Smtp.ReportEmailsTo(owner.Email));
         var pdfs = mail.Attachments.OfType<MimePart>().ToList();
-        Assert.Equal(5, pdfs.Count);
+        Assert.Equal(6, pdfs.Count);
         var summary = pdfs.Single(p => p.FileName == "resumo-do-mes-2026-11.pdf");
         using var bytes = new MemoryStream();
         await summary.Content!.DecodeToAsync(bytes);
         var pdf = bytes.ToArray();
         ReportScenario.SaveArtefact(pdf, "resumo-do-mes");
         var lines = ReportScenario.PdfLines(pdf);
+        var text = ReportScenario.PdfText(pdf);
 
         // The month's figures equal independent SQL over the seeded purchases.
         var (novRevenue, novPurchases, novNew) = await MonthAsync(owner, new DateOnly(2026, 11, 1));
         var (octRevenue, _, _) = await MonthAsync(owner, new DateOnly(2026, 10, 1));
         Assert.Contains("Novembro de 2026 e os 11 meses antes", lines);
-        Assert.Contains(lines, l => l.StartsWith($"• Faturamento: {Money(novRevenue)} (outubro de 2026: {Money(octRevenue)}; +", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith($"• Compras: {novPurchases} (outubro de 2026:", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith($"• Clientes novos: {novNew} (", StringComparison.Ordinal));
+        Assert.Contains($"• Faturamento: {Money(novRevenue)} (outubro de 2026: {Money(octRevenue)}; +", text, StringComparison.Ordinal);
+        Assert.Contains($"• Compras: {novPurchases} (outubro de 2026:", text, StringComparison.Ordinal);
+        Assert.Contains($"• Clientes novos: {novNew} (", text, StringComparison.Ordinal);
         // Charts: drawn as vectors (no image), titled, with the months under the bars.
         using (var doc = PdfDocument.Open(pdf))
             Assert.All(doc.GetPages(), p => Assert.Empty(p.GetImages()));
         Assert.Contains("Faturamento — 12 meses", lines);
-        Assert.Equal(9, lines.Count(l => l == "dez jan fev mar abr mai jun jul ago set out nov"));
+        // Horizontal bars, a month a line (thirteen fit a phone's width at 11 pt), nine charts.
+        Assert.Equal(9, lines.Count(l => l.StartsWith("dez ", StringComparison.Ordinal)));
+        Assert.Equal(9, lines.Count(l => l.StartsWith("nov ", StringComparison.Ordinal)));
         // The RFV table: each segment's size as stored, adding up to every buyer.
         var sizes = await app.InBusinessAsync(owner.BusinessId, db => db.Customers.Where(c => c.Segment != null).GroupBy(c => c.Segment!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
         Assert.Equal(30, sizes.Values.Sum());
         var t = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var names = Enum.GetValues<RfvSegment>().Select(s => SegmentLabels.Name(s, t)).ToHashSet();
+        var records = ReportScenario.PdfRecords(pdf, new System.Text.RegularExpressions.Regex("^(" + string.Join("|", names.Select(System.Text.RegularExpressions.Regex.Escape)) + ")$"));
+        Assert.Equal(names.Count, records.Count);
         foreach (var (segment, count) in sizes)
-            Assert.Contains(lines, l => l.StartsWith($"{SegmentLabels.Name(segment, t)} {count} ", StringComparison.Ordinal));
+            Assert.Contains(records, r => r.StartsWith($"{SegmentLabels.Name(segment, t)} Clientes: {count} ·", StringComparison.Ordinal));
 
         // The email's month trend: December to the week's Sunday against 1–6 November.
         var (decRevenue, decPurchases, _) = await PeriodAsync(owner, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 7));
@@ -78,14 +84,14 @@ public sealed class MonthlySummaryTests(ReportsAppFactory app) : IClassFixture<R
         Assert.Contains($"• Nos mesmos dias de novembro: {Money(early)} em {earlyPurchases} compra", body, StringComparison.Ordinal);
         Assert.Contains("Resumo do mês (resumo-do-mes-2026-11.pdf)", body, StringComparison.Ordinal);
 
-        // The next Monday's set is the usual four.
+        // The next Monday's set is the usual five.
         var december14 = ReportScenario.LocalSp(new DateOnly(2026, 12, 14), 7, 5).UtcDateTime;
         app.Clock.Now = december14;
         var next = Assert.Single(await DispatchAsync(december14), r => r.BusinessId == owner.BusinessId);
         await SendAsync(owner, next.RunId);
         app.Clock.Now = null;
         Assert.Equal(2, app.Smtp.ReportEmailsTo(owner.Email).Count);
-        Assert.Equal(4, app.Smtp.ReportEmailsTo(owner.Email)[1].Attachments.Count());
+        Assert.Equal(5, app.Smtp.ReportEmailsTo(owner.Email)[1].Attachments.Count());
         Assert.Equal(1, await app.InBusinessAsync(owner.BusinessId, db => db.ReportFiles.CountAsync(f => f.Kind == ReportKind.MonthlySummary)));
     }
 

@@ -10,7 +10,7 @@ namespace Reconhece.IntegrationTests.Features.Reports;
 public sealed class PickupFolderTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task Without_an_smtp_server_the_email_is_written_as_an_eml_file_with_the_four_pdfs()
+    public async Task Without_an_smtp_server_the_email_is_written_as_an_eml_file_with_every_pdf()
     {
         var owner = await app.SignUpAsync("Quiosque Sem SMTP");
         await owner.Client.RegisterPurchaseAsync("11966665555", "12,50", name: "Lúcia");
@@ -45,9 +45,9 @@ public sealed class PickupFolderTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.True(deleted >= 4);
         Assert.Equal(0, await app.InBusinessAsync(owner.BusinessId, db => db.ReportFiles.CountAsync(f => f.RunId == oldRun)));
-        Assert.Equal(4, await app.InBusinessAsync(owner.BusinessId, db => db.ReportFiles.CountAsync()));
+        Assert.Equal(5, await app.InBusinessAsync(owner.BusinessId, db => db.ReportFiles.CountAsync()));
         var page = await owner.Client.GetAsync("/relatorios");
         Assert.True(page.Shows("os PDFs foram apagados depois de 180 dias."), page.Text);
-        Assert.Equal(4, page.PdfLinks(recent.FirstRunId()).Count);
+        Assert.Equal(5, page.PdfLinks(recent.FirstRunId()).Count);
     }
 }

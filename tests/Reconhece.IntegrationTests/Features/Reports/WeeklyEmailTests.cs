@@ -9,7 +9,7 @@ using Xunit;
 namespace Reconhece.IntegrationTests.Features.Reports;
 
 /// <summary>
-/// The weekly email through a real SMTP server (in process): recipients, subject, body numbers and the four
+/// The weekly email through a real SMTP server (in process): recipients, subject, body numbers and the
 /// PDFs; exactly once per business and week, through retries, outages, double taps and two app instances.
 /// Tests of this class share one SMTP server and clock and run one after another.
 /// </summary>
@@ -42,7 +42,7 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         app.InBusinessAsync(owner.BusinessId, db => db.ReportRuns.AsNoTracking().SingleAsync(r => r.Id == runId));
 
     [Fact]
-    public async Task The_weekly_email_reaches_the_owner_and_extra_recipients_with_the_numbers_and_four_pdfs()
+    public async Task The_weekly_email_reaches_the_owner_and_extra_recipients_with_the_numbers_and_every_pdf()
     {
         var owner = await BusinessWithCustomersAsync("Adega Bom Gosto");
         var settings = await owner.Client.SubmitAsync("/relatorios/configuracoes", new Dictionary<string, string>
@@ -84,7 +84,9 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Contains(pdfs, p => (p.FileName ?? "").StartsWith("curva-abc-", StringComparison.Ordinal));
         using var abc = new MemoryStream();
         await pdfs.First(p => (p.FileName ?? "").StartsWith("curva-abc-", StringComparison.Ordinal)).Content!.DecodeToAsync(abc);
-        Assert.Contains(ReportScenario.PdfLines(abc.ToArray()), l => l.StartsWith("1 Márcia Gonçalves (11) 98765-0001 620", StringComparison.Ordinal));
+        Assert.StartsWith("1º Márcia Gonçalves (11) 98765-0001 Pontos: 620", ReportScenario.PdfRecords(abc.ToArray(), ReportScenario.CustomerHeading)[0], StringComparison.Ordinal);
+        // "Sua semana" is attached first.
+        Assert.StartsWith("sua-semana-", pdfs[0].FileName, StringComparison.Ordinal);
 
         var page = await owner.Client.GetAsync("/relatorios");
         Assert.True(page.Shows($"para {owner.Email}, gerente@adega.com.br, socia@adega.com.br"), page.Text);
