@@ -63,7 +63,7 @@ if [ "$PART" = single ] || [ "$PART" = both ]; then
     T=$(echo "$PAGE" | token_from); KEY=$(echo "$PAGE" | grep -o 'name="RequestKey" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
     secs=$(curl -s -o /dev/null -w "%{time_total}" -c "$JAR" -b "$JAR" --data-urlencode "RequestKey=$KEY" \
       --data-urlencode "__RequestVerificationToken=$T" "$BASE/relatorios/gerar")
-    echo "round $round: four reports built and stored in ${secs}s; $(mem)" | tee -a "$OUT/single.txt"
+    echo "round $round: the reports built and stored in ${secs}s; $(mem)" | tee -a "$OUT/single.txt"
   done
   "${PSQL[@]}" -d reconhece_bench_reports -c "SELECT kind, pages, pg_size_pretty(length(content)::bigint) FROM report_files WHERE run_id = (SELECT id FROM report_runs ORDER BY created_at DESC LIMIT 1) ORDER BY kind" \
     | sed 's/^/  report (kind|pages|size): /' | tee -a "$OUT/single.txt"
