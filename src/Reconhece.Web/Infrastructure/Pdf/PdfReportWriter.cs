@@ -112,14 +112,13 @@ public sealed class PdfReportWriter : IDisposable
     public void Chart(PdfChart chart)
     {
         const double LabelWidth = 44, ValueWidth = 78, Bar = 9;
-        EnsureRoom(LineHeight * 3);
+        EnsureRoom(LineHeight * (chart.Labels.Count + 2) + 8);   // a chart (its title may take two lines) is never split across pages
         Line(chart.Title, bold: true);
         var max = chart.Values.Max(v => v ?? 0m);
         var barSpace = ContentWidth - LabelWidth - ValueWidth - 8;
+        var g = _gfx!;
         for (var i = 0; i < chart.Labels.Count; i++)
         {
-            EnsureRoom(LineHeight);
-            var g = _gfx!;
             var value = i < chart.Values.Count ? chart.Values[i] : null;
             g.DrawString(Fit(chart.Labels[i], TextFont, LabelWidth - 2), TextFont, InkBrush, Margin, _y + 11);
             var length = value is { } v && max > 0 ? (double)(v / max) * barSpace : 0;

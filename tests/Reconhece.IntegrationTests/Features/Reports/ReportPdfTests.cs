@@ -244,7 +244,7 @@ public sealed class ReportPdfTests(ReportsAppFactory app) : IClassFixture<Report
     }
 
     [Fact]
-    public async Task A_long_ranking_paginates_with_the_header_row_on_every_page_and_stops_at_100()
+    public async Task A_long_ranking_paginates_with_the_report_named_on_every_page_and_stops_at_its_cap()
     {
         var owner = await app.SignUpAsync("Posto Muitos Clientes");
         await app.InBusinessAsync(owner.BusinessId, async db =>
@@ -270,10 +270,11 @@ public sealed class ReportPdfTests(ReportsAppFactory app) : IClassFixture<Report
         Assert.Contains($"Página {pages} de {pages}", string.Join("\n", lines), StringComparison.Ordinal);
         Assert.StartsWith("1º Cliente 130", lines.First(l => l.StartsWith("1º ", StringComparison.Ordinal)), StringComparison.Ordinal);
         // The first 100 of the ranking, then how many more and where the whole ranking is; the classes count everyone.
-        Assert.Contains(lines, l => l.StartsWith("100º Cliente 031", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.StartsWith("101º Cliente", StringComparison.Ordinal));
+        var cap = Web.Features.Reports.AbcReport.Rows;
+        Assert.Contains(lines, l => l.StartsWith($"{cap}º Cliente {131 - cap:000}", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith($"{cap + 1}º Cliente", StringComparison.Ordinal));
         // Wherever the paragraph wraps (lines joined with a space, as it reads).
-        Assert.Contains("… e mais 30 clientes: a lista completa está em Clientes → Exportar clientes (CSV, com a classe de cada cliente).",
+        Assert.Contains($"… e mais {130 - cap} clientes: a lista completa está em Clientes → Exportar clientes (CSV, com a classe de cada cliente).",
             string.Join(" ", lines), StringComparison.Ordinal);
         Assert.Contains("130 clientes · 8.515 pontos ganhos no total", lines);
     }
