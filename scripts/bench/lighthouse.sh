@@ -4,11 +4,13 @@
 # first time (13 wants Node 22); it drives Debian's Chromium. The app runs in Production (the __Host- cookie
 # is sent as a header, as Lighthouse cannot sign in by itself) on a fresh database with the demo business.
 # Prints each category's score and the page's transfer size; the JSON report is in $OUT.
-# Usage: scripts/bench/lighthouse.sh [path ...]   (default: /registrar; RUNS=3)
+# THROTTLING=simulate (Lighthouse's default: a model of Slow 4G and a 4× slower CPU from one fast load) or
+# devtools (the browser really throttled while it loads; slower to run, closer to a phone).
+# Usage: scripts/bench/lighthouse.sh [path ...]   (default: /registrar; RUNS=3, THROTTLING=simulate)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/postgres.sh
-PATHS=("${@:-/registrar}"); RUNS="${RUNS:-3}"
+PATHS=("${@:-/registrar}"); RUNS="${RUNS:-3}"; THROTTLING="${THROTTLING:-simulate}"
 CHROMIUM="${RECONHECE_CHROMIUM:-/usr/bin/chromium}"
 APP_PORT="${APP_PORT:-5097}"; DB=reconhece_bench_lighthouse
 OUT="${BENCH_OUT:-$PWD/artifacts/lighthouse}"; mkdir -p "$OUT"
@@ -46,10 +48,13 @@ AUTH=$(curl -s -o /dev/null -D - -H "Cookie: $ANTIFORGERY" --data-urlencode "Ema
   | grep -i '^set-cookie: __Host-reconhece=' | sed 's/^[Ss]et-[Cc]ookie: //;s/;.*//' | tr -d '\r')
 [ -n "$AUTH" ] || { echo "Could not sign in as the demo's staff member."; exit 1; }
 
+# A production server is warm: 30 unmeasured requests of each page first (the JIT, the pools, the caches).
+for path in "${PATHS[@]}"; do for _ in $(seq 1 30); do curl -s -o /dev/null -H "Cookie: $AUTH" "$BASE$path"; done; done
+
 for path in "${PATHS[@]}"; do
   name=$(echo "$path" | tr -c 'a-z0-9\n' '-' | sed 's/^-*//;s/-*$//'); name=${name:-root}
   for run in $(seq 1 "$RUNS"); do
-    "$LH/node_modules/.bin/lighthouse" "$BASE$path" --quiet --only-categories=accessibility,performance,best-practices \
+    "$LH/node_modules/.bin/lighthouse" "$BASE$path" --quiet --only-categories=accessibility,performance,best-practices --throttling-method="$THROTTLING" ${LIGHTHOUSE_FLAGS:-} \
       --chrome-path="$CHROMIUM" --chrome-flags="--headless=new --no-sandbox" \
       --extra-headers="{\"Cookie\": \"$AUTH\"}" --output=json --output-path="$OUT/$name-$run.json" || true
     python3 - "$OUT/$name-$run.json" "$path" "$run" <<'PY'
@@ -58,8 +63,8 @@ r = json.load(open(sys.argv[1]))
 c, a = r["categories"], r["audits"]
 score = lambda k: "—" if c.get(k, {}).get("score") is None else round(100 * c[k]["score"])
 failed = [k for k, v in a.items() if v.get("score") == 0 and v.get("scoreDisplayMode") == "binary"]
-print(f"{sys.argv[2]} run {sys.argv[3]}: accessibility {score('accessibility')}, performance {score('performance')}, "
-      f"best practices {score('best-practices')}; LCP {a['largest-contentful-paint']['numericValue']:.0f} ms, "
+print(f"{sys.argv[2]} run {sys.argv[3]} ({r['configSettings']['throttlingMethod']}): accessibility {score('accessibility')}, performance {score('performance')}, "
+      f"best practices {score('best-practices')}; LCP {a['largest-contentful-paint']['numericValue']:.0f} ms, server {a['server-response-time']['numericValue']:.0f} ms, "
       f"transfer {a['total-byte-weight']['numericValue'] / 1024:.1f} KiB; final URL {r['finalDisplayedUrl']}"
       + (f"; failing: {', '.join(failed)}" if failed else ""))
 PY
