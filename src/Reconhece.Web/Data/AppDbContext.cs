@@ -56,6 +56,7 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
     public DbSet<GroupInvitation> GroupInvitations => Set<GroupInvitation>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InvitationGuest> InvitationGuests => Set<InvitationGuest>();
     public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
     public DbSet<BlockedPhone> BlockedPhones => Set<BlockedPhone>();

@@ -15,4 +15,5 @@ public class Business
     public ReportSettings Reports { get; set; } = new();
     public AgendaSettings Agenda { get; set; } = new();
     public PrivacySettings Privacy { get; set; } = new();
+    public MessageSettings Messages { get; set; } = new();
 }

@@ -34,6 +34,7 @@ public static class FeatureServices
         services.AddSingleton<Cards.CardLinks>();
         services.AddSingleton<Reports.WhatsAppShortLinks>();
         services.AddScoped<Agenda.LogContact>();
+        services.AddScoped<Messages.PlanMessages>();
         services.AddScoped<Agenda.SaveAgendaSettings>();
         services.AddScoped<Agenda.GroupInvitations>();
         services.AddScoped<SaveProgramSettings>();

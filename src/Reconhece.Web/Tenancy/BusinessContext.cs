@@ -11,12 +11,12 @@ namespace Reconhece.Web.Tenancy;
 /// program or the business loads that row itself, and any SaveChanges forgets the snapshot.
 /// </summary>
 public sealed record BusinessContext(Guid Id, string Name, TimeZoneInfo Zone, LoyaltyProgram Program, ReportSettings Reports, AgendaSettings Agenda,
-    PrivacySettings Privacy)
+    PrivacySettings Privacy, MessageSettings Messages)
 {
     internal static async Task<BusinessContext> LoadAsync(AppDbContext db, CancellationToken ct)
     {
         var business = await db.Businesses.AsNoTracking().SingleAsync(ct);
         var program = await db.Programs.AsNoTracking().SingleAsync(ct);
-        return new BusinessContext(business.Id, business.Name, BrazilTimeZones.Find(business.TimeZoneId), program, business.Reports, business.Agenda, business.Privacy);
+        return new BusinessContext(business.Id, business.Name, BrazilTimeZones.Find(business.TimeZoneId), program, business.Reports, business.Agenda, business.Privacy, business.Messages);
     }
 }

@@ -29,6 +29,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         typeof(GroupInvitation), typeof(InvitationGuest), typeof(CustomerAlias), typeof(BlockedPhone), typeof(PrivacyRequest),
         typeof(CustomerImport), typeof(Promotion), typeof(PromotionMember), typeof(TillTotal), typeof(HistoryDay),
         typeof(MailBudgetDay),
+        typeof(OutboxMessage),
     ];
 
     [Fact]
@@ -214,6 +215,12 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             db.HistoryDays.Add(new HistoryDay { BranchId = a.BranchId, Day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), Purchases = 1, Revenue = 10m });
             return await db.SaveChangesAsync();
         });
+        // An automatic message planned for A's customer (Features/Messages).
+        await app.InBusinessAsync(a.BusinessId, async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage { Id = Guid.NewGuid(), CustomerId = aCustomer, Trigger = MessageTrigger.GoalReached, Occasion = "meta:teste", PlannedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
         var b = await app.SignUpAsync("Empresa B");
 
         var seen = await app.InBusinessAsync(b.BusinessId, async db => (
@@ -228,7 +235,8 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
                 + await db.GroupInvitations.CountAsync() + await db.InvitationGuests.CountAsync()
                 + await db.CustomerAliases.CountAsync() + await db.BlockedPhones.CountAsync() + await db.PrivacyRequests.CountAsync()
                 + await db.CustomerImports.CountAsync() + await db.Promotions.CountAsync() + await db.PromotionMembers.CountAsync()
-                + await db.TillTotals.CountAsync() + await db.HistoryDays.CountAsync() + await db.MailBudgetDays.CountAsync(),
+                + await db.TillTotals.CountAsync() + await db.HistoryDays.CountAsync() + await db.MailBudgetDays.CountAsync()
+                + await db.OutboxMessages.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -252,6 +260,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.TillTotals.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.HistoryDays.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.MailBudgetDays.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.OutboxMessages.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.PromotionMembers.AnyAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
@@ -333,7 +342,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}:{await db.Contacts.CountAsync()}:{await db.ConsentEvents.CountAsync()}"
             + $":{await db.GroupInvitations.CountAsync()}:{await db.InvitationGuests.CountAsync(g => g.ContactedAt != null)}"
             + $":{await db.CustomerAliases.CountAsync()}:{await db.BlockedPhones.CountAsync()}:{await db.PrivacyRequests.CountAsync(r => r.AnsweredAt != null)}"
-            + $":{await db.CustomerImports.CountAsync()}:{await db.PromotionMembers.CountAsync()}"
+            + $":{await db.CustomerImports.CountAsync()}:{await db.PromotionMembers.CountAsync()}:{await db.OutboxMessages.CountAsync()}"
             + string.Join(",", await db.HistoryDays.OrderBy(x => x.BranchId).ThenBy(x => x.Day).Select(x => $"{x.BranchId}:{x.Day}:{x.Purchases}:{x.Revenue}").ToListAsync())
             + string.Join(",", await db.TillTotals.OrderBy(x => x.BranchId).ThenBy(x => x.Day).Select(x => $"{x.BranchId}:{x.Day}:{x.Amount}").ToListAsync())
             + string.Join(",", await db.Promotions.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.StoppedAt}:{x.EndsAt}:{x.BonusGranted}").ToListAsync());

@@ -52,3 +52,15 @@ public class InvitationGuestConfiguration : IEntityTypeConfiguration<InvitationG
         builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Occasion).HasMaxLength(OutboxMessage.OccasionMaxLength);
+        // A trigger never plans one occasion twice (PlanMessages inserts ON CONFLICT DO NOTHING on this key).
+        builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.Trigger, x.Occasion }).IsUnique();
+        builder.HasIndex(x => new { x.BusinessId, x.Status, x.DueAt });
+    }
+}

@@ -28,6 +28,15 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
                 a.Property<string?>(template).HasMaxLength(AgendaSettings.TemplateMaxLength);
         });
         builder.Navigation(x => x.Agenda).IsRequired();
+        // The automatic messages (columns messages_*): every trigger off, the defaults filled by the database too.
+        builder.OwnsOne(x => x.Messages, m =>
+        {
+            m.Property(x => x.EnabledTriggers).HasDefaultValueSql("0");
+            m.Property(x => x.HoldoutPercent).HasDefaultValueSql("10");
+            m.Property(x => x.SendFromHour).HasDefaultValueSql("9");
+            m.Property(x => x.SendUntilHour).HasDefaultValueSql("20");
+        });
+        builder.Navigation(x => x.Messages).IsRequired();
         // The public programme page's address; existing businesses get theirs from the migration.
         builder.OwnsOne(x => x.Privacy, p =>
         {

@@ -1297,6 +1297,56 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("mail_budget_days", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("occasion");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("BusinessId", "Status", "DueAt")
+                        .HasDatabaseName("ix_outbox_messages_business_id_status_due_at");
+
+                    b.HasIndex("BusinessId", "CustomerId", "Trigger", "Occasion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_business_id_customer_id_trigger_occasion");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("Reconhece.Web.Domain.PrivacyRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2098,6 +2148,45 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasConstraintName("fk_businesses_businesses_id");
                         });
 
+                    b.OwnsOne("Reconhece.Web.Domain.MessageSettings", "Messages", b1 =>
+                        {
+                            b1.Property<Guid>("BusinessId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<int>("EnabledTriggers")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("messages_enabled_triggers")
+                                .HasDefaultValueSql("0");
+
+                            b1.Property<int>("HoldoutPercent")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("messages_holdout_percent")
+                                .HasDefaultValueSql("10");
+
+                            b1.Property<int>("SendFromHour")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("messages_send_from_hour")
+                                .HasDefaultValueSql("9");
+
+                            b1.Property<int>("SendUntilHour")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("messages_send_until_hour")
+                                .HasDefaultValueSql("20");
+
+                            b1.HasKey("BusinessId");
+
+                            b1.ToTable("businesses");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BusinessId")
+                                .HasConstraintName("fk_businesses_businesses_id");
+                        });
+
                     b.OwnsOne("Reconhece.Web.Domain.PrivacySettings", "Privacy", b1 =>
                         {
                             b1.Property<Guid>("BusinessId")
@@ -2172,6 +2261,9 @@ namespace Reconhece.Web.Data.Migrations
                         });
 
                     b.Navigation("Agenda")
+                        .IsRequired();
+
+                    b.Navigation("Messages")
                         .IsRequired();
 
                     b.Navigation("Privacy")
@@ -2327,6 +2419,17 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_mail_budget_days_businesses_business_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId", "CustomerId")
+                        .HasPrincipalKey("BusinessId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outbox_messages_customers_business_id_customer_id");
                 });
 
             modelBuilder.Entity("Reconhece.Web.Domain.PrivacyRequest", b =>

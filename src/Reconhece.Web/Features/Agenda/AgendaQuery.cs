@@ -105,6 +105,13 @@ public static class AgendaQuery
         return ordered.Skip(skip).Take(PageSize).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Everyone the given lists hold now, as the page places them (snoozed customers left out): whom the
+    /// automatic messages plan for (Features/Messages/PlanMessages).
+    /// </summary>
+    public static Task<List<AgendaRow>> MembersAsync(AppDbContext db, AgendaContext context, IReadOnlyList<int> lists, DateTime utcNow, CancellationToken ct) =>
+        Placed(db, context, null, utcNow).Where(r => lists.Contains(r.List)).ToListAsync(ct);
+
     /// <summary>Everyone a list holds for a group invitation: as the agenda places them, snoozed or not.</summary>
     public static Task<List<Guid>> IdsAsync(AppDbContext db, AgendaContext context, AgendaList list, DateTime utcNow, CancellationToken ct) =>
         Placed(db, context, null, utcNow, ignoreSnooze: true).Where(r => r.List == (int)list).Select(r => r.Id).ToListAsync(ct);

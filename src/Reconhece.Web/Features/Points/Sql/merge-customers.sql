@@ -16,6 +16,10 @@ UPDATE audit_entries SET subject_id = @kept WHERE business_id = @business AND su
 DELETE FROM invitation_guests g WHERE g.business_id = @business AND g.customer_id = @merged
    AND EXISTS (SELECT 1 FROM invitation_guests k WHERE k.business_id = @business AND k.invitation_id = g.invitation_id AND k.customer_id = @kept);
 UPDATE invitation_guests SET customer_id = @kept WHERE business_id = @business AND customer_id = @merged;
+-- Automatic messages: one per trigger and occasion for the person, whichever record planned it.
+DELETE FROM outbox_messages o WHERE o.business_id = @business AND o.customer_id = @merged
+   AND EXISTS (SELECT 1 FROM outbox_messages k WHERE k.business_id = @business AND k.customer_id = @kept AND k.trigger = o.trigger AND k.occasion = o.occasion);
+UPDATE outbox_messages SET customer_id = @kept WHERE business_id = @business AND customer_id = @merged;
 
 UPDATE customers k SET
     balance = (SELECT COALESCE(sum(points), 0) FROM ledger_entries l WHERE l.business_id = @business AND l.customer_id = @kept),

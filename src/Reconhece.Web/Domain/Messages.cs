@@ -1,0 +1,65 @@
+namespace Reconhece.Web.Domain;
+
+/// <summary>
+/// What makes a message go out by itself (issue 23, docs/messages.md). Each is off until the owner turns
+/// it on; each maps to the Ações list that already finds its customers (Features/Messages/MessageTriggers).
+/// </summary>
+public enum MessageTrigger
+{
+    Welcome = 0,
+    GoalReached = 1,
+    NearGoal = 2,
+    Expiring = 3,
+    Fading = 4,
+    Birthday = 5,
+}
+
+/// <summary>Where an outbox row stands.</summary>
+public enum OutboxStatus
+{
+    /// <summary>Planned, waiting for its hour and the customer's frequency cap.</summary>
+    Planned = 0,
+    /// <summary>Drawn into the holdout: never sent, counted against the messaged to measure the trigger.</summary>
+    Holdout = 1,
+}
+
+/// <summary>
+/// One message a trigger planned for one customer and one occasion ("aniversario:2026",
+/// "meta:2026-12-03T14:05:00Z"). The occasion is part of the row's unique key, so a trigger can never plan
+/// the same occasion twice, however often the planner runs. The holdout draw is stored on the row.
+/// </summary>
+public class OutboxMessage : ITenantOwned
+{
+    public const int OccasionMaxLength = 48;
+
+    public Guid BusinessId { get; set; }
+    public Guid Id { get; set; }
+    public Guid CustomerId { get; set; }
+    public MessageTrigger Trigger { get; set; }
+    public required string Occasion { get; set; }
+    public OutboxStatus Status { get; set; }
+    public DateTime PlannedAt { get; set; }
+    /// <summary>The first moment it may leave: outside the business's quiet hours.</summary>
+    public DateTime DueAt { get; set; }
+}
+
+/// <summary>
+/// How the business's messages go out by themselves. Kept on the business row (an owned type, columns
+/// messages_*), so every business has it from sign-up, with every trigger off.
+/// </summary>
+public class MessageSettings
+{
+    /// <summary>One bit per <see cref="MessageTrigger"/>; 0: nothing goes out by itself.</summary>
+    public int EnabledTriggers { get; set; }
+    /// <summary>The share of the customers a trigger picks who get nothing, to measure it (0–50).</summary>
+    public int HoldoutPercent { get; set; } = 10;
+    /// <summary>Messages leave from this local hour (inclusive)…</summary>
+    public int SendFromHour { get; set; } = 9;
+    /// <summary>…until this local hour (exclusive): 9:00 to 20:00 by default.</summary>
+    public int SendUntilHour { get; set; } = 20;
+
+    public bool IsOn(MessageTrigger trigger) => (EnabledTriggers & (1 << (int)trigger)) != 0;
+
+    public void Set(MessageTrigger trigger, bool on) =>
+        EnabledTriggers = on ? EnabledTriggers | (1 << (int)trigger) : EnabledTriggers & ~(1 << (int)trigger);
+}
