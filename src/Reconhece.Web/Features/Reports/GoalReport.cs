@@ -39,7 +39,8 @@ public static class GoalReport
             return (empty.Pdf, empty.Pages, 0);
         }
         pdf.Line($"{Format.Count(count, "cliente espera", "clientes esperam")} o brinde agora: {Format.Count(inWeek, "atingiu", "atingiram")} a meta nesta semana, " +
-                 $"{Format.Points(count - inWeek)} desde antes.");
+                 // The others reached it before the week or after it ended (a report made days later): "em outra semana".
+                 $"{Format.Count(count - inWeek, "em outra semana", "em outras semanas")}.");
         pdf.Line("Convide-os para receber o reconhecimento: toque no celular para abrir o WhatsApp com o convite pronto.");
 
         pdf.Space();

@@ -79,7 +79,7 @@ public sealed class ReportPdfTests(ReportsAppFactory app) : IClassFixture<Report
         Assert.InRange(goal.FindIndex(l => eligible[0].StartsWith(l, StringComparison.Ordinal)), reachedHeading, waitingHeading);
         Assert.StartsWith("Élson Araújo (11) 98111-0005", eligible[1], StringComparison.Ordinal);
         Assert.True(goal.FindIndex(l => eligible[1].StartsWith(l, StringComparison.Ordinal)) > waitingHeading);
-        Assert.Contains("2 clientes esperam o brinde agora: 1 atingiu a meta nesta semana, 1 desde antes.", ReportScenario.PdfText(pdfs["meta-atingida"]), StringComparison.Ordinal);
+        Assert.Contains("2 clientes esperam o brinde agora: 1 atingiu a meta nesta semana, 1 em outra semana.", ReportScenario.PdfText(pdfs["meta-atingida"]), StringComparison.Ordinal);
 
         var fresh = ReportScenario.PdfLines(pdfs["novos-clientes"]);
         var newRows = ReportScenario.PdfRecords(pdfs["novos-clientes"], ReportScenario.CustomerHeading);
@@ -195,7 +195,7 @@ public sealed class ReportPdfTests(ReportsAppFactory app) : IClassFixture<Report
         Assert.Equal(Web.Features.Reports.ReportContext.RowsPerList, ReportScenario.PdfRecords(pdf, ReportScenario.CustomerHeading).Count);
         var text = ReportScenario.PdfText(pdf);
         Assert.Contains("… e mais 3 clientes: a lista completa está na tela Reconhecimento.", text, StringComparison.Ordinal);
-        Assert.Contains("43 clientes esperam o brinde agora: 43 atingiram a meta nesta semana, 0 desde antes.", text, StringComparison.Ordinal);
+        Assert.Contains("43 clientes esperam o brinde agora: 43 atingiram a meta nesta semana, 0 em outras semanas.", text, StringComparison.Ordinal);
         Assert.InRange(ReportScenario.PdfPages(pdf), 1, 6);
     }
 
