@@ -31,7 +31,7 @@ public sealed class PhoneReportsFlowTests(BrowserAppFactory app) : IClassFixture
             phone.GetByRole(AriaRole.Link, new() { Name = "Melhores clientes (PDF, 1 página)" }).ClickAsync());
         Assert.StartsWith("curva-abc-", download.SuggestedFilename, StringComparison.Ordinal);
         var path = await download.PathAsync();
-        Assert.Contains(ReportScenario.PdfLines(await File.ReadAllBytesAsync(path)), l => l.StartsWith("1 Sérgio (11) 97777-6666 150", StringComparison.Ordinal));
+        Assert.StartsWith("1º Sérgio (11) 97777-6666 Pontos: 150", ReportScenario.PdfRecords(await File.ReadAllBytesAsync(path), ReportScenario.CustomerHeading)[0], StringComparison.Ordinal);
 
         await phone.GetByRole(AriaRole.Link, new() { Name = "Configurações", Exact = true }).ClickAsync();
         await phone.GetByLabel("Dia do envio").SelectOptionAsync(new SelectOptionValue { Label = "sexta-feira" });
