@@ -44,14 +44,14 @@ public sealed class PdfReportWriter : IDisposable
     private static readonly XBrush BarBrush = new XSolidBrush(XColor.FromArgb(153, 204, 199));
 
     private readonly PdfDocument _doc = new();
-    private readonly string _title, _businessName, _period, _generatedAt;
+    private readonly string _title, _businessName;
     private IReadOnlyList<PdfColumn> _columns = [];
     private XGraphics? _gfx;
     private double _y, _pageHeight, _pageWidth;
 
     public PdfReportWriter(string title, string businessName, string period, string generatedAt)
     {
-        (_title, _businessName, _period, _generatedAt) = (title, businessName, period, generatedAt);
+        (_title, _businessName) = (title, businessName);
         _doc.Info.Title = $"{title} — {businessName}";
         _doc.Info.Creator = "Reconhece";
         NewPage();
@@ -107,7 +107,7 @@ public sealed class PdfReportWriter : IDisposable
     /// <summary>
     /// A chart of one figure over time, as horizontal bars (one per period, the latest in the accent colour),
     /// drawn as vectors: sharp at any zoom, and its labels and values stay text a reader can copy. Horizontal,
-    /// so thirteen months fit a phone's width at 11 pt.
+    /// so twelve months (and their values) fit a phone's width at 11 pt.
     /// </summary>
     public void Chart(PdfChart chart)
     {

@@ -61,7 +61,7 @@ public sealed class MonthlySummaryTests(ReportsAppFactory app) : IClassFixture<R
         using (var doc = PdfDocument.Open(pdf))
             Assert.All(doc.GetPages(), p => Assert.Empty(p.GetImages()));
         Assert.Contains("Faturamento — 12 meses", lines);
-        // Horizontal bars, a month a line (thirteen fit a phone's width at 11 pt), nine charts.
+        // Horizontal bars, a month a line (twelve fit a phone's width at 11 pt), nine charts.
         Assert.Equal(9, lines.Count(l => l.StartsWith("dez ", StringComparison.Ordinal)));
         Assert.Equal(9, lines.Count(l => l.StartsWith("nov ", StringComparison.Ordinal)));
         // The RFV table: each segment's size as stored, adding up to every buyer.
