@@ -28,15 +28,20 @@ public static class AgendaHighlights
             AgendaLists.WhatsApp(h.Row, AgendaLists.TemplateFor(h.List, context, t), context, links))).ToList();
     }
 
-    /// <summary>The same people, with their list and reason, for a page that links them its own way (the weekly PDF's short links).</summary>
+    /// <summary>
+    /// The same people, with their list and reason, for a page that links them its own way (the weekly PDF's
+    /// short links). It reads the stored rhythms as they are: the PDF is built inside a transaction, where
+    /// refreshing them would keep those customers' rows locked (and their purchases waiting) for the whole
+    /// build, so its callers refresh first (<see cref="AgendaQuery.RefreshRhythmsAsync"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<AgendaHighlight>> RowsAsync(AppDbContext db, IStringLocalizer<SharedResource> t, DateTime utcNow,
-        CancellationToken ct, int count = Count) => (await LoadAsync(db, t, utcNow, count, ct)).Rows;
+        CancellationToken ct, int count = Count) => (await LoadAsync(db, t, utcNow, count, ct, refresh: false)).Rows;
 
     private static async Task<(AgendaContext Context, List<AgendaHighlight> Rows)> LoadAsync(AppDbContext db, IStringLocalizer<SharedResource> t,
-        DateTime utcNow, int count, CancellationToken ct)
+        DateTime utcNow, int count, CancellationToken ct, bool refresh = true)
     {
         var context = await AgendaContext.LoadAsync(db, ct);
-        await AgendaQuery.RefreshRhythmsAsync(db, context.BusinessId, ct);
+        if (refresh) await AgendaQuery.RefreshRhythmsAsync(db, context.BusinessId, ct);
         var highlights = new List<AgendaHighlight>();
         foreach (var list in ByValue)
         {

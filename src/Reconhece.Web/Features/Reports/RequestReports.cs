@@ -25,6 +25,8 @@ public sealed class RequestReports(
         var now = clock.GetUtcNow().UtcDateTime;
         var run = NewExtraRun(await LastCompleteWeekAsync(now, ct), now);
         db.ReportRuns.Add(run);
+        // "Sua semana" names Início's first contacts from the stored rhythms (AgendaHighlights.RowsAsync): brought up to date first.
+        await Agenda.AgendaQuery.RefreshRhythmsAsync(db, current.RequiredId, ct);
         await builder.BuildAsync(run, now, ct);
         return await RecordAsync(requestKey, run.Id, send: false, now, ct) ?? new ReportRequestOutcome(run.Id, run.Status, false);
     }

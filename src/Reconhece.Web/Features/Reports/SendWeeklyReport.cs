@@ -81,6 +81,7 @@ public sealed class SendWeeklyReport(
         var business = await db.BusinessAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The week's actions for the email body, read before the run is locked: the lock is held only for sending.
+        // This also brings the stored rhythms up to date for "Sua semana", built below inside a transaction.
         var actions = await Agenda.AgendaHighlights.TopAsync(db, cardLinks, t, now, ct);
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
