@@ -31,6 +31,8 @@ public class Customer : ITenantOwned
     public DateTime? ContactOptOutAt { get; set; }
     /// <summary>Set when the customer was anonymised (LGPD art. 18 IV): no phone, name, email or birth date is left.</summary>
     public DateTime? AnonymizedAt { get; set; }
+    /// <summary>Unsubscribed from the automatic e-mails (one click, RFC 8058); other contact is not affected.</summary>
+    public DateTime? EmailOptOutAt { get; set; }
     /// <summary>The agenda leaves the customer out until then ("Adiar 7 dias", or a contact just made).</summary>
     public DateTime? AgendaSnoozedUntil { get; set; }
     /// <summary>The median number of days between visits, kept by the agenda (<see cref="RhythmVisits"/> tells when it is stale).</summary>

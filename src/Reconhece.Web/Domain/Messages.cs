@@ -21,6 +21,16 @@ public enum OutboxStatus
     Planned = 0,
     /// <summary>Drawn into the holdout: never sent, counted against the messaged to measure the trigger.</summary>
     Holdout = 1,
+    /// <summary>Claimed and recorded before the provider is called (decision 009).</summary>
+    Sending = 2,
+    /// <summary>The provider accepted it.</summary>
+    Sent = 3,
+    /// <summary>Left "enviando" by a crash around the provider's answer: listed for the owner, never retried by itself.</summary>
+    Uncertain = 4,
+    /// <summary>No channel reaches the customer: no e-mail address, or they unsubscribed from e-mail.</summary>
+    NoChannel = 5,
+    /// <summary>The customer may no longer be messaged (não quer contato, anonymised or blocked) since it was planned.</summary>
+    Cancelled = 6,
 }
 
 /// <summary>
@@ -41,6 +51,9 @@ public class OutboxMessage : ITenantOwned
     public DateTime PlannedAt { get; set; }
     /// <summary>The first moment it may leave: outside the business's quiet hours.</summary>
     public DateTime DueAt { get; set; }
+    /// <summary>When a sender claimed it, before calling the provider.</summary>
+    public DateTime? SendingAt { get; set; }
+    public DateTime? SentAt { get; set; }
 }
 
 /// <summary>
@@ -57,6 +70,10 @@ public class MessageSettings
     public int SendFromHour { get; set; } = 9;
     /// <summary>…until this local hour (exclusive): 9:00 to 20:00 by default.</summary>
     public int SendUntilHour { get; set; } = 20;
+    /// <summary>The frequency cap per customer, across every trigger: at most this many in 3 days…</summary>
+    public int MaxPerThreeDays { get; set; } = 1;
+    /// <summary>…and this many in 30 days.</summary>
+    public int MaxPerThirtyDays { get; set; } = 4;
 
     public bool IsOn(MessageTrigger trigger) => (EnabledTriggers & (1 << (int)trigger)) != 0;
 

@@ -35,6 +35,8 @@ public static class FeatureServices
         services.AddSingleton<Reports.WhatsAppShortLinks>();
         services.AddScoped<Agenda.LogContact>();
         services.AddScoped<Messages.PlanMessages>();
+        services.AddScoped<Messages.SendMessages>();
+        services.AddSingleton<Messages.UnsubscribeLinks>();
         services.AddScoped<Agenda.SaveAgendaSettings>();
         services.AddScoped<Agenda.GroupInvitations>();
         services.AddScoped<SaveProgramSettings>();

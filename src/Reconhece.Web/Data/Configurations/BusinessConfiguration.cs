@@ -35,6 +35,8 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
             m.Property(x => x.HoldoutPercent).HasDefaultValueSql("10");
             m.Property(x => x.SendFromHour).HasDefaultValueSql("9");
             m.Property(x => x.SendUntilHour).HasDefaultValueSql("20");
+            m.Property(x => x.MaxPerThreeDays).HasDefaultValueSql("1");
+            m.Property(x => x.MaxPerThirtyDays).HasDefaultValueSql("4");
         });
         builder.Navigation(x => x.Messages).IsRequired();
         // The public programme page's address; existing businesses get theirs from the migration.

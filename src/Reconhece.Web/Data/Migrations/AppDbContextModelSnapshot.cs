@@ -723,6 +723,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("EmailOptOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_opt_out_at");
+
                     b.Property<Guid?>("FirstBranchId")
                         .HasColumnType("uuid")
                         .HasColumnName("first_branch_id");
@@ -1325,6 +1329,14 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<DateTime>("PlannedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("planned_at");
+
+                    b.Property<DateTime?>("SendingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sending_at");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -2165,6 +2177,18 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("messages_holdout_percent")
                                 .HasDefaultValueSql("10");
+
+                            b1.Property<int>("MaxPerThirtyDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("messages_max_per_thirty_days")
+                                .HasDefaultValueSql("4");
+
+                            b1.Property<int>("MaxPerThreeDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("messages_max_per_three_days")
+                                .HasDefaultValueSql("1");
 
                             b1.Property<int>("SendFromHour")
                                 .ValueGeneratedOnAdd()

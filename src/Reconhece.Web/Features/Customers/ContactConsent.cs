@@ -57,6 +57,29 @@ public sealed class ContactConsent(AppDbContext db, CurrentBusiness current, Tim
     public Task<ConsentOutcome> OptOutByCustomerAsync(Guid customerId, CancellationToken ct) =>
         ChangeAsync(customerId, optOut: true, ByCard, null, null, ct);
 
+    public const string ByEmailUnsubscribe = "Descadastro do e-mail (um clique, o próprio cliente)";
+
+    /// <summary>
+    /// The one-click unsubscribe of an automatic e-mail (RFC 8058): e-mail stops, other contact does not.
+    /// Recorded with the same consent history as "Não quer contato", its "how" naming the channel; a second
+    /// click records nothing.
+    /// </summary>
+    public async Task<ConsentOutcome> UnsubscribeEmailAsync(Guid customerId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Customers.Where(c => c.Id == customerId && c.EmailOptOutAt == null && c.AnonymizedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.EmailOptOutAt, now), ct);
+        if (changed == 0) return ConsentOutcome.AlreadyThat;
+        db.ConsentEvents.Add(new ConsentEvent
+        {
+            Id = Guid.CreateVersion7(), BusinessId = current.RequiredId, CustomerId = customerId, OptedOut = true, At = now, How = ByEmailUnsubscribe,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return ConsentOutcome.Changed;
+    }
+
     /// <summary>The change is conditional on the current state, so a double tap records one event.</summary>
     private async Task<ConsentOutcome> ChangeAsync(Guid customerId, bool optOut, string? how, string? reason, Guid? userId, CancellationToken ct)
     {

@@ -36,6 +36,7 @@ UPDATE customers k SET
     birth_date = COALESCE(k.birth_date, m.birth_date),
     -- Whoever asked not to be contacted, on either record, is not contacted.
     contact_opt_out_at = LEAST(k.contact_opt_out_at, m.contact_opt_out_at),
+    email_opt_out_at = LEAST(k.email_opt_out_at, m.email_opt_out_at),
     agenda_snoozed_until = GREATEST(k.agenda_snoozed_until, m.agenda_snoozed_until),
     rhythm_days = NULL, rhythm_visits = NULL
 FROM customers m WHERE k.business_id = @business AND k.id = @kept AND m.business_id = @business AND m.id = @merged;
