@@ -36,6 +36,8 @@ public static class FeatureServices
         services.AddScoped<Agenda.LogContact>();
         services.AddScoped<Messages.PlanMessages>();
         services.AddScoped<Messages.SendMessages>();
+        services.AddScoped<Messages.RunMessages>();
+        services.AddScoped<Messages.SaveMessageSettings>();
         services.AddSingleton<Messages.UnsubscribeLinks>();
         services.AddScoped<Agenda.SaveAgendaSettings>();
         services.AddScoped<Agenda.GroupInvitations>();

@@ -18,6 +18,7 @@ public static class RecurringJobs
     public const string PointsExpiry = "points-expiry";
     public const string Segments = "rfv-segments";
     public const string HistoryDays = "history-days";
+    public const string Messages = "automatic-messages";
 
     public static void Register(IServiceProvider services)
     {
@@ -45,6 +46,10 @@ public static class RecurringJobs
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Nightly at 07:30 UTC (04:30 in Brasília): every business's RFV segments, after the expiry.
         manager.AddOrUpdate<Features.Segments.RecomputeSegments>(Segments, r => r.RunAsync(), "30 7 * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Every 10 minutes: the automatic messages of the businesses that turned a trigger on, planned and
+        // sent inside each one's sending hours (docs/messages.md).
+        manager.AddOrUpdate<Features.Messages.RunMessages>(Messages, r => r.RunAsync(), "*/10 * * * *",
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }

@@ -79,6 +79,10 @@ public static class TenantDoors
     public static Task<List<ExpiryBusiness>> ExpiryBusinessesAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<ExpiryBusiness>($"SELECT * FROM door_expiry_businesses()").ToListAsync(ct);
 
+    /// <summary>The automatic messages' job: the active businesses with a trigger turned on.</summary>
+    public static Task<List<Guid>> MessageBusinessesAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<Guid>($"SELECT door_message_businesses() AS \"Value\"").ToListAsync(ct);
+
     /// <summary>The nightly RFV job: every active business.</summary>
     public static Task<List<Guid>> SegmentBusinessesAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<Guid>($"SELECT door_segment_businesses() AS \"Value\"").ToListAsync(ct);

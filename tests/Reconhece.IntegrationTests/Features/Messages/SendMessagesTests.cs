@@ -136,6 +136,39 @@ public sealed class SendMessagesTests(ReportsAppFactory app) : IClassFixture<Rep
         Assert.Single(app.Smtp.To(address));
     }
 
+    [Fact]
+    public async Task The_owner_turns_a_trigger_on_with_a_real_customers_preview_and_the_job_plans_and_sends_it()
+    {
+        var owner = await app.SignUpAsync("Adega Automática");
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100", ["CollectEmail"] = "true" });
+        var address = $"rita-{Guid.NewGuid():N}@exemplo.com.br";
+        await owner.Client.SubmitAsync("/registrar", new Dictionary<string, string> { ["Phone"] = "11987001122", ["Amount"] = "150", ["Customer.Name"] = "Rita", ["Customer.Email"] = address });
+
+        var page = await owner.Client.GetAsync("/acoes/automaticas");
+        Assert.True(page.Shows("Como Rita receberia:"), page.Text);   // Meta atingida's first customer
+        Assert.True(page.Shows("Na lista agora: 1 cliente."), page.Text);
+        Assert.All(page.Doc.QuerySelectorAll("input[name=Triggers]"), i => Assert.False(i.HasAttribute("checked")));   // every trigger starts off
+
+        // Bad input: a pt-BR message, nothing saved.
+        var bad = await owner.Client.SubmitAsync("/acoes/automaticas", new Dictionary<string, string> { ["Triggers"] = "GoalReached", ["HoldoutPercent"] = "60" });
+        Assert.Equal("Informe um número de 0 a 50.", bad.FieldError("HoldoutPercent"));
+        Assert.Equal(0, await app.InBusinessAsync(owner.BusinessId, db => db.Businesses.Select(b => b.Messages.EnabledTriggers).SingleAsync()));
+
+        var saved = await owner.Client.SubmitAsync("/acoes/automaticas", new Dictionary<string, string> { ["Triggers"] = "GoalReached", ["HoldoutPercent"] = "0" });
+        Assert.True(saved.Shows("Mensagens automáticas salvas."), saved.Text);
+        Assert.True(saved.Doc.QuerySelector("input[name=Triggers][value=GoalReached]")!.HasAttribute("checked"));
+
+        try
+        {
+            app.Clock.Now = ReportScenario.LocalSp(Web.Domain.Periods.LocalDay(DateTime.UtcNow, ReportScenario.SaoPaulo).AddDays(1), 10);
+            var sent = await app.InScopeAsync<RunMessages, int>(r => r.RunAsync());
+            Assert.True(sent >= 1, $"{sent}");
+        }
+        finally { app.Clock.Now = null; }
+        Assert.Contains("você ganhou", Assert.Single(app.Smtp.To(address)).Subject, StringComparison.Ordinal);
+        Assert.True((await owner.Client.GetAsync("/acoes/automaticas")).Shows("Enviadas: 1"));
+    }
+
     private Task<int> SendAsync(OwnerSession owner) => app.InScopeAsync<SendMessages, int>(s => s.SendDueAsync(owner.BusinessId, CancellationToken.None));
 
     private async Task<(OwnerSession Owner, Guid Customer, string Address)> CustomerWithEmailAsync(string business) =>

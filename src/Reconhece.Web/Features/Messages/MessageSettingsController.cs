@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reconhece.Web.Data;
+using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Agenda;
+using Reconhece.Web.Identity;
+using Reconhece.Web.Resources;
+
+namespace Reconhece.Web.Features.Messages;
+
+/// <summary>One trigger on the page: what it is, how many the list holds now, and its message for a real customer.</summary>
+public sealed record TriggerRow(MessageTrigger Trigger, string Title, string When, int OnListNow, string Preview, string PreviewName);
+
+public sealed record MessageSettingsPage(MessageSettingsInput Input, IReadOnlyList<TriggerRow> Triggers, bool CollectsEmail,
+    int CustomersWithEmail, int Customers, IReadOnlyDictionary<OutboxStatus, int> LastThirtyDays);
+
+/// <summary>Ações › Mensagens automáticas (owner, docs/messages.md).</summary>
+[Authorize(Policy = Policies.Owner), Route("/acoes/automaticas")]
+public sealed class MessageSettingsController(AppDbContext db, SaveMessageSettings save, Cards.CardLinks links, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    private const string ViewPath = "/Features/Messages/Settings.cshtml";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Edit(CancellationToken ct) =>
+        View(ViewPath, await PageAsync(MessageSettingsInput.From((await db.BusinessAsync(ct)).Messages), ct));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Edit(MessageSettingsInput input, CancellationToken ct)
+    {
+        var result = await save.HandleAsync(input, ct);
+        if (!result.Succeeded)
+        {
+            result.CopyTo(ModelState);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(ViewPath, await PageAsync(input, ct));
+        }
+        TempData["Flash"] = t["Mensagens automáticas salvas."].Value;
+        return Redirect("/acoes/automaticas");
+    }
+
+    private async Task<MessageSettingsPage> PageAsync(MessageSettingsInput input, CancellationToken ct)
+    {
+        var context = await AgendaContext.LoadAsync(db, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var counts = await AgendaQuery.CountsAsync(db, context, null, now, ct);
+        var rows = new List<TriggerRow>();
+        foreach (var trigger in Enum.GetValues<MessageTrigger>())
+        {
+            var list = MessageTriggers.List(trigger);
+            // The message as the first customer of its list would get it now, or as an example customer.
+            var first = (await AgendaQuery.PageAsync(db, context, list, null, now, 1, ct)).FirstOrDefault();
+            var fields = new MessageFields(first?.Name ?? t["Maria Exemplo"], context.BusinessName, first?.Balance ?? context.Goal * 0.8m, context.Goal,
+                context.Prize, first is null ? links.Url(context.BusinessId, Guid.Empty, 0) : links.Url(context.BusinessId, first.Id, first.CardGeneration));
+            rows.Add(new TriggerRow(trigger, AgendaLists.Title(list, t), When(trigger), counts.GetValueOrDefault(list),
+                Invitation.Render(AgendaLists.TemplateFor(list, context, t), fields), fields.CustomerName!));
+        }
+        var since = now.AddDays(-30);
+        var outbox = await db.OutboxMessages.Where(m => m.PlannedAt >= since).GroupBy(m => m.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var program = (await db.BusinessAsync(ct)).Program;
+        return new MessageSettingsPage(input, rows, program.CollectEmail,
+            await db.Customers.CountAsync(c => c.Email != null && c.EmailOptOutAt == null && c.AnonymizedAt == null, ct),
+            await db.Customers.CountAsync(c => c.Visits > 0 && c.AnonymizedAt == null, ct), outbox);
+    }
+
+    private string When(MessageTrigger trigger) => trigger switch
+    {
+        MessageTrigger.Welcome => t["No dia seguinte à primeira compra, uma vez por cliente."],
+        MessageTrigger.GoalReached => t["Quando o cliente chega à meta, uma vez a cada vez."],
+        MessageTrigger.NearGoal => t["Quando o saldo passa da porcentagem de \"Quase lá\", uma vez a cada brinde."],
+        MessageTrigger.Expiring => t["Quando há pontos para vencer nos próximos dias, uma vez a cada vencimento."],
+        MessageTrigger.Fading => t["Quando o cliente some além do costume dele, uma vez a cada ausência."],
+        MessageTrigger.Birthday => t["No dia do aniversário, uma vez por ano."],
+        _ => "",
+    };
+}
