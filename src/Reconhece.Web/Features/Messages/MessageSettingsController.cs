@@ -46,7 +46,7 @@ public sealed class MessageSettingsController(AppDbContext db, SaveMessageSettin
         var now = clock.GetUtcNow().UtcDateTime;
         var counts = await AgendaQuery.CountsAsync(db, context, null, now, ct);
         var rows = new List<TriggerRow>();
-        foreach (var trigger in Enum.GetValues<MessageTrigger>())
+        foreach (var trigger in SendMessages.ByValue)
         {
             var list = MessageTriggers.List(trigger);
             // The message as the first customer of its list would get it now, or as an example customer.
@@ -68,7 +68,7 @@ public sealed class MessageSettingsController(AppDbContext db, SaveMessageSettin
     private string When(MessageTrigger trigger) => trigger switch
     {
         MessageTrigger.Welcome => t["No dia seguinte à primeira compra, uma vez por cliente."],
-        MessageTrigger.GoalReached => t["Quando o cliente chega à meta, uma vez a cada vez."],
+        MessageTrigger.GoalReached => t["Quando o cliente chega à meta, uma vez a cada meta atingida."],
         MessageTrigger.NearGoal => t["Quando o saldo passa da porcentagem de \"Quase lá\", uma vez a cada brinde."],
         MessageTrigger.Expiring => t["Quando há pontos para vencer nos próximos dias, uma vez a cada vencimento."],
         MessageTrigger.Fading => t["Quando o cliente some além do costume dele, uma vez a cada ausência."],

@@ -27,8 +27,8 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
     /// <summary>Longer than any SMTP conversation (its timeout is seconds): a row "enviando" this long was left by a crash.</summary>
     public static readonly TimeSpan UncertainAfter = TimeSpan.FromMinutes(10);
 
-    /// <summary>When two messages for one customer are due together, the first of this list goes.</summary>
-    private static readonly MessageTrigger[] ByValue =
+    /// <summary>When two messages for one customer are due together, the first of this list goes (the owner's page lists them so too).</summary>
+    public static readonly MessageTrigger[] ByValue =
         [MessageTrigger.GoalReached, MessageTrigger.Expiring, MessageTrigger.Fading, MessageTrigger.NearGoal, MessageTrigger.Birthday, MessageTrigger.Welcome];
 
     private sealed record Claimed(Guid Id, Guid CustomerId, int Trigger);

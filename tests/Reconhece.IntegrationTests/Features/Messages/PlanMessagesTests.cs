@@ -114,6 +114,14 @@ public sealed class PlanMessagesTests(ReportsAppFactory app) : IClassFixture<Rep
     }
 
     [Fact]
+    public void Every_trigger_has_its_list_and_its_place_in_the_order_of_value()
+    {
+        // The page lists the triggers, and the sender breaks ties, in SendMessages.ByValue: a trigger left out would vanish from both.
+        Assert.Equal(Enum.GetValues<MessageTrigger>().Order(), SendMessages.ByValue.Order());
+        Assert.All(Enum.GetValues<MessageTrigger>(), t => Assert.Equal(t, MessageTriggers.For(MessageTriggers.List(t))));
+    }
+
+    [Fact]
     public async Task With_every_trigger_off_nothing_is_planned()
     {
         var owner = await app.SignUpAsync("Posto Desligado");
