@@ -57,6 +57,7 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
     public DbSet<GroupInvitation> GroupInvitations => Set<GroupInvitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<WhatsAppTemplate> WhatsAppTemplates => Set<WhatsAppTemplate>();
     public DbSet<InvitationGuest> InvitationGuests => Set<InvitationGuest>();
     public DbSet<CustomerAlias> CustomerAliases => Set<CustomerAlias>();
     public DbSet<BlockedPhone> BlockedPhones => Set<BlockedPhone>();

@@ -33,6 +33,7 @@ public static partial class DatabaseFunctions
     /// <summary>The C# values function files may name. Only these: a name outside the list stops migrate.</summary>
     private static readonly Dictionary<string, int> Values = Enum.GetValues<LedgerKind>().Select(k => ("LedgerKind." + k, (int)k))
         .Concat(Enum.GetValues<ReportRunStatus>().Select(s => ("ReportRunStatus." + s, (int)s)))
+        .Concat(Enum.GetValues<OutboxStatus>().Select(s => ("OutboxStatus." + s, (int)s)))
         .Append(("ReportSchedule.MaxAttempts", ReportSchedule.MaxAttempts))
         .ToDictionary(v => v.Item1, v => v.Item2, StringComparer.Ordinal);
 

@@ -54,4 +54,6 @@ public enum ContactChannel
     WhatsApp = 0,
     Phone = 1,
     InPerson = 2,
+    /// <summary>An automatic message (issue 23) the provider accepted: logged by the sender, with no person.</summary>
+    Automatic = 3,
 }

@@ -16,4 +16,5 @@ public class Business
     public AgendaSettings Agenda { get; set; } = new();
     public PrivacySettings Privacy { get; set; } = new();
     public MessageSettings Messages { get; set; } = new();
+    public WhatsAppChannel WhatsApp { get; set; } = new();
 }

@@ -10,7 +10,8 @@ public class Contact : ITenantOwned
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }
     public Guid CustomerId { get; set; }
-    public Guid UserId { get; set; }
+    /// <summary>Who made it; null for a message that went out by itself (channel Automatic).</summary>
+    public Guid? UserId { get; set; }
     public AgendaList List { get; set; }
     public ContactChannel Channel { get; set; }
     public DateTime At { get; set; }

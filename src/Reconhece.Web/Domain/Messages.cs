@@ -12,6 +12,15 @@ public enum MessageTrigger
     Expiring = 3,
     Fading = 4,
     Birthday = 5,
+    /// <summary>A group invitation the owner chose to send by itself: once per invitation and guest.</summary>
+    Invitation = 6,
+}
+
+/// <summary>How a message left: the channel is chosen per message when it is claimed (docs/messages.md).</summary>
+public enum MessageChannel
+{
+    Email = 0,
+    WhatsApp = 1,
 }
 
 /// <summary>Where an outbox row stands.</summary>
@@ -31,6 +40,8 @@ public enum OutboxStatus
     NoChannel = 5,
     /// <summary>The customer may no longer be messaged (não quer contato, anonymised or blocked) since it was planned.</summary>
     Cancelled = 6,
+    /// <summary>The provider refused it for good (WhatsApp 131026 undeliverable, 131047 outside the window, or a failed status): not retried.</summary>
+    Failed = 7,
 }
 
 /// <summary>
@@ -54,6 +65,18 @@ public class OutboxMessage : ITenantOwned
     /// <summary>When a sender claimed it, before calling the provider.</summary>
     public DateTime? SendingAt { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>The channel it was sent by (null until claimed).</summary>
+    public MessageChannel? Channel { get; set; }
+    /// <summary>The provider's id: WhatsApp's "wamid.…", which the status webhooks name.</summary>
+    public string? ProviderId { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+    /// <summary>The provider's error code when it failed or was held back (131026, 131047, 130429…).</summary>
+    public int? ErrorCode { get; set; }
+    /// <summary>How many times a rate limit sent it back: the back-off doubles with each.</summary>
+    public int Attempts { get; set; }
+
+    public const int ProviderIdMaxLength = 128;
 }
 
 /// <summary>
@@ -74,9 +97,55 @@ public class MessageSettings
     public int MaxPerThreeDays { get; set; } = 1;
     /// <summary>…and this many in 30 days.</summary>
     public int MaxPerThirtyDays { get; set; } = 4;
+    /// <summary>At most this many messages leave per local day for the whole business; the page shows today's count first.</summary>
+    public int DailyLimit { get; set; } = 200;
 
     public bool IsOn(MessageTrigger trigger) => (EnabledTriggers & (1 << (int)trigger)) != 0;
 
     public void Set(MessageTrigger trigger, bool on) =>
         EnabledTriggers = on ? EnabledTriggers | (1 << (int)trigger) : EnabledTriggers & ~(1 << (int)trigger);
+}
+
+/// <summary>
+/// The business's WhatsApp Business Platform number (Cloud API; ../shared/DOMAIN.md, "Messaging customers"):
+/// the phone-number id and the access token the owner entered. The token is kept encrypted with data
+/// protection and never shown again. A 190 from Meta (token expired or invalid) pauses the channel until the
+/// owner enters a new one. Columns whatsapp_* on the business row.
+/// </summary>
+public class WhatsAppChannel
+{
+    public const int PhoneNumberIdMaxLength = 32;
+
+    public string? PhoneNumberId { get; set; }
+    /// <summary>The access token, protected (IDataProtector "whatsapp-token").</summary>
+    public string? ProtectedToken { get; set; }
+    /// <summary>Set when Meta answered 190: nothing goes by WhatsApp until a new token is saved.</summary>
+    public DateTime? PausedAt { get; set; }
+    /// <summary>What the owner enters as the price of one template message, to estimate the month's cost (never hard-coded).</summary>
+    public decimal? PricePerMessage { get; set; }
+
+    public bool IsSetUp => !string.IsNullOrEmpty(PhoneNumberId) && !string.IsNullOrEmpty(ProtectedToken);
+    public bool IsActive => IsSetUp && PausedAt is null;
+}
+
+/// <summary>
+/// The approved WhatsApp template a trigger sends, with its language and the placeholders that fill its
+/// body parameters in order ("{nome}, {premio}, {cartao}" fills {{1}}, {{2}}, {{3}}). A trigger without one
+/// goes by e-mail, or stays in Ações.
+/// </summary>
+public class WhatsAppTemplate : ITenantOwned
+{
+    public const int NameMaxLength = 512;
+    public const int LanguageMaxLength = 15;
+    public const int ParametersMaxLength = 200;
+
+    public Guid BusinessId { get; set; }
+    public MessageTrigger Trigger { get; set; }
+    public required string Name { get; set; }
+    public string Language { get; set; } = "pt_BR";
+    /// <summary>Placeholders separated by commas, one per body parameter.</summary>
+    public string Parameters { get; set; } = "";
+
+    public IReadOnlyList<string> ParameterList =>
+        Parameters.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -39,6 +39,14 @@ public static class FeatureServices
         services.AddScoped<Messages.RunMessages>();
         services.AddScoped<Messages.SaveMessageSettings>();
         services.AddSingleton<Messages.UnsubscribeLinks>();
+        services.AddScoped<Messages.AutomaticEmail>();
+        services.AddSingleton<Messages.WhatsAppTokens>();
+        services.AddScoped<Messages.SaveWhatsApp>();
+        services.AddScoped<Messages.WhatsAppStatuses>();
+        services.AddScoped<Messages.MessageResults>();
+        services.AddOptions<Messages.WhatsAppOptions>().BindConfiguration("WhatsApp");
+        // A Graph API call answers in a second or two; 30 s without an answer leaves the message "incerto" (decision 009).
+        services.AddHttpClient<Messages.WhatsAppCloud>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<Agenda.SaveAgendaSettings>();
         services.AddScoped<Agenda.GroupInvitations>();
         services.AddScoped<SaveProgramSettings>();

@@ -83,6 +83,10 @@ public static class TenantDoors
     public static Task<List<Guid>> MessageBusinessesAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<Guid>($"SELECT door_message_businesses() AS \"Value\"").ToListAsync(ct);
 
+    /// <summary>A WhatsApp status webhook, before any sign-in: the business whose number its phone-number id names.</summary>
+    public static async Task<Guid?> WhatsAppBusinessAsync(AppDbContext db, string phoneNumberId, CancellationToken ct) =>
+        (await db.Database.SqlQuery<Guid?>($"SELECT door_whatsapp_business({phoneNumberId}) AS \"Value\"").ToListAsync(ct)).Single();
+
     /// <summary>The nightly RFV job: every active business.</summary>
     public static Task<List<Guid>> SegmentBusinessesAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<Guid>($"SELECT door_segment_businesses() AS \"Value\"").ToListAsync(ct);

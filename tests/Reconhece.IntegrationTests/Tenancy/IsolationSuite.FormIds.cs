@@ -178,6 +178,7 @@ public static class IsolationCases
         { "POST", "/acoes/convites/{invitation}/contato" },
         { "POST", "/acoes/convites/{invitation}/todos" },
         { "GET", "/acoes/convites/{invitation}/convidados.csv" },
+        { "POST", "/acoes/convites/{invitation}/enviar" },
         { "GET", "/promocoes/{promotion}" },
         { "GET", "/promocoes/{promotion}/editar" },
         { "POST", "/promocoes/{promotion}/editar" },

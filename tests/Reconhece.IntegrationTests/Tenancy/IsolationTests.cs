@@ -29,7 +29,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         typeof(GroupInvitation), typeof(InvitationGuest), typeof(CustomerAlias), typeof(BlockedPhone), typeof(PrivacyRequest),
         typeof(CustomerImport), typeof(Promotion), typeof(PromotionMember), typeof(TillTotal), typeof(HistoryDay),
         typeof(MailBudgetDay),
-        typeof(OutboxMessage),
+        typeof(OutboxMessage), typeof(WhatsAppTemplate),
     ];
 
     [Fact]
@@ -219,6 +219,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         await app.InBusinessAsync(a.BusinessId, async db =>
         {
             db.OutboxMessages.Add(new OutboxMessage { Id = Guid.NewGuid(), CustomerId = aCustomer, Trigger = MessageTrigger.GoalReached, Occasion = "meta:teste", PlannedAt = DateTime.UtcNow, DueAt = DateTime.UtcNow });
+            db.WhatsAppTemplates.Add(new WhatsAppTemplate { Trigger = MessageTrigger.GoalReached, Name = "meta_atingida" });
             return await db.SaveChangesAsync();
         });
         var b = await app.SignUpAsync("Empresa B");
@@ -236,7 +237,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
                 + await db.CustomerAliases.CountAsync() + await db.BlockedPhones.CountAsync() + await db.PrivacyRequests.CountAsync()
                 + await db.CustomerImports.CountAsync() + await db.Promotions.CountAsync() + await db.PromotionMembers.CountAsync()
                 + await db.TillTotals.CountAsync() + await db.HistoryDays.CountAsync() + await db.MailBudgetDays.CountAsync()
-                + await db.OutboxMessages.CountAsync(),
+                + await db.OutboxMessages.CountAsync() + await db.WhatsAppTemplates.CountAsync(),
             Sessions: await db.AuthSessions.Select(x => x.BusinessId).Distinct().ToListAsync(),
             Programs: await db.Programs.Select(x => x.BusinessId).ToListAsync()));
 
@@ -261,6 +262,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.HistoryDays.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.MailBudgetDays.CountAsync()));
         Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.OutboxMessages.CountAsync()));
+        Assert.Equal(1, await app.InBusinessAsync(a.BusinessId, db => db.WhatsAppTemplates.CountAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.PromotionMembers.AnyAsync()));
         Assert.True(await app.InBusinessAsync(a.BusinessId, db => db.AuthSessions.AnyAsync()));
     }
@@ -342,7 +344,7 @@ public abstract partial class IsolationSuite<TFactory>(TFactory app) : IClassFix
             + $":{await db.ReportRuns.CountAsync()}:{await db.ReportFiles.CountAsync()}:{await db.Contacts.CountAsync()}:{await db.ConsentEvents.CountAsync()}"
             + $":{await db.GroupInvitations.CountAsync()}:{await db.InvitationGuests.CountAsync(g => g.ContactedAt != null)}"
             + $":{await db.CustomerAliases.CountAsync()}:{await db.BlockedPhones.CountAsync()}:{await db.PrivacyRequests.CountAsync(r => r.AnsweredAt != null)}"
-            + $":{await db.CustomerImports.CountAsync()}:{await db.PromotionMembers.CountAsync()}:{await db.OutboxMessages.CountAsync()}"
+            + $":{await db.CustomerImports.CountAsync()}:{await db.PromotionMembers.CountAsync()}:{await db.OutboxMessages.CountAsync()}:{await db.WhatsAppTemplates.CountAsync()}"
             + string.Join(",", await db.HistoryDays.OrderBy(x => x.BranchId).ThenBy(x => x.Day).Select(x => $"{x.BranchId}:{x.Day}:{x.Purchases}:{x.Revenue}").ToListAsync())
             + string.Join(",", await db.TillTotals.OrderBy(x => x.BranchId).ThenBy(x => x.Day).Select(x => $"{x.BranchId}:{x.Day}:{x.Amount}").ToListAsync())
             + string.Join(",", await db.Promotions.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Name}:{x.StoppedAt}:{x.EndsAt}:{x.BonusGranted}").ToListAsync());

@@ -175,7 +175,7 @@ public sealed class TenantWallTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(a.BusinessId, found!.BusinessId);
         Assert.Null(nobody);
-        Assert.Equal("door_business_by_slug,door_card_customer,door_claim_report_retries,door_expiry_businesses,door_find_user,door_invariant_violations,door_message_businesses,door_purge_expired_sessions,door_purge_report_files,door_retention_businesses,door_segment_businesses,door_stuck_report_runs,door_weekly_report_businesses", definers);
+        Assert.Equal("door_business_by_slug,door_card_customer,door_claim_report_retries,door_expiry_businesses,door_find_user,door_invariant_violations,door_message_businesses,door_purge_expired_sessions,door_purge_report_files,door_retention_businesses,door_segment_businesses,door_stuck_report_runs,door_weekly_report_businesses,door_whatsapp_business", definers);
     }
 
     [Fact]

@@ -62,5 +62,20 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         // A trigger never plans one occasion twice (PlanMessages inserts ON CONFLICT DO NOTHING on this key).
         builder.HasIndex(x => new { x.BusinessId, x.CustomerId, x.Trigger, x.Occasion }).IsUnique();
         builder.HasIndex(x => new { x.BusinessId, x.Status, x.DueAt });
+        builder.Property(x => x.ProviderId).HasMaxLength(OutboxMessage.ProviderIdMaxLength);
+        // A status webhook names the message by the provider's id.
+        builder.HasIndex(x => new { x.BusinessId, x.ProviderId });
+    }
+}
+
+public class WhatsAppTemplateConfiguration : IEntityTypeConfiguration<WhatsAppTemplate>
+{
+    public void Configure(EntityTypeBuilder<WhatsAppTemplate> builder)
+    {
+        builder.HasKey(x => new { x.BusinessId, x.Trigger });
+        builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(x => x.Name).HasMaxLength(WhatsAppTemplate.NameMaxLength);
+        builder.Property(x => x.Language).HasMaxLength(WhatsAppTemplate.LanguageMaxLength);
+        builder.Property(x => x.Parameters).HasMaxLength(WhatsAppTemplate.ParametersMaxLength);
     }
 }

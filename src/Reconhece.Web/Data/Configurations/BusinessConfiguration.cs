@@ -37,8 +37,20 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
             m.Property(x => x.SendUntilHour).HasDefaultValueSql("20");
             m.Property(x => x.MaxPerThreeDays).HasDefaultValueSql("1");
             m.Property(x => x.MaxPerThirtyDays).HasDefaultValueSql("4");
+            m.Property(x => x.DailyLimit).HasDefaultValueSql("200");
         });
         builder.Navigation(x => x.Messages).IsRequired();
+        // The WhatsApp number (columns whatsapp_*); the phone-number id finds the business of a status webhook.
+        builder.OwnsOne(x => x.WhatsApp, w =>
+        {
+            // Named here: the convention would split the word ("whats_app_…").
+            w.Property(x => x.PhoneNumberId).HasColumnName("whatsapp_phone_number_id").HasMaxLength(WhatsAppChannel.PhoneNumberIdMaxLength);
+            w.HasIndex(x => x.PhoneNumberId).IsUnique();
+            w.Property(x => x.ProtectedToken).HasColumnName("whatsapp_protected_token");
+            w.Property(x => x.PausedAt).HasColumnName("whatsapp_paused_at");
+            w.Property(x => x.PricePerMessage).HasColumnName("whatsapp_price_per_message").HasPrecision(10, 4);
+        });
+        builder.Navigation(x => x.WhatsApp).IsRequired();
         // The public programme page's address; existing businesses get theirs from the migration.
         builder.OwnsOne(x => x.Privacy, p =>
         {

@@ -1,3 +1,4 @@
 CREATE OR REPLACE FUNCTION door_message_businesses() RETURNS SETOF uuid
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-    AS $$ SELECT id FROM businesses WHERE is_active AND messages_enabled_triggers <> 0 ORDER BY id $$;
+    AS $$ SELECT b.id FROM businesses b WHERE b.is_active AND (b.messages_enabled_triggers <> 0
+              OR EXISTS (SELECT 1 FROM outbox_messages o WHERE o.business_id = b.id AND o.status = {{OutboxStatus.Planned}})) ORDER BY b.id $$;

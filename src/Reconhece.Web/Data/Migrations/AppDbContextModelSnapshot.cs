@@ -643,7 +643,7 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("list");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
@@ -1308,17 +1308,33 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("uuid")
                         .HasColumnName("business_id");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_code");
 
                     b.Property<string>("Occasion")
                         .IsRequired()
@@ -1329,6 +1345,15 @@ namespace Reconhece.Web.Data.Migrations
                     b.Property<DateTime>("PlannedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("planned_at");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_id");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
 
                     b.Property<DateTime?>("SendingAt")
                         .HasColumnType("timestamp with time zone")
@@ -1348,6 +1373,9 @@ namespace Reconhece.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("BusinessId", "ProviderId")
+                        .HasDatabaseName("ix_outbox_messages_business_id_provider_id");
 
                     b.HasIndex("BusinessId", "Status", "DueAt")
                         .HasDatabaseName("ix_outbox_messages_business_id_status_due_at");
@@ -1989,6 +2017,40 @@ namespace Reconhece.Web.Data.Migrations
                     b.ToTable("till_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Reconhece.Web.Domain.WhatsAppTemplate", b =>
+                {
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("business_id");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("parameters");
+
+                    b.HasKey("BusinessId", "Trigger")
+                        .HasName("pk_whats_app_templates");
+
+                    b.ToTable("whats_app_templates", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Reconhece.Web.Domain.AppRole", null)
@@ -2166,6 +2228,12 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
+                            b1.Property<int>("DailyLimit")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("messages_daily_limit")
+                                .HasDefaultValueSql("200");
+
                             b1.Property<int>("EnabledTriggers")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
@@ -2284,6 +2352,43 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasConstraintName("fk_businesses_businesses_id");
                         });
 
+                    b.OwnsOne("Reconhece.Web.Domain.WhatsAppChannel", "WhatsApp", b1 =>
+                        {
+                            b1.Property<Guid>("BusinessId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTime?>("PausedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("whatsapp_paused_at");
+
+                            b1.Property<string>("PhoneNumberId")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("whatsapp_phone_number_id");
+
+                            b1.Property<decimal?>("PricePerMessage")
+                                .HasPrecision(10, 4)
+                                .HasColumnType("numeric(10,4)")
+                                .HasColumnName("whatsapp_price_per_message");
+
+                            b1.Property<string>("ProtectedToken")
+                                .HasColumnType("text")
+                                .HasColumnName("whatsapp_protected_token");
+
+                            b1.HasKey("BusinessId");
+
+                            b1.HasIndex("PhoneNumberId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_businesses_whatsapp_phone_number_id");
+
+                            b1.ToTable("businesses");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BusinessId")
+                                .HasConstraintName("fk_businesses_businesses_id");
+                        });
+
                     b.Navigation("Agenda")
                         .IsRequired();
 
@@ -2294,6 +2399,9 @@ namespace Reconhece.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Reports")
+                        .IsRequired();
+
+                    b.Navigation("WhatsApp")
                         .IsRequired();
                 });
 
@@ -2330,7 +2438,6 @@ namespace Reconhece.Web.Data.Migrations
                         .HasForeignKey("BusinessId", "UserId")
                         .HasPrincipalKey("BusinessId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_contacts_users_business_id_user_id");
                 });
 
@@ -2616,6 +2723,16 @@ namespace Reconhece.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_till_totals_users_business_id_user_id");
+                });
+
+            modelBuilder.Entity("Reconhece.Web.Domain.WhatsAppTemplate", b =>
+                {
+                    b.HasOne("Reconhece.Web.Domain.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_whats_app_templates_businesses_business_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ public sealed record ContactTally(int Contacts, int CameBack, decimal Revenue)
 
 /// <summary>The tallies per list and per staff member, and in all.</summary>
 public sealed record AgendaResults(int Days, int ConversionDays, ContactTally Total,
-    IReadOnlyList<(AgendaList List, ContactTally Tally)> ByList, IReadOnlyList<(string Person, ContactTally Tally)> ByPerson);
+    IReadOnlyList<(AgendaList List, ContactTally Tally)> ByList, IReadOnlyList<(string? Person, ContactTally Tally)> ByPerson);
 
 /// <summary>
 /// Whether contacting worked: a contact counts as converted when the customer bought (a purchase not
@@ -22,7 +22,7 @@ public sealed record AgendaResults(int Days, int ConversionDays, ContactTally To
 /// </summary>
 public static class AgendaResultsQuery
 {
-    private sealed record Row(int List, Guid UserId, int Contacts, int CameBack, decimal Revenue);
+    private sealed record Row(int List, Guid? UserId, int Contacts, int CameBack, decimal Revenue);
 
     /// <summary>The contacts of the last <paramref name="days"/> days; with <paramref name="onlyUser"/>, only that person's.</summary>
     public static async Task<AgendaResults> LoadAsync(AppDbContext db, Guid businessId, int conversionDays, DateTime utcNow, int days, Guid? onlyUser, CancellationToken ct)
@@ -39,11 +39,13 @@ public static class AgendaResultsQuery
             WHERE ct.business_id = {businessId} AND ct.at >= {since} AND ({onlyUser}::uuid IS NULL OR ct.user_id = {onlyUser})
             GROUP BY ct.list, ct.user_id
             """).ToListAsync(ct);
-        var people = await db.Users.Where(u => rows.Select(r => r.UserId).Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToListAsync(ct);
+        var ids = rows.Where(r => r.UserId is not null).Select(r => r.UserId!.Value).Distinct().ToList();
+        var people = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToListAsync(ct);
         static ContactTally Sum(IEnumerable<Row> rs) => new(rs.Sum(r => r.Contacts), rs.Sum(r => r.CameBack), rs.Sum(r => r.Revenue));
         return new AgendaResults(days, conversionDays, Sum(rows),
             rows.GroupBy(r => (AgendaList)r.List).OrderBy(g => g.Key).Select(g => (g.Key, Sum(g))).ToList(),
-            rows.GroupBy(r => r.UserId).Select(g => (people.FirstOrDefault(p => p.Id == g.Key)?.FullName ?? "—", Sum(g)))
+            // A null person is the automatic messages (issue 23): the view names them.
+            rows.GroupBy(r => r.UserId).Select(g => (g.Key is null ? null : people.FirstOrDefault(p => p.Id == g.Key)?.FullName ?? "—", Sum(g)))
                 .OrderByDescending(x => x.Item2.Contacts).ToList());
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Identity;
 using Reconhece.Web.Resources;
 
@@ -18,7 +19,8 @@ public sealed record InvitationPage(GroupInvitation Invitation, AgendaContext Co
 
 /// <summary>Ações › Convites (owner): group invitations for an occasion.</summary>
 [Authorize(Policy = Policies.Owner), Route("/acoes/convites")]
-public sealed class InvitationsController(AppDbContext db, GroupInvitations invitations, Cards.CardLinks links, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class InvitationsController(AppDbContext db, GroupInvitations invitations, Messages.PlanMessages plan, Cards.CardLinks links, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     private const string ListView = "/Features/Agenda/Invitations.cshtml";
     private const string DetailView = "/Features/Agenda/Invitation.cshtml";
@@ -67,6 +69,19 @@ public sealed class InvitationsController(AppDbContext db, GroupInvitations invi
         if (!await db.GroupInvitations.AnyAsync(i => i.Id == id, ct)) return NotFound();
         if (!confirm) TempData["FlashError"] = t["Marque a confirmação de que enviou a mensagem a todos."].Value;
         else TempData["Flash"] = t["{0} contatos registrados.", await invitations.MarkAllContactedAsync(id, User.UserId(), ct)].Value;
+        return Redirect($"/acoes/convites/{id}");
+    }
+
+    /// <summary>"Enviar sozinho": the automatic messages send the invitation to the guests not yet contacted (trigger Convite, docs/messages.md).</summary>
+    [HttpPost("{id:guid}/enviar")]
+    public async Task<IActionResult> SendByItself(Guid id, CancellationToken ct)
+    {
+        if (!await db.GroupInvitations.AnyAsync(i => i.Id == id, ct)) return NotFound();
+        var planned = await plan.PlanInvitationAsync(id, ct);
+        TempData["Flash"] = planned == 0
+            ? t["Este convite já estava na fila das mensagens automáticas."].Value
+            : t.Plural(planned, "{0} convite na fila: sai por WhatsApp ou e-mail no horário de envio, com as regras das mensagens automáticas.",
+                "{0} convites na fila: saem por WhatsApp ou e-mail no horário de envio, com as regras das mensagens automáticas.", planned).Value;
         return Redirect($"/acoes/convites/{id}");
     }
 

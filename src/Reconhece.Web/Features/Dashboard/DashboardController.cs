@@ -19,6 +19,8 @@ public sealed class DashboardController(AppDbContext db, TimeProvider clock, ISt
         ViewData["PrivacyDue"] = await db.PrivacyRequests.Where(r => r.AnsweredAt == null).OrderBy(r => r.DueOn)
             .Select(r => new { r.DueOn, Count = db.PrivacyRequests.Count(x => x.AnsweredAt == null) }).FirstOrDefaultAsync(ct) is { } due
             ? (due.Count, due.DueOn) : null;
+        // A WhatsApp number Meta refused (error 190) shows until the owner saves a new token (docs/messages.md).
+        ViewData["WhatsAppPausedAt"] = (await db.BusinessAsync(ct)).WhatsApp.PausedAt;
         var now = clock.GetUtcNow().UtcDateTime;
         var view = await DashboardQuery.LoadAsync(db, User.FindFirst(AppClaimsFactory.NameClaim)?.Value ?? "", now, ct);
         return View(view with

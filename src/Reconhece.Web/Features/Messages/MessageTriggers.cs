@@ -18,11 +18,22 @@ public static class MessageTriggers
         MessageTrigger.Expiring => AgendaList.Expiring,
         MessageTrigger.Fading => AgendaList.Fading,
         MessageTrigger.Birthday => AgendaList.Birthday,
+        MessageTrigger.Invitation => AgendaList.Group,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger)),
     };
 
     public static MessageTrigger? For(AgendaList list) =>
         Enum.GetValues<MessageTrigger>().Cast<MessageTrigger?>().FirstOrDefault(t => List(t!.Value) == list);
+
+    /// <summary>The triggers the planner finds from the Ações lists; Convite is planned when the owner sends an invitation.</summary>
+    public static readonly MessageTrigger[] Planned =
+        [MessageTrigger.Welcome, MessageTrigger.GoalReached, MessageTrigger.NearGoal, MessageTrigger.Expiring, MessageTrigger.Fading, MessageTrigger.Birthday];
+
+    /// <summary>A group invitation's occasion: the invitation itself.</summary>
+    public static string InvitationOccasion(Guid invitationId) => "convite:" + invitationId.ToString("N");
+
+    public static Guid? InvitationOf(string occasion) =>
+        occasion.StartsWith("convite:", StringComparison.Ordinal) && Guid.TryParseExact(occasion["convite:".Length..], "N", out var id) ? id : null;
 
     /// <summary>
     /// The occasion a row of the trigger's list stands for, or null when it is not due yet:
@@ -66,8 +77,15 @@ public static class MessageTriggers
                     break;
                 }
         }
+        return SendableFrom(settings, zone, utcNow);
+    }
+
+    /// <summary>Now when it is inside the business's sending hours, else the next opening.</summary>
+    public static DateTime SendableFrom(MessageSettings settings, TimeZoneInfo zone, DateTime utcNow)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utcNow, zone);
         if (local.Hour >= settings.SendFromHour && local.Hour < settings.SendUntilHour) return utcNow;
-        return Opening(local.Hour < settings.SendFromHour ? day : day.AddDays(1), settings, zone);
+        return Opening(DateOnly.FromDateTime(local).AddDays(local.Hour < settings.SendFromHour ? 0 : 1), settings, zone);
     }
 
     private static DateTime Opening(DateOnly day, MessageSettings settings, TimeZoneInfo zone) =>

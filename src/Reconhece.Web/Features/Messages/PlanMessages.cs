@@ -20,7 +20,7 @@ public sealed class PlanMessages(AppDbContext db, CurrentBusiness current, TimeP
         using var scope = current.Use(businessId);
         var business = await db.BusinessAsync(ct);
         var settings = business.Messages;
-        var triggers = Enum.GetValues<MessageTrigger>().Where(settings.IsOn).ToList();
+        var triggers = MessageTriggers.Planned.Where(settings.IsOn).ToList();
         if (triggers.Count == 0) return 0;
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -46,6 +46,27 @@ public sealed class PlanMessages(AppDbContext db, CurrentBusiness current, TimeP
             });
         }
         return planned.Count == 0 ? 0 : await InsertNewAsync(businessId, planned, now, ct);
+    }
+
+    /// <summary>
+    /// "Enviar sozinho" on a group invitation (trigger Convite): a row per guest not yet contacted, once per
+    /// invitation, with the holdout drawn as for every trigger. Returns how many were planned now (0 when
+    /// it was planned before: a double tap plans once).
+    /// </summary>
+    public async Task<int> PlanInvitationAsync(Guid invitationId, CancellationToken ct)
+    {
+        var business = await db.BusinessAsync(ct);
+        var settings = business.Messages;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var guests = await db.InvitationGuests.Where(g => g.InvitationId == invitationId && g.ContactedAt == null).Select(g => g.CustomerId).ToListAsync(ct);
+        var occasion = MessageTriggers.InvitationOccasion(invitationId);
+        var due = MessageTriggers.SendableFrom(settings, business.Zone, now);
+        var rows = guests.Select(customer => new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(), BusinessId = business.Id, CustomerId = customer, Trigger = MessageTrigger.Invitation, Occasion = occasion,
+            Status = Random.Shared.Next(100) < settings.HoldoutPercent ? OutboxStatus.Holdout : OutboxStatus.Planned, PlannedAt = now, DueAt = due,
+        }).ToList();
+        return rows.Count == 0 ? 0 : await InsertNewAsync(business.Id, rows, now, ct);
     }
 
     /// <summary>One statement: the rows whose occasion is new, for customers who may still be messaged.</summary>

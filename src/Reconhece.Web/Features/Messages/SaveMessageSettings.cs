@@ -16,19 +16,22 @@ public sealed class MessageSettingsInput
     public string? SendUntilHour { get; set; }
     public string? MaxPerThreeDays { get; set; }
     public string? MaxPerThirtyDays { get; set; }
+    public string? DailyLimit { get; set; }
 
     public static MessageSettingsInput From(MessageSettings s) => new()
     {
-        Triggers = Enum.GetValues<MessageTrigger>().Where(s.IsOn).Select(t => t.ToString()).ToList(),
+        Triggers = MessageTriggers.Planned.Where(s.IsOn).Select(t => t.ToString()).ToList(),
         HoldoutPercent = s.HoldoutPercent.ToString(Format.PtBr), SendFromHour = s.SendFromHour.ToString(Format.PtBr),
         SendUntilHour = s.SendUntilHour.ToString(Format.PtBr), MaxPerThreeDays = s.MaxPerThreeDays.ToString(Format.PtBr),
-        MaxPerThirtyDays = s.MaxPerThirtyDays.ToString(Format.PtBr),
+        MaxPerThirtyDays = s.MaxPerThirtyDays.ToString(Format.PtBr), DailyLimit = s.DailyLimit.ToString(Format.PtBr),
     };
 }
 
 /// <summary>Ações › Mensagens automáticas (owner): which triggers send by themselves, the holdout, the hours and the cap.</summary>
 public sealed class SaveMessageSettings(AppDbContext db, IStringLocalizer<SharedResource> t)
 {
+    public const int MaxDailyLimit = 10_000;
+
     public async Task<FormResult<bool>> HandleAsync(MessageSettingsInput input, CancellationToken ct)
     {
         var errors = new FormErrors();
@@ -48,14 +51,16 @@ public sealed class SaveMessageSettings(AppDbContext db, IStringLocalizer<Shared
             errors.Add(nameof(input.MaxPerThirtyDays), t["Informe um número de 1 a 10."]);
         else if (threeOk && thirty < three)
             errors.Add(nameof(input.MaxPerThirtyDays), t["Em 30 dias, pelo menos tantas quanto em 3 dias."]);
-        var unknown = input.Triggers.Where(x => !Enum.TryParse<MessageTrigger>(x, out var v) || !Enum.IsDefined(v)).ToList();
+        if (!Number(input.DailyLimit, 1, MaxDailyLimit, out var daily))
+            errors.Add(nameof(input.DailyLimit), t["Informe um número de 1 a {0}.", MaxDailyLimit.ToString("N0", Format.PtBr)]);
+        var unknown = input.Triggers.Where(x => !Enum.TryParse<MessageTrigger>(x, out var v) || !MessageTriggers.Planned.Contains(v)).ToList();
         if (unknown.Count > 0) errors.Add(nameof(input.Triggers), t["Escolha entre as mensagens da lista."]);
         if (errors.Any) return errors.ToResult<bool>();
 
         var business = await db.Businesses.SingleAsync(ct);
         var m = business.Messages;
-        foreach (var trigger in Enum.GetValues<MessageTrigger>()) m.Set(trigger, input.Triggers.Contains(trigger.ToString()));
-        (m.HoldoutPercent, m.SendFromHour, m.SendUntilHour, m.MaxPerThreeDays, m.MaxPerThirtyDays) = (holdout, from, until, three, thirty);
+        foreach (var trigger in MessageTriggers.Planned) m.Set(trigger, input.Triggers.Contains(trigger.ToString()));
+        (m.HoldoutPercent, m.SendFromHour, m.SendUntilHour, m.MaxPerThreeDays, m.MaxPerThirtyDays, m.DailyLimit) = (holdout, from, until, three, thirty, daily);
         await db.SaveChangesAsync(ct);
         return FormResult.Ok(true);
     }

@@ -18,7 +18,7 @@ public static class ReportEmail
     public static MimeMessage Compose(ReportRun run, string businessName, int inactivityDays, string from,
         MailboxAddress to, string stopUrl, IReadOnlyList<ReportFile> files,
         IReadOnlyDictionary<ReportKind, string>? links = null, DateTime? linksExpire = null, IReadOnlyList<Agenda.AgendaAction>? actions = null,
-        IReadOnlyList<string>? promotions = null, IReadOnlyList<string>? monthTrend = null)
+        IReadOnlyList<string>? promotions = null, IReadOnlyList<string>? monthTrend = null, IReadOnlyList<string>? messages = null)
     {
         var period = $"{run.WeekStart.ToString("dd/MM", Format.PtBr)} a {run.WeekEnd.ToString("dd/MM/yyyy", Format.PtBr)}";
         var message = new MimeMessage { Subject = $"Relatórios da semana {period} — {businessName}", MessageId = WeeklyRuns.MessageIdFor(run.MessageId, to.Address) };
@@ -68,6 +68,13 @@ public static class ReportEmail
             text.AppendLine().AppendLine(PromotionsHeading);
             foreach (var p in promotions) text.AppendLine(Format.PtBr, $"• {p}");
         }
+        const string MessagesHeading = "Mensagens automáticas (tudo em Ações › Mensagens automáticas › Resultados):";
+        messages ??= [];
+        if (messages.Count > 0)
+        {
+            text.AppendLine().AppendLine(MessagesHeading);
+            foreach (var m in messages) text.AppendLine(Format.PtBr, $"• {m}");
+        }
         var stopLine = $"Não quer mais receber estes relatórios neste e-mail ({to.Address})? Abra: {stopUrl}";
         text.AppendLine().AppendLine(Hint).AppendLine().AppendLine(Signature).AppendLine().AppendLine(stopLine);
 
@@ -99,6 +106,12 @@ public static class ReportEmail
         {
             html.Append("<p><strong>").Append(H(PromotionsHeading)).Append("</strong></p><ul>");
             foreach (var p in promotions) html.Append("<li>").Append(H(p)).Append("</li>");
+            html.Append("</ul>");
+        }
+        if (messages.Count > 0)
+        {
+            html.Append("<p><strong>").Append(H(MessagesHeading)).Append("</strong></p><ul>");
+            foreach (var m in messages) html.Append("<li>").Append(H(m)).Append("</li>");
             html.Append("</ul>");
         }
         html.Append("<p>").Append(H(Hint)).Append("</p><p style=\"color:#64748b\">").Append(H(Signature)).Append("</p>")

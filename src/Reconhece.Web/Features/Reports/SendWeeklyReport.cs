@@ -29,7 +29,7 @@ namespace Reconhece.Web.Features.Reports;
 public sealed class SendWeeklyReport(
     AppDbContext db, CurrentBusiness current, BuildWeeklyReports builder, IEmailSender email, ReportLinks reportLinks,
     IOptions<EmailOptions> emailOptions, IOptions<ReportOptions> reportOptions, TimeProvider clock, ILogger<SendWeeklyReport> log,
-    IStringLocalizer<SharedResource> t, Cards.CardLinks cardLinks, StopReports stop)
+    IStringLocalizer<SharedResource> t, Cards.CardLinks cardLinks, StopReports stop, Messages.MessageResults messageResults)
 {
     /// <summary>Hangfire's entry point. Retries are ours (visible to the owner), not Hangfire's.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -85,6 +85,7 @@ public sealed class SendWeeklyReport(
         var actions = await Agenda.AgendaHighlights.TopAsync(db, cardLinks, t, now, ct);
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
+        var messages = Messages.MessageResults.WeeklyLines(await messageResults.LoadAsync(ct), t);
         var zone = business.Zone;
         var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), zone, Domain.Periods.LocalDay(now, zone), ct);
         var extras = Stopwatch.GetTimestamp();
@@ -135,7 +136,7 @@ public sealed class SendWeeklyReport(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (!await OwnsAsync(runId, lease, ct)) return await StatusAsync(runId);
             var message = ReportEmail.Compose(run, business.Name, business.Program.InactivityDays, emailOptions.Value.From, reader.Address,
-                stop.UrlFor(reader), files, links, expires, actions, promotions, trend);
+                stop.UrlFor(reader), files, links, expires, actions, promotions, trend, messages);
             var sendingStarted = Stopwatch.GetTimestamp();
             await email.SendAsync(message, ct);
             sending += Stopwatch.GetTimestamp() - sendingStarted;
