@@ -36,7 +36,7 @@ public sealed class PhoneEveryPageTests(BrowserAppFactory app) : IClassFixture<B
             "/painel", "/registrar", $"/registrar?cliente={customer}", $"/compras/{purchase}", $"/compras/{purchase}/cartao",
             "/clientes", "/clientes?q=maria", $"/clientes/{customer}", $"/clientes/{customer}/editar", $"/clientes/{customer}/privacidade",
             "/clientes/segmentos", "/clientes/importar",
-            "/acoes", "/acoes?lista=novos", "/acoes/convites", "/acoes/configuracoes", "/acoes/automaticas", "/mais", "/caixa",
+            "/acoes", "/acoes?lista=novos", "/acoes/convites", "/acoes/configuracoes", "/acoes/automaticas", "/acoes/automaticas/whatsapp", "/acoes/automaticas/resultados", "/mais", "/caixa",
             "/reconhecimento", $"/reconhecimento/{customer}", "/reconhecimento/historico", "/promocoes", "/promocoes/nova",
             "/relatorios", "/relatorios/configuracoes", "/programa", "/filiais", "/equipe", "/equipe/novo", "/negocio", "/privacidade",
             "/painel/historico",

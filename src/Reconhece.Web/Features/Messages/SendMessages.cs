@@ -80,13 +80,18 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
 
     private Task<int> SentTodayAsync(BusinessContext business, DateTime utcNow, CancellationToken ct) => SentTodayAsync(db, business, utcNow, ct);
 
-    /// <summary>Claimed and committed as "enviando" in one statement, before anything is sent.</summary>
+    /// <summary>
+    /// Claimed and committed as "enviando" in one statement, before anything is sent. The due rows are
+    /// picked in a CTE, which PostgreSQL runs once: as an IN (subquery) the planner may rescan it per row,
+    /// and each rescan after an update can pick other rows, so LIMIT would not bound the claim.
+    /// </summary>
     private Task<List<Claimed>> ClaimAsync(Guid businessId, DateTime now, int limit, CancellationToken ct) =>
         db.Database.SqlQuery<Claimed>($"""
-            UPDATE outbox_messages o SET status = {(int)OutboxStatus.Sending}, sending_at = {now}
-            WHERE o.business_id = {businessId} AND o.id IN (
+            WITH due AS (
                 SELECT id FROM outbox_messages WHERE business_id = {businessId} AND status = {(int)OutboxStatus.Planned} AND due_at <= {now}
-                ORDER BY due_at LIMIT {limit} FOR UPDATE SKIP LOCKED)
+                ORDER BY due_at, id LIMIT {limit} FOR UPDATE SKIP LOCKED)
+            UPDATE outbox_messages o SET status = {(int)OutboxStatus.Sending}, sending_at = {now}
+            FROM due WHERE o.business_id = {businessId} AND o.id = due.id
             RETURNING o.id, o.customer_id, o.trigger, o.occasion, o.attempts
             """).ToListAsync(ct);
 

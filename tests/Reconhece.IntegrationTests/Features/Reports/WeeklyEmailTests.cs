@@ -288,4 +288,22 @@ public sealed class WeeklyEmailTests(ReportsAppFactory app) : IClassFixture<Repo
         Assert.Contains("• Semana em dobro (em andamento): 1 uso, 1 cliente, 30 pontos de bônus; sem base de comparação até agora.", body, StringComparison.Ordinal);
         Assert.Contains("Semana em dobro (em andamento)", mail.HtmlBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_automatic_messages_get_a_line_per_trigger_and_a_paused_whatsapp_is_said_first()
+    {
+        var owner = await BusinessWithCustomersAsync("Adega Mensagens Semana");
+        await app.InBusinessAsync(owner.BusinessId, db => db.Database.ExecuteSqlAsync(
+            $"UPDATE businesses SET messages_enabled_triggers = {1 << (int)MessageTrigger.GoalReached}, whatsapp_phone_number_id = {"55" + Random.Shared.NextInt64(100_000_000, 999_999_999)}, whatsapp_paused_at = now() WHERE id = {owner.BusinessId}"));
+
+        var run = Assert.Single(await DispatchAsync(NextMondayMorning()), r => r.BusinessId == owner.BusinessId);
+        Assert.Equal(ReportRunStatus.Sent, await SendAsync(run.BusinessId, run.RunId));
+
+        var body = Page.Normalize(Assert.Single(app.Smtp.ReportEmailsTo(owner.Email)).TextBody);
+        var heading = body.IndexOf("Mensagens automáticas (tudo em Ações › Mensagens automáticas › Resultados):", StringComparison.Ordinal);
+        Assert.True(heading > 0, body);
+        Assert.True(body.IndexOf("• WhatsApp pausado: a Meta recusou o token de acesso.", StringComparison.Ordinal) > heading, body);
+        Assert.Contains("• Meta atingida: 0 enviadas em 90 dias. Ainda não há resultado", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("• Sumindo:", body, StringComparison.Ordinal);   // a trigger left off has no line
+    }
 }
