@@ -71,11 +71,13 @@ if (nightly is not null)
         RecurringJobs.HistoryDays => await Done(services.GetRequiredService<Reconhece.Web.Features.History.FillHistoryDays>().RunAsync()),
         RecurringJobs.PointsExpiry => await services.GetRequiredService<Reconhece.Web.Features.Points.ExpirePoints>().RunAsync(),
         RecurringJobs.Segments => await services.GetRequiredService<Reconhece.Web.Features.Segments.RecomputeSegments>().RunAsync(),
+        RecurringJobs.Messages => await services.GetRequiredService<Reconhece.Web.Features.Messages.RunMessages>().RunAsync(),
+        RecurringJobs.MessagesPlan => await services.GetRequiredService<Reconhece.Web.Features.Messages.RunMessages>().PlanAllAsync(),
         _ => null,
     };
     if (done is null)
     {
-        await Console.Error.WriteLineAsync($"run-nightly knows {RecurringJobs.HistoryDays}, {RecurringJobs.PointsExpiry} and {RecurringJobs.Segments}, not '{nightly}'.");
+        await Console.Error.WriteLineAsync($"run-nightly knows {RecurringJobs.HistoryDays}, {RecurringJobs.PointsExpiry}, {RecurringJobs.Segments}, {RecurringJobs.Messages} and {RecurringJobs.MessagesPlan}, not '{nightly}'.");
         Environment.ExitCode = 2;
         return;
     }

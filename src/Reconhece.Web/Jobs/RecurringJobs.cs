@@ -19,6 +19,8 @@ public static class RecurringJobs
     public const string Segments = "rfv-segments";
     public const string HistoryDays = "history-days";
     public const string Messages = "automatic-messages";
+    /// <summary>Not a recurring job: run-nightly's name for planning alone (the benchmark times it).</summary>
+    public const string MessagesPlan = "automatic-messages-plan";
 
     public static void Register(IServiceProvider services)
     {

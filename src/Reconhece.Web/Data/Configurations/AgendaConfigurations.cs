@@ -72,6 +72,8 @@ public class WhatsAppTemplateConfiguration : IEntityTypeConfiguration<WhatsAppTe
 {
     public void Configure(EntityTypeBuilder<WhatsAppTemplate> builder)
     {
+        // Named here: the convention would split the word ("whats_app_…").
+        builder.ToTable("whatsapp_templates");
         builder.HasKey(x => new { x.BusinessId, x.Trigger });
         builder.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(x => x.Name).HasMaxLength(WhatsAppTemplate.NameMaxLength);

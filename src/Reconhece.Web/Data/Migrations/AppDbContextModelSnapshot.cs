@@ -2046,9 +2046,9 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnName("parameters");
 
                     b.HasKey("BusinessId", "Trigger")
-                        .HasName("pk_whats_app_templates");
+                        .HasName("pk_whatsapp_templates");
 
-                    b.ToTable("whats_app_templates", (string)null);
+                    b.ToTable("whatsapp_templates", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2732,7 +2732,7 @@ namespace Reconhece.Web.Data.Migrations
                         .HasForeignKey("BusinessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_whats_app_templates_businesses_business_id");
+                        .HasConstraintName("fk_whatsapp_templates_businesses_business_id");
                 });
 #pragma warning restore 612, 618
         }

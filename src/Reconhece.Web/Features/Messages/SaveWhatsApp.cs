@@ -72,6 +72,9 @@ public sealed partial class SaveWhatsApp(AppDbContext db, WhatsAppTokens tokens,
                 errors.Add(field + ".Language", t["O idioma é um código como pt_BR."]);
             else if (parameters.Length > MaxParameters || parameters.Any(p => !WhatsAppParameters.IsAllowed(p)))
                 errors.Add(field + ".Parameters", t["Use até {0} campos entre estes, separados por vírgula: {1}", MaxParameters, string.Join(", ", WhatsAppParameters.Allowed)]);
+            // Every message must say how to stop (LGPD art. 7 IX with an easy opt-out, docs/lgpd.md): the card has "Não quero receber mensagens".
+            else if (!parameters.Contains("{cartao}", StringComparer.OrdinalIgnoreCase))
+                errors.Add(field + ".Parameters", t["Inclua {cartao}: no cartão o cliente encontra \"Não quero receber mensagens\"."]);
             else
                 templates.Add(new WhatsAppTemplate { BusinessId = business.Id, Trigger = x.Trigger, Name = name, Language = language, Parameters = string.Join(", ", parameters) });
         }

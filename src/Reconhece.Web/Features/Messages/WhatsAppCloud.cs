@@ -74,7 +74,8 @@ public sealed class WhatsAppCloud(HttpClient http, IOptions<WhatsAppOptions> opt
         using var request = new HttpRequestMessage(HttpMethod.Post,
             new Uri($"{o.GraphUrl.TrimEnd('/')}/{o.ApiVersion}/{Uri.EscapeDataString(phoneNumberId)}/messages"))
         {
-            Content = JsonContent.Create(body),
+            // A string body, so the request carries its Content-Length rather than being chunked.
+            Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         HttpResponseMessage response;

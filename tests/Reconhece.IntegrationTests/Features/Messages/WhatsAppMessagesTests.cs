@@ -26,9 +26,11 @@ public sealed class WhatsAppMessagesTests(WhatsAppAppFactory app) : IClassFixtur
         var phoneNumberId = NewPhoneNumberId();
         // Bad input: a pt-BR message by the field, nothing saved.
         var bad = await owner.Client.SubmitAsync("/acoes/automaticas/whatsapp", new Dictionary<string, string>
-            { ["PhoneNumberId"] = "12ab", ["Token"] = FakeWhatsAppCloud.ValidToken, ["Templates[1].Name"] = "Meta Atingida" });
+            { ["PhoneNumberId"] = "12ab", ["Token"] = FakeWhatsAppCloud.ValidToken, ["Templates[1].Name"] = "Meta Atingida", ["Templates[2].Name"] = "vencendo", ["Templates[2].Parameters"] = "{nome}" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.Status);
         Assert.Contains("só dígitos", bad.FieldError("PhoneNumberId"), StringComparison.Ordinal);
+        Assert.Contains("letras minúsculas", bad.FieldError("Templates[1].Name"), StringComparison.Ordinal);
+        Assert.Contains("Inclua {cartao}", bad.FieldError("Templates[2].Parameters"), StringComparison.Ordinal);   // every message says how to stop
         Assert.Null(await app.InBusinessAsync(owner.BusinessId, db => db.Businesses.Select(b => b.WhatsApp.PhoneNumberId).SingleAsync()));
 
         var saved = await SetUpAsync(owner, phoneNumberId, FakeWhatsAppCloud.ValidToken);
