@@ -45,12 +45,12 @@ log="$RECONHECE_ARTIFACTS/test-output.log"
 dotnet test Reconhece.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 test_rc=${PIPESTATUS[0]}
 
-# The short fault runs (docs/reliability.md): PostgreSQL restarted under purchase load, and the jobs
-# instance killed with kill -9 during a weekly run. Only on the private cluster, which the first restarts;
+# The short fault runs (docs/reliability.md): PostgreSQL restarted under purchase load, the jobs
+# instance killed with kill -9 during a weekly run, and the sender of automatic messages killed in a batch. Only on the private cluster, which the first restarts;
 # with RECONHECE_TEST_PG pointing elsewhere they are skipped. Each counts as one test.
 fault_passed=0
 if [ "${PG_STARTED_HERE:-0}" = "1" ] || [ -n "${PG_DIR:-}" ]; then
-  for fault in pg-restart worker-kill; do
+  for fault in pg-restart worker-kill message-kill; do
     if FAULT_OUT="$RECONHECE_ARTIFACTS/faults" bash "scripts/faults/$fault.sh" short 2>&1 | tail -n 3 | tee -a "$log.faults"; then
       fault_passed=$((fault_passed + 1))
     else

@@ -30,7 +30,7 @@ public enum OutboxStatus
     Planned = 0,
     /// <summary>Drawn into the holdout: never sent, counted against the messaged to measure the trigger.</summary>
     Holdout = 1,
-    /// <summary>Claimed and recorded before the provider is called (decision 009).</summary>
+    /// <summary>Recorded just before the provider is called (decision 009): a crash now leaves it uncertain.</summary>
     Sending = 2,
     /// <summary>The provider accepted it.</summary>
     Sent = 3,
@@ -42,6 +42,11 @@ public enum OutboxStatus
     Cancelled = 6,
     /// <summary>The provider refused it for good (WhatsApp 131026 undeliverable, 131047 outside the window, or a failed status): not retried.</summary>
     Failed = 7,
+    /// <summary>
+    /// Taken by a sender with a batch, not yet handed to a provider. A sender that died leaves it here; after
+    /// the claim lease it is planned again, which is safe because nothing was called for it.
+    /// </summary>
+    Claimed = 8,
 }
 
 /// <summary>
@@ -62,8 +67,10 @@ public class OutboxMessage : ITenantOwned
     public DateTime PlannedAt { get; set; }
     /// <summary>The first moment it may leave: outside the business's quiet hours.</summary>
     public DateTime DueAt { get; set; }
-    /// <summary>When a sender claimed it, before calling the provider.</summary>
+    /// <summary>When a sender claimed it, then when it handed it to the provider (status Sending).</summary>
     public DateTime? SendingAt { get; set; }
+    /// <summary>The claim of the sender that holds it: only that sender may move it from Claimed to Sending.</summary>
+    public Guid? ClaimId { get; set; }
     public DateTime? SentAt { get; set; }
     /// <summary>The channel it was sent by (null until claimed).</summary>
     public MessageChannel? Channel { get; set; }

@@ -1320,6 +1320,10 @@ namespace Reconhece.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("channel");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");

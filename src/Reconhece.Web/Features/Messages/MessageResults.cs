@@ -25,8 +25,11 @@ public sealed record TriggerResult(MessageTrigger Trigger, int Sent, int Deliver
         (double)Holdout.Revenue, (double)Holdout.Squares, Holdout.Customers);
 }
 
+/// <summary>A message a crash or a lost answer left uncertain: it may have reached the customer, and is never sent again by itself.</summary>
+public sealed record UncertainMessage(Guid CustomerId, string? Name, string Phone, MessageTrigger Trigger, DateTime? At);
+
 public sealed record MessageResultsPage(int Days, int ConversionDays, IReadOnlyList<TriggerResult> Triggers, int WhatsAppThisMonth, decimal? PricePerMessage,
-    bool WhatsAppPaused)
+    bool WhatsAppPaused, IReadOnlyList<UncertainMessage> Uncertain, TimeZoneInfo Zone)
 {
     public decimal? MonthCost => PricePerMessage is { } price ? price * WhatsAppThisMonth : null;
 }
@@ -43,6 +46,9 @@ public sealed class MessageResults(AppDbContext db, TimeProvider clock)
 {
     /// <summary>The rows planned in this many days are measured.</summary>
     public const int Days = 90;
+
+    /// <summary>The uncertain messages listed on the page, the latest first.</summary>
+    public const int UncertainShown = 50;
 
     private sealed record Tally(int Trigger, bool Held, int Customers, int CameBack, decimal Revenue, decimal Squares);
 
@@ -100,13 +106,25 @@ public sealed class MessageResults(AppDbContext db, TimeProvider clock)
                 return new TriggerResult(trigger, c.Sent, c.Delivered, c.Read, c.Failed, c.Uncertain, c.NoChannel, Group(trigger, false), Group(trigger, true));
             })
             .ToList();
-        return new MessageResultsPage(Days, window, rows, whatsAppThisMonth, business.WhatsApp.PricePerMessage, business.WhatsApp.PausedAt is not null);
+        // Decision 009: the owner can read the uncertain ones (the latest first), to ask the customer if need be.
+        var uncertain = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Uncertain && m.PlannedAt >= since).OrderByDescending(m => m.SendingAt).Take(UncertainShown)
+            .Join(db.Customers, m => m.CustomerId, c => c.Id, (m, c) => new UncertainMessage(c.Id, c.Name, c.Phone, m.Trigger, m.SendingAt)).ToListAsync(ct);
+        return new MessageResultsPage(Days, window, rows, whatsAppThisMonth, business.WhatsApp.PricePerMessage, business.WhatsApp.PausedAt is not null,
+            uncertain, business.Zone);
     }
 
     /// <summary>
     /// The weekly email's lines: a paused WhatsApp first, then one line per trigger turned on (or with
     /// messages in the period): how many went, and the verdict.
     /// </summary>
+    public async Task<IReadOnlyList<string>> WeeklyLinesAsync(IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        // Most businesses never turn a message on: one indexed look, not the page's five queries, in each weekly run.
+        var business = await db.BusinessAsync(ct);
+        if (business.Messages.EnabledTriggers == 0 && business.WhatsApp.PausedAt is null && !await db.OutboxMessages.AnyAsync(ct)) return [];
+        return WeeklyLines(await LoadAsync(ct), t);
+    }
+
     public static IReadOnlyList<string> WeeklyLines(MessageResultsPage page, IStringLocalizer<SharedResource> t)
     {
         var lines = new List<string>();

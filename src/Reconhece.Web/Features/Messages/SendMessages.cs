@@ -32,6 +32,12 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
     /// <summary>Longer than any SMTP conversation or Graph API call (their timeouts are seconds): a row "enviando" this long was left by a crash.</summary>
     public static readonly TimeSpan UncertainAfter = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Longer than any batch can take (50 calls of at most 30 s): a row still "claimed" this long was held by
+    /// a sender that died before calling anything for it, and is planned again.
+    /// </summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromHours(1);
+
     /// <summary>One run sends for at most this long per business, so a big business never holds back the others for a whole run.</summary>
     public static readonly TimeSpan RunBudget = TimeSpan.FromMinutes(2);
 
@@ -48,6 +54,8 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
         var now = clock.GetUtcNow().UtcDateTime;
         await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending && m.SendingAt < now - UncertainAfter)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Uncertain), ct);
+        await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Claimed && m.SendingAt < now - ClaimLease)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Planned).SetProperty(m => m.SendingAt, (DateTime?)null).SetProperty(m => m.ClaimId, (Guid?)null), ct);
         var business = await db.BusinessAsync(ct);
         var settings = business.Messages;
         var hour = TimeZoneInfo.ConvertTimeFromUtc(now, business.Zone).Hour;
@@ -61,9 +69,10 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
         {
             var left = settings.DailyLimit - await SentTodayAsync(business, now, ct);
             if (left <= 0) break;
-            var claimed = await ClaimAsync(businessId, now, Math.Min(Batch, left), ct);
+            var claim = Guid.NewGuid();
+            var claimed = await ClaimAsync(businessId, claim, now, Math.Min(Batch, left), ct);
             if (claimed.Count == 0) break;
-            var (count, stop) = await SendBatchAsync(business, claimed, channel, now, ct);
+            var (count, stop) = await SendBatchAsync(business, claim, claimed, channel, now, ct);
             sent += count;
             if (stop || claimed.Count < Batch) break;
         }
@@ -74,23 +83,25 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
     public static Task<int> SentTodayAsync(AppDbContext db, BusinessContext business, DateTime utcNow, CancellationToken ct)
     {
         var start = TimeZoneInfo.ConvertTimeToUtc(Periods.LocalDay(utcNow, business.Zone).ToDateTime(TimeOnly.MinValue), business.Zone);
-        return db.OutboxMessages.CountAsync(m => m.SendingAt >= start &&
-            (m.Status == OutboxStatus.Sending || m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Uncertain || m.Status == OutboxStatus.Failed), ct);
+        return db.OutboxMessages.CountAsync(m => m.SendingAt >= start && (m.Status == OutboxStatus.Claimed ||
+            m.Status == OutboxStatus.Sending || m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Uncertain || m.Status == OutboxStatus.Failed), ct);
     }
 
     private Task<int> SentTodayAsync(BusinessContext business, DateTime utcNow, CancellationToken ct) => SentTodayAsync(db, business, utcNow, ct);
 
     /// <summary>
-    /// Claimed and committed as "enviando" in one statement, before anything is sent. The due rows are
-    /// picked in a CTE, which PostgreSQL runs once: as an IN (subquery) the planner may rescan it per row,
-    /// and each rescan after an update can pick other rows, so LIMIT would not bound the claim.
+    /// A batch claimed in one statement, under this sender's claim id; each row is then recorded as
+    /// "enviando" on its own, just before its provider is called, so a crash leaves at most the one in
+    /// flight uncertain and the rest of the batch is planned again after the lease. The due rows are picked
+    /// in a CTE, which PostgreSQL runs once: as an IN (subquery) the planner may rescan it per row, and each
+    /// rescan after an update can pick other rows, so LIMIT would not bound the claim.
     /// </summary>
-    private Task<List<Claimed>> ClaimAsync(Guid businessId, DateTime now, int limit, CancellationToken ct) =>
+    private Task<List<Claimed>> ClaimAsync(Guid businessId, Guid claim, DateTime now, int limit, CancellationToken ct) =>
         db.Database.SqlQuery<Claimed>($"""
             WITH due AS (
                 SELECT id FROM outbox_messages WHERE business_id = {businessId} AND status = {(int)OutboxStatus.Planned} AND due_at <= {now}
                 ORDER BY due_at, id LIMIT {limit} FOR UPDATE SKIP LOCKED)
-            UPDATE outbox_messages o SET status = {(int)OutboxStatus.Sending}, sending_at = {now}
+            UPDATE outbox_messages o SET status = {(int)OutboxStatus.Claimed}, sending_at = {now}, claim_id = {claim}
             FROM due WHERE o.business_id = {businessId} AND o.id = due.id
             RETURNING o.id, o.customer_id, o.trigger, o.occasion, o.attempts
             """).ToListAsync(ct);
@@ -103,7 +114,7 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
     }
 
     /// <summary>Sends one claimed batch; stop: a rate limit on the number, so the rest waits for the back-off.</summary>
-    private async Task<(int Sent, bool Stop)> SendBatchAsync(BusinessContext business, List<Claimed> claimed, Channel channel, DateTime now, CancellationToken ct)
+    private async Task<(int Sent, bool Stop)> SendBatchAsync(BusinessContext business, Guid claim, List<Claimed> claimed, Channel channel, DateTime now, CancellationToken ct)
     {
         var context = await AgendaContext.LoadAsync(db, ct);
         // The batch's customers and their sends of the last 30 days, read once for the batch, not once per customer.
@@ -152,6 +163,7 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
             if (channel.Token is not null && templates.TryGetValue(trigger, out var template))
             {
                 await channel.Pace.WaitAsync(ct);
+                if (!await StartSendingAsync(row.Id, claim, ct)) continue;
                 var answer = await whatsApp.SendTemplateAsync(channel.PhoneNumberId!, channel.Token, c.Phone, template.Name, template.Language,
                     template.ParameterList.Select(p => WhatsAppParameters.Fill(p, fields, text)).ToList(), ct);
                 switch (answer.Outcome)
@@ -197,6 +209,7 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
                 continue;
             }
             var message = emails.Compose(row.Id, emails.Subject(trigger, fields, invitation?.Occasion), c.Email, context.BusinessName, text, unsubscribe.Url(business.Id, c.Id));
+            if (!await StartSendingAsync(row.Id, claim, ct)) continue;
             try
             {
                 await mail.SendAsync(message, ct);
@@ -213,6 +226,14 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
         }
         return (sent, false);
     }
+
+    /// <summary>
+    /// "Enviando", committed before the provider is called; false when this sender no longer holds the row
+    /// (its claim lapsed and it was planned again), and then it is left alone.
+    /// </summary>
+    private async Task<bool> StartSendingAsync(Guid id, Guid claim, CancellationToken ct) =>
+        await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Claimed && m.ClaimId == claim).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Sending).SetProperty(m => m.SendingAt, clock.GetUtcNow().UtcDateTime), ct) == 1;
 
     /// <summary>
     /// Sent, and logged in the same statement as an "automático" contact of the trigger's Ações list (the
@@ -241,14 +262,15 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
     {
         var due = now + (first ?? TimeSpan.FromMinutes(1)) * (1 << Math.Min(row.Attempts, 6));
         await db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Status, OutboxStatus.Planned).SetProperty(m => m.SendingAt, (DateTime?)null).SetProperty(m => m.DueAt, due)
-            .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.ErrorCode, code), ct);
+            .SetProperty(m => m.Status, OutboxStatus.Planned).SetProperty(m => m.SendingAt, (DateTime?)null).SetProperty(m => m.ClaimId, (Guid?)null)
+            .SetProperty(m => m.DueAt, due).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.ErrorCode, code), ct);
         return due;
     }
 
     private Task<int> ReleaseAsync(List<Guid> ids, DateTime due, CancellationToken ct) =>
         ids.Count == 0 ? Task.FromResult(0) : db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Status, OutboxStatus.Planned).SetProperty(m => m.SendingAt, (DateTime?)null).SetProperty(m => m.DueAt, due), ct);
+            .SetProperty(m => m.Status, OutboxStatus.Planned).SetProperty(m => m.SendingAt, (DateTime?)null).SetProperty(m => m.ClaimId, (Guid?)null)
+            .SetProperty(m => m.DueAt, due), ct);
 
     private Task<int> FailAsync(Guid id, int? code, CancellationToken ct) =>
         db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.ErrorCode, code), ct);

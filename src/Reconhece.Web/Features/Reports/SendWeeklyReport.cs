@@ -85,7 +85,7 @@ public sealed class SendWeeklyReport(
         var actions = await Agenda.AgendaHighlights.TopAsync(db, cardLinks, t, now, ct);
         var weekStart = await db.ReportRuns.Where(r => r.Id == runId).Select(r => r.WeekStart).SingleAsync(ct);
         var promotions = await Promotions.PromotionSummaries.ForWeekAsync(db, weekStart, weekStart.AddDays(6), now, t, ct);
-        var messages = Messages.MessageResults.WeeklyLines(await messageResults.LoadAsync(ct), t);
+        var messages = await messageResults.WeeklyLinesAsync(t, ct);
         var zone = business.Zone;
         var trend = await MonthTrend.LinesAsync(db, businessId, weekStart.AddDays(6), zone, Domain.Periods.LocalDay(now, zone), ct);
         var extras = Stopwatch.GetTimestamp();

@@ -91,6 +91,28 @@ public sealed class PlanMessagesTests(ReportsAppFactory app) : IClassFixture<Rep
     }
 
     [Fact]
+    public async Task A_running_promotion_s_control_group_gets_no_message()
+    {
+        var owner = await app.SignUpAsync("Adega Controle");
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "100" });
+        var now = DateTime.UtcNow;
+        await app.InBusinessAsync(owner.BusinessId, async db =>
+        {
+            for (var i = 0; i < 40; i++) db.Customers.Add(Eligible($"+55119710{i:00000}", now));
+            return await db.SaveChangesAsync();
+        });
+        // A promotion for Meta atingida that holds half of them out: they must hear nothing while it runs.
+        await Promotions.PromotionCounterTests.CreateAsync(owner, "Controle da meta", new() { ["Audience"] = "meta", ["ControlPercent"] = "50" });
+        var control = await app.InBusinessAsync(owner.BusinessId, db => db.PromotionMembers.Where(m => m.IsControl).Select(m => m.CustomerId).ToListAsync());
+        Assert.NotEmpty(control);
+        await TurnOnAsync(owner, MessageTrigger.GoalReached, holdout: 0);
+
+        Assert.Equal(40 - control.Count, await PlanAsync(owner));
+        var planned = await app.InBusinessAsync(owner.BusinessId, db => db.OutboxMessages.Select(m => m.CustomerId).ToListAsync());
+        Assert.DoesNotContain(planned, control.Contains);
+    }
+
+    [Fact]
     public async Task Welcome_waits_for_the_day_after_the_first_purchase_and_goes_once()
     {
         var owner = await app.SignUpAsync("Sorveteria Boas-vindas");
