@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Shared;
@@ -93,7 +94,16 @@ public sealed partial class SaveWhatsApp(AppDbContext db, WhatsAppTokens tokens,
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.WhatsAppTemplates.ExecuteDeleteAsync(ct);
         db.WhatsAppTemplates.AddRange(templates);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another business saved the same number between our check and this save (its unique index).
+            errors.Add(nameof(input.PhoneNumberId), t["Este número já está ligado a outra conta do Reconhece."]);
+            return errors.ToResult<bool>();
+        }
         await tx.CommitAsync(ct);
         return FormResult.Ok(true);
     }

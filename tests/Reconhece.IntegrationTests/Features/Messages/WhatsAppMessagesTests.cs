@@ -131,6 +131,9 @@ public sealed class WhatsAppMessagesTests(WhatsAppAppFactory app) : IClassFixtur
         Assert.Equal(1, await SendAtAsync(a, Morning));
         var wamid = (await RowAsync(a, id)).ProviderId!;
         var b = await app.SignUpAsync("Salão Status B");
+        // A's number cannot be B's too: the webhook must find one business per number.
+        var taken = await SetUpAsync(b, aNumber, FakeWhatsAppCloud.ValidToken);
+        Assert.Equal("Este número já está ligado a outra conta do Reconhece.", taken.FieldError("PhoneNumberId"));
         var bNumber = NewPhoneNumberId();
         await SetUpAsync(b, bNumber, FakeWhatsAppCloud.ValidToken);
 
