@@ -106,6 +106,10 @@ public class MessageSettings
     public int MaxPerThirtyDays { get; set; } = 4;
     /// <summary>At most this many messages leave per local day for the whole business; the page shows today's count first.</summary>
     public int DailyLimit { get; set; } = 200;
+    /// <summary>"Pontos vencendo" goes this many days before the points expire (1–30).</summary>
+    public int ExpiringDaysBefore { get; set; } = 7;
+    /// <summary>"Aniversário" goes on the Monday of the birthday's week instead of the day itself.</summary>
+    public bool BirthdayOnMonday { get; set; }
 
     public bool IsOn(MessageTrigger trigger) => (EnabledTriggers & (1 << (int)trigger)) != 0;
 

@@ -22,6 +22,7 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
         (typeof(ReportRun), nameof(ReportRun.TopCustomer)), // cut by the report builder on purpose
         (typeof(ReportFile), nameof(ReportFile.FileName)),
         (typeof(OutboxMessage), nameof(OutboxMessage.Occasion)), // made by MessageTriggers: a prefix and a date, 23 characters at most
+        (typeof(OutboxMessage), nameof(OutboxMessage.ProviderId)), // Meta's wamid, about 60 characters
         (typeof(ReportRecipient), nameof(ReportRecipient.TokenHash)),
         (typeof(AuditEntry), nameof(AuditEntry.Subject)),
         (typeof(AuditEntry), nameof(AuditEntry.Field)),
@@ -108,6 +109,17 @@ public sealed class ColumnLimitTests(AppFactory app) : IClassFixture<AppFactory>
                  ("NewTemplate", typeof(AgendaSettings), nameof(AgendaSettings.NewTemplate)),
                  ("ExpiringTemplate", typeof(AgendaSettings), nameof(AgendaSettings.ExpiringTemplate))],
                 field => new() { [field] = "Oi {nome}, " + Unique() }),
+            new("WhatsApp", Owner, "/acoes/automaticas/whatsapp", "/acoes/automaticas/whatsapp",
+                [("PhoneNumberId", typeof(WhatsAppChannel), nameof(WhatsAppChannel.PhoneNumberId)),
+                 ("Templates[1].Name", typeof(WhatsAppTemplate), nameof(WhatsAppTemplate.Name)),
+                 ("Templates[1].Language", typeof(WhatsAppTemplate), nameof(WhatsAppTemplate.Language)),
+                 ("Templates[1].Parameters", typeof(WhatsAppTemplate), nameof(WhatsAppTemplate.Parameters))],
+                _ => new()
+                {
+                    ["PhoneNumberId"] = "10" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Token"] = "EAAG-token-de-teste-" + Guid.NewGuid().ToString("N"), ["Templates[1].Name"] = "modelo_" + ++n,
+                    ["Templates[1].Language"] = "pt_BR", ["Templates[1].Parameters"] = "{nome}, {cartao}",
+                }),
             new("promoção", Owner, "/promocoes/nova", "/promocoes/nova",
                 [("Name", typeof(Promotion), nameof(Promotion.Name)), ("Description", typeof(Promotion), nameof(Promotion.Description))],
                 _ => new() { ["Name"] = Unique(), ["Description"] = Unique() }),

@@ -38,6 +38,8 @@ public class BusinessConfiguration : IEntityTypeConfiguration<Business>
             m.Property(x => x.MaxPerThreeDays).HasDefaultValueSql("1");
             m.Property(x => x.MaxPerThirtyDays).HasDefaultValueSql("4");
             m.Property(x => x.DailyLimit).HasDefaultValueSql("200");
+            m.Property(x => x.ExpiringDaysBefore).HasDefaultValueSql("7");
+            m.Property(x => x.BirthdayOnMonday).HasDefaultValue(false);
         });
         builder.Navigation(x => x.Messages).IsRequired();
         // The WhatsApp number (columns whatsapp_*); the phone-number id finds the business of a status webhook.

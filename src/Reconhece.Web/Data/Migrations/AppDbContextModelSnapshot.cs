@@ -2232,6 +2232,12 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
+                            b1.Property<bool>("BirthdayOnMonday")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("boolean")
+                                .HasDefaultValue(false)
+                                .HasColumnName("messages_birthday_on_monday");
+
                             b1.Property<int>("DailyLimit")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
@@ -2243,6 +2249,12 @@ namespace Reconhece.Web.Data.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("messages_enabled_triggers")
                                 .HasDefaultValueSql("0");
+
+                            b1.Property<int>("ExpiringDaysBefore")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("messages_expiring_days_before")
+                                .HasDefaultValueSql("7");
 
                             b1.Property<int>("HoldoutPercent")
                                 .ValueGeneratedOnAdd()

@@ -92,9 +92,9 @@ public sealed class MessageSettingsController(AppDbContext db, SaveMessageSettin
         MessageTrigger.Welcome => t["No dia seguinte à primeira compra, uma vez por cliente."],
         MessageTrigger.GoalReached => t["Quando o cliente chega à meta, uma vez a cada meta atingida."],
         MessageTrigger.NearGoal => t["Quando o saldo passa da porcentagem de \"Quase lá\", uma vez a cada brinde."],
-        MessageTrigger.Expiring => t["Quando há pontos para vencer nos próximos dias, uma vez a cada vencimento."],
+        MessageTrigger.Expiring => t["Alguns dias antes de os pontos vencerem, uma vez a cada vencimento."],
         MessageTrigger.Fading => t["Quando o cliente some além do costume dele, uma vez a cada ausência."],
-        MessageTrigger.Birthday => t["No dia do aniversário, uma vez por ano."],
+        MessageTrigger.Birthday => t["No dia do aniversário (ou na segunda-feira da semana), uma vez por ano."],
         _ => "",
     };
 }

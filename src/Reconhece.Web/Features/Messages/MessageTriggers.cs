@@ -40,11 +40,11 @@ public static class MessageTriggers
     /// - Boas-vindas: once per customer, from the day after the first purchase;
     /// - Meta atingida: once per eligibility (its start);
     /// - Quase lá: once per approach to a gift (how many gifts came before);
-    /// - Pontos vencendo: once per expiry (the oldest expiring points' start);
+    /// - Pontos vencendo: once per expiry (the oldest expiring points' start), from N days before it (7 by default);
     /// - Sumindo: once per absence (the purchase it started after);
     /// - Aniversário: once a year.
     /// </summary>
-    public static string? Occasion(MessageTrigger trigger, AgendaRow row, int giftsBefore, TimeZoneInfo zone, DateTime utcNow)
+    public static string? Occasion(MessageTrigger trigger, AgendaRow row, int giftsBefore, MessageSettings settings, int? expiryMonths, TimeZoneInfo zone, DateTime utcNow)
     {
         var today = Periods.LocalDay(utcNow, zone);
         return trigger switch
@@ -52,7 +52,9 @@ public static class MessageTriggers
             MessageTrigger.Welcome => row.FirstPurchaseAt is { } first && Periods.LocalDay(first, zone) < today ? "boas-vindas" : null,
             MessageTrigger.GoalReached => row.EligibleSince is { } since ? "meta:" + Stamp(since) : null,
             MessageTrigger.NearGoal => "quase:" + giftsBefore.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            MessageTrigger.Expiring => row.ExpiringCountsFrom is { } from ? "vence:" + Stamp(from) : null,
+            // Ações lists points expiring within 30 days; the message waits until the oldest expire within the owner's N days (7).
+            MessageTrigger.Expiring => row.ExpiringCountsFrom is { } from && expiryMonths is { } months
+                                       && from.AddMonths(months) <= utcNow.AddDays(settings.ExpiringDaysBefore) ? "vence:" + Stamp(from) : null,
             MessageTrigger.Fading => row.LastPurchaseAt is { } last ? "sumindo:" + Stamp(last) : null,
             MessageTrigger.Birthday => "aniversario:" + today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => null,
@@ -61,7 +63,7 @@ public static class MessageTriggers
 
     /// <summary>
     /// The first moment a message may leave: now when it is inside the business's sending hours, else the
-    /// next opening (9:00 by default). A birthday waits for the day itself.
+    /// next opening (9:00 by default). A birthday waits for the day itself, or the Monday of its week.
     /// </summary>
     public static DateTime DueAt(MessageTrigger trigger, AgendaRow row, MessageSettings settings, TimeZoneInfo zone, DateTime utcNow)
     {
@@ -73,7 +75,9 @@ public static class MessageTriggers
             for (var d = day; d < day.AddDays(8); d = d.AddDays(1))
                 if ((d.Month, d.Day) == (born.Month, born.Day) || (born is { Month: 2, Day: 29 } && d is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(d.Year)))
                 {
-                    if (d > day) return Opening(d, settings, zone);
+                    // Or the Monday of its week, when the owner chose so (never before today).
+                    var target = settings.BirthdayOnMonday ? d.AddDays(-(((int)d.DayOfWeek + 6) % 7)) : d;
+                    if (target > day) return Opening(target, settings, zone);
                     break;
                 }
         }

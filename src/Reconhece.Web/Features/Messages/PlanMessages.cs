@@ -36,7 +36,7 @@ public sealed class PlanMessages(AppDbContext db, CurrentBusiness current, TimeP
         foreach (var row in rows)
         {
             var trigger = MessageTriggers.For((AgendaList)row.List)!.Value;
-            if (MessageTriggers.Occasion(trigger, row, gifts.GetValueOrDefault(row.Id), context.Zone, now) is not { } occasion) continue;
+            if (MessageTriggers.Occasion(trigger, row, gifts.GetValueOrDefault(row.Id), settings, context.ExpiryMonths, context.Zone, now) is not { } occasion) continue;
             planned.Add(new OutboxMessage
             {
                 Id = Guid.CreateVersion7(), BusinessId = businessId, CustomerId = row.Id, Trigger = trigger, Occasion = occasion,

@@ -17,6 +17,8 @@ public sealed class MessageSettingsInput
     public string? MaxPerThreeDays { get; set; }
     public string? MaxPerThirtyDays { get; set; }
     public string? DailyLimit { get; set; }
+    public string? ExpiringDaysBefore { get; set; }
+    public bool BirthdayOnMonday { get; set; }
 
     public static MessageSettingsInput From(MessageSettings s) => new()
     {
@@ -24,6 +26,7 @@ public sealed class MessageSettingsInput
         HoldoutPercent = s.HoldoutPercent.ToString(Format.PtBr), SendFromHour = s.SendFromHour.ToString(Format.PtBr),
         SendUntilHour = s.SendUntilHour.ToString(Format.PtBr), MaxPerThreeDays = s.MaxPerThreeDays.ToString(Format.PtBr),
         MaxPerThirtyDays = s.MaxPerThirtyDays.ToString(Format.PtBr), DailyLimit = s.DailyLimit.ToString(Format.PtBr),
+        ExpiringDaysBefore = s.ExpiringDaysBefore.ToString(Format.PtBr), BirthdayOnMonday = s.BirthdayOnMonday,
     };
 }
 
@@ -53,6 +56,8 @@ public sealed class SaveMessageSettings(AppDbContext db, IStringLocalizer<Shared
             errors.Add(nameof(input.MaxPerThirtyDays), t["Em 30 dias, pelo menos tantas quanto em 3 dias."]);
         if (!Number(input.DailyLimit, 1, MaxDailyLimit, out var daily))
             errors.Add(nameof(input.DailyLimit), t["Informe um número de 1 a {0}.", MaxDailyLimit.ToString("N0", Format.PtBr)]);
+        if (!Number(input.ExpiringDaysBefore, 1, 30, out var expiringDays))
+            errors.Add(nameof(input.ExpiringDaysBefore), t["Informe um número de 1 a 30."]);
         var unknown = input.Triggers.Where(x => !Enum.TryParse<MessageTrigger>(x, out var v) || !MessageTriggers.Planned.Contains(v)).ToList();
         if (unknown.Count > 0) errors.Add(nameof(input.Triggers), t["Escolha entre as mensagens da lista."]);
         if (errors.Any) return errors.ToResult<bool>();
@@ -61,6 +66,7 @@ public sealed class SaveMessageSettings(AppDbContext db, IStringLocalizer<Shared
         var m = business.Messages;
         foreach (var trigger in MessageTriggers.Planned) m.Set(trigger, input.Triggers.Contains(trigger.ToString()));
         (m.HoldoutPercent, m.SendFromHour, m.SendUntilHour, m.MaxPerThreeDays, m.MaxPerThirtyDays, m.DailyLimit) = (holdout, from, until, three, thirty, daily);
+        (m.ExpiringDaysBefore, m.BirthdayOnMonday) = (expiringDays, input.BirthdayOnMonday);
         await db.SaveChangesAsync(ct);
         return FormResult.Ok(true);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Reconhece.Web.Data;
 using Reconhece.Web.Domain;
 using Reconhece.Web.Features.Agenda;
+using Reconhece.Web.Features.Shared;
 using Reconhece.Web.Infrastructure.Email;
 using Reconhece.Web.Resources;
 using Reconhece.Web.Tenancy;
@@ -159,13 +160,26 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
             var text = invitation is not null
                 ? GroupInvitations.MessageFor(invitation, c.Name, c.Balance, context, fields.Card)
                 : Invitation.Render(AgendaLists.TemplateFor(MessageTriggers.List(trigger), context, t), fields);
+            Expiry? expiry = null;
+            if (trigger == MessageTrigger.Expiring)
+            {
+                // The amount and the date, as they stand now: points spent since planning leave nothing to warn about.
+                expiry = await ExpiryAsync(business, context.ExpiryMonths, c.Id, now, ct);
+                if (expiry is null)
+                {
+                    await SetAsync([row.Id], OutboxStatus.Cancelled, ct);
+                    continue;
+                }
+                text = t.Plural(expiry.Points, "{0} ponto vence em {1}.", "{0} pontos vencem em {1}.", Format.Points(expiry.Points),
+                    expiry.On.ToString("dd/MM/yyyy", Format.PtBr)) + "\n" + text;
+            }
 
             if (channel.Token is not null && templates.TryGetValue(trigger, out var template))
             {
                 await channel.Pace.WaitAsync(ct);
                 if (!await StartSendingAsync(row.Id, claim, ct)) continue;
                 var answer = await whatsApp.SendTemplateAsync(channel.PhoneNumberId!, channel.Token, c.Phone, template.Name, template.Language,
-                    template.ParameterList.Select(p => WhatsAppParameters.Fill(p, fields, text)).ToList(), ct);
+                    template.ParameterList.Select(p => WhatsAppParameters.Fill(p, fields, text, expiry)).ToList(), ct);
                 switch (answer.Outcome)
                 {
                     case WhatsAppOutcome.Accepted:
@@ -225,6 +239,18 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
             sent++;
         }
         return (sent, false);
+    }
+
+    private sealed record ExpiringRow(decimal Points, DateTime OldestCountsFrom);
+
+    /// <summary>The customer's points that expire within the owner's N days (the same expiring_points as the daily job and Ações), or null.</summary>
+    private async Task<Expiry?> ExpiryAsync(BusinessContext business, int? months, Guid customer, DateTime now, CancellationToken ct)
+    {
+        if (months is not { } m) return null;
+        var countedBy = now.AddDays(business.Messages.ExpiringDaysBefore).AddMonths(-m);
+        var row = (await db.Database.SqlQuery<ExpiringRow>($"SELECT points, oldest_counts_from FROM expiring_points({business.Id}, {countedBy}, {customer})")
+            .ToListAsync(ct)).FirstOrDefault();
+        return row is null || row.Points <= 0 ? null : new Expiry(row.Points, Periods.LocalDay(row.OldestCountsFrom.AddMonths(m), business.Zone));
     }
 
     /// <summary>

@@ -155,6 +155,55 @@ public sealed class PlanMessagesTests(ReportsAppFactory app) : IClassFixture<Rep
     }
 
     [Fact]
+    public async Task Expiring_points_wait_for_the_owner_s_days_before_and_the_message_gives_the_amount_and_the_date()
+    {
+        var address = $"rosa-{Guid.NewGuid():N}@exemplo.com.br";
+        try
+        {
+            app.Clock.Now = ReportScenario.LocalSp(new DateOnly(2026, 1, 9), 10);
+            var owner = await app.SignUpAsync("Adega Vencimento");
+            await owner.SetProgramAsync(new Dictionary<string, string> { ["Goal"] = "1000", ["PointsExpiryMonths"] = "3", ["CollectEmail"] = "true" });
+            app.Clock.Now = ReportScenario.LocalSp(new DateOnly(2026, 1, 10), 10);
+            var client = (await app.SignInAsync(owner.Email, owner.Password)).Client;
+            await client.SubmitAsync("/registrar", new Dictionary<string, string> { ["Phone"] = "11987600777", ["Amount"] = "120", ["Customer.Name"] = "Rosa", ["Customer.Email"] = address });
+            await TurnOnAsync(owner, MessageTrigger.Expiring, holdout: 0);
+
+            // 20/03: the points expire on 10/04, within Ações' 30 days but not within the 7 days of the message.
+            app.Clock.Now = ReportScenario.LocalSp(new DateOnly(2026, 3, 20), 10);
+            Assert.Equal(0, await PlanAsync(owner));
+            // 04/04: within 7 days: planned once.
+            app.Clock.Now = ReportScenario.LocalSp(new DateOnly(2026, 4, 4), 10);
+            Assert.Equal(1, await PlanAsync(owner));
+            Assert.Equal(0, await PlanAsync(owner));
+            Assert.Equal(1, await app.InScopeAsync<SendMessages, int>(s => s.SendDueAsync(owner.BusinessId, CancellationToken.None)));
+        }
+        finally { app.Clock.Now = null; }
+        var mail = Assert.Single(app.Smtp.To(address));
+        Assert.StartsWith("120 pontos vencem em 10/04/2026.\n", mail.TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_birthday_can_go_on_the_monday_of_its_week()
+    {
+        var owner = await app.SignUpAsync("Salão Segunda");
+        await owner.SetProgramAsync(new Dictionary<string, string> { ["CollectBirthDate"] = "true" });
+        await TurnOnAsync(owner, MessageTrigger.Birthday, holdout: 0);
+        await app.InBusinessAsync(owner.BusinessId, db => db.Businesses.ExecuteUpdateAsync(s => s.SetProperty(b => b.Messages.BirthdayOnMonday, true)));
+        var wednesday = ReportScenario.LocalSp(new DateOnly(2026, 12, 9), 10);
+        var sunday = await CustomerAsync(owner, "Dani", new DateOnly(1990, 12, 13), wednesday.UtcDateTime);   // this week's Monday has passed: now
+        var tuesday = await CustomerAsync(owner, "Eva", new DateOnly(1992, 12, 15), wednesday.UtcDateTime);   // next week: its Monday, 14/12
+        try
+        {
+            app.Clock.Now = wednesday;
+            Assert.Equal(2, await PlanAsync(owner));
+        }
+        finally { app.Clock.Now = null; }
+        var rows = await RowsAsync(owner);
+        Assert.Equal(wednesday.UtcDateTime, rows[sunday].DueAt);
+        Assert.Equal(Local(new DateOnly(2026, 12, 14), 9), rows[tuesday].DueAt);
+    }
+
+    [Fact]
     public async Task Merging_two_records_keeps_one_message_per_trigger_and_occasion()
     {
         var owner = await app.SignUpAsync("Adega Unida");
