@@ -62,6 +62,12 @@ public sealed class WhatsAppMessagesTests(WhatsAppAppFactory app) : IClassFixtur
         Assert.Equal((ContactChannel.Automatic, (Guid?)null, AgendaList.Goal), (contact.Channel, contact.UserId, contact.List));
         var results = await owner.Client.GetAsync("/acoes");
         Assert.Contains(results.Doc.QuerySelectorAll("table.rows td"), td => td.TextContent == "Mensagens automáticas");
+        // The month's cost, estimated from the price the owner entered (R$ 0,35), never a price of ours.
+        app.Clock.Now = Morning;   // the month of the message, whenever the suite runs
+        Page cost;
+        try { cost = await owner.Client.GetAsync("/acoes/automaticas/resultados"); }
+        finally { app.Clock.Now = null; }
+        Assert.Contains("1 mensagem × R$ 0,35 = R$ 0,35", Page.Normalize(cost.Doc.QuerySelector("[data-testid=cost]")!.TextContent), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +94,18 @@ public sealed class WhatsAppMessagesTests(WhatsAppAppFactory app) : IClassFixtur
         var failed = await RowAsync(owner, second);
         Assert.Equal((OutboxStatus.Failed, 131026), (failed.Status, failed.ErrorCode));
         Assert.Equal(3, app.Cloud.BodiesTo(phoneNumberId).Count());
-        Assert.True((await owner.Client.GetAsync("/acoes/automaticas")).Shows("Falharam (recusadas pelo provedor, não reenviadas): 1"));
+
+        // 131047 (outside the 24-hour window) fails too; 131056 (too many to this customer) backs off for that customer only.
+        var third = await PlanAsync(owner, (await CustomerAsync(owner, "Cris", null)).Id, MessageTrigger.GoalReached, Morning.UtcDateTime.AddHours(2));
+        var fourth = await PlanAsync(owner, (await CustomerAsync(owner, "Duda", null)).Id, MessageTrigger.GoalReached, Morning.UtcDateTime.AddHours(2).AddSeconds(1));
+        app.Cloud.FailNext(131047, 131056);
+        Assert.Equal(0, await SendAtAsync(owner, Morning.AddHours(3)));
+        Assert.Equal((OutboxStatus.Failed, 131047), ((await RowAsync(owner, third)).Status, (await RowAsync(owner, third)).ErrorCode));
+        var backedOff = await RowAsync(owner, fourth);
+        Assert.Equal((OutboxStatus.Planned, 131056, Morning.UtcDateTime.AddHours(3).AddMinutes(1)), (backedOff.Status, backedOff.ErrorCode, backedOff.DueAt));
+        Assert.Equal(1, await SendAtAsync(owner, Morning.AddHours(3).AddMinutes(1)));
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync(owner, fourth)).Status);
+        Assert.True((await owner.Client.GetAsync("/acoes/automaticas")).Shows("Falharam (recusadas pelo provedor, não reenviadas): 2"));
     }
 
     [Fact]
