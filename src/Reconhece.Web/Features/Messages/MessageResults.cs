@@ -70,7 +70,8 @@ public sealed class MessageResults(AppDbContext db, TimeProvider clock)
                 WHERE o.business_id = {business.Id} AND o.planned_at >= {since}
                   AND (o.status IN ({(int)OutboxStatus.Sent}, {(int)OutboxStatus.Failed}, {(int)OutboxStatus.Uncertain})
                        OR (o.status = {(int)OutboxStatus.Holdout}
-                           AND ((c.email IS NOT NULL AND c.email_opt_out_at IS NULL) OR o.trigger = ANY({whatsAppTriggers})))))
+                           -- The sender's channel rule (SendMessages): a template on an active number, or an e-mail address not unsubscribed.
+                           AND ((c.email <> '' AND c.email_opt_out_at IS NULL) OR o.trigger = ANY({whatsAppTriggers})))))
             SELECT r.trigger, r.held, count(*)::int AS customers, count(b.spent)::int AS came_back,
                    COALESCE(sum(b.spent), 0) AS revenue, COALESCE(sum(b.spent * b.spent), 0) AS squares
             FROM r

@@ -40,8 +40,7 @@ public sealed class PlanMessages(AppDbContext db, CurrentBusiness current, TimeP
             planned.Add(new OutboxMessage
             {
                 Id = Guid.CreateVersion7(), BusinessId = businessId, CustomerId = row.Id, Trigger = trigger, Occasion = occasion,
-                // The draw is made once, here, and kept: planning again never moves anyone in or out of the holdout.
-                Status = Random.Shared.Next(100) < settings.HoldoutPercent ? OutboxStatus.Holdout : OutboxStatus.Planned,
+                Status = Draw(settings),
                 PlannedAt = now, DueAt = MessageTriggers.DueAt(trigger, row, settings, context.Zone, now),
             });
         }
@@ -64,10 +63,17 @@ public sealed class PlanMessages(AppDbContext db, CurrentBusiness current, TimeP
         var rows = guests.Select(customer => new OutboxMessage
         {
             Id = Guid.CreateVersion7(), BusinessId = business.Id, CustomerId = customer, Trigger = MessageTrigger.Invitation, Occasion = occasion,
-            Status = Random.Shared.Next(100) < settings.HoldoutPercent ? OutboxStatus.Holdout : OutboxStatus.Planned, PlannedAt = now, DueAt = due,
+            Status = Draw(settings), PlannedAt = now, DueAt = due,
         }).ToList();
         return rows.Count == 0 ? 0 : await InsertNewAsync(business.Id, rows, now, ct);
     }
+
+    /// <summary>
+    /// The holdout draw, for every trigger: made once, when the row is planned, and kept, so planning again
+    /// never moves anyone in or out of the holdout.
+    /// </summary>
+    private static OutboxStatus Draw(MessageSettings settings) =>
+        Random.Shared.Next(100) < settings.HoldoutPercent ? OutboxStatus.Holdout : OutboxStatus.Planned;
 
     /// <summary>One statement: the rows whose occasion is new, for customers who may still be messaged.</summary>
     private Task<int> InsertNewAsync(Guid businessId, List<OutboxMessage> rows, DateTime now, CancellationToken ct)

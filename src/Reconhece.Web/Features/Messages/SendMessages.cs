@@ -62,13 +62,15 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
         var hour = TimeZoneInfo.ConvertTimeFromUtc(now, business.Zone).Hour;
         if (hour < settings.SendFromHour || hour >= settings.SendUntilHour) return 0;
 
-        var channel = new Channel(business.WhatsApp.IsActive ? tokens.Unprotect(business.WhatsApp.ProtectedToken) : null, business.WhatsApp.PhoneNumberId,
-            new Pace(whatsAppOptions.Value.MessagesPerSecond));
+        var token = business.WhatsApp.IsActive ? tokens.Unprotect(business.WhatsApp.ProtectedToken) : null;
+        // The templates are read once per run, not once per batch.
+        var channel = new Channel(token, business.WhatsApp.PhoneNumberId, new Pace(whatsAppOptions.Value.MessagesPerSecond),
+            token is null ? [] : await db.WhatsAppTemplates.AsNoTracking().ToDictionaryAsync(x => x.Trigger, ct));
         var sent = 0;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < RunBudget)
         {
-            var left = settings.DailyLimit - await SentTodayAsync(business, now, ct);
+            var left = settings.DailyLimit - await SentTodayAsync(db, business, now, ct);
             if (left <= 0) break;
             var claim = Guid.NewGuid();
             var claimed = await ClaimAsync(businessId, claim, now, Math.Min(Batch, left), ct);
@@ -88,8 +90,6 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
             m.Status == OutboxStatus.Sending || m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Uncertain || m.Status == OutboxStatus.Failed), ct);
     }
 
-    private Task<int> SentTodayAsync(BusinessContext business, DateTime utcNow, CancellationToken ct) => SentTodayAsync(db, business, utcNow, ct);
-
     /// <summary>
     /// A batch claimed in one statement, under this sender's claim id; each row is then recorded as
     /// "enviando" on its own, just before its provider is called, so a crash leaves at most the one in
@@ -107,11 +107,13 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
             RETURNING o.id, o.customer_id, o.trigger, o.occasion, o.attempts
             """).ToListAsync(ct);
 
-    private sealed class Channel(string? token, string? phoneNumberId, Pace pace)
+    private sealed class Channel(string? token, string? phoneNumberId, Pace pace, Dictionary<MessageTrigger, WhatsAppTemplate> templates)
     {
+        /// <summary>Null when WhatsApp is off, or once Meta answered 190 in this run.</summary>
         public string? Token { get; set; } = token;
         public string? PhoneNumberId { get; } = phoneNumberId;
         public Pace Pace { get; } = pace;
+        public Dictionary<MessageTrigger, WhatsAppTemplate> Templates { get; } = templates;
     }
 
     /// <summary>Sends one claimed batch; stop: a rate limit on the number, so the rest waits for the back-off.</summary>
@@ -124,7 +126,6 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
             .Select(x => new { x.Id, x.Name, x.Phone, x.Email, x.Balance, x.CardGeneration, x.EmailOptOutAt, x.ContactOptOutAt, x.AnonymizedAt }).ToDictionaryAsync(x => x.Id, ct);
         var sentBefore = (await db.OutboxMessages.Where(m => ids.Contains(m.CustomerId) && m.Status == OutboxStatus.Sent && m.SentAt > now.AddDays(-30))
             .Select(m => new { m.CustomerId, SentAt = m.SentAt!.Value }).ToListAsync(ct)).ToLookup(m => m.CustomerId, m => m.SentAt);
-        var templates = channel.Token is null ? [] : await db.WhatsAppTemplates.AsNoTracking().ToDictionaryAsync(x => x.Trigger, ct);
         var invitationIds = claimed.Select(c => MessageTriggers.InvitationOf(c.Occasion)).OfType<Guid>().Distinct().ToList();
         var invitations = invitationIds.Count == 0 ? [] : await db.GroupInvitations.AsNoTracking().Where(i => invitationIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
 
@@ -174,7 +175,7 @@ public sealed class SendMessages(AppDbContext db, CurrentBusiness current, TimeP
                     expiry.On.ToString("dd/MM/yyyy", Format.PtBr)) + "\n" + text;
             }
 
-            if (channel.Token is not null && templates.TryGetValue(trigger, out var template))
+            if (channel.Token is not null && channel.Templates.TryGetValue(trigger, out var template))
             {
                 await channel.Pace.WaitAsync(ct);
                 if (!await StartSendingAsync(row.Id, claim, ct)) continue;

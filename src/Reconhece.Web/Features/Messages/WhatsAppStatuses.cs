@@ -40,12 +40,12 @@ public sealed class WhatsAppStatuses(AppDbContext db, CurrentBusiness current, I
             }
             using var scope = current.Use(business);
             foreach (var status in statuses)
-                applied += await ApplyAsync(business, status, ct);
+                applied += await ApplyAsync(status, ct);
         }
         return applied;
     }
 
-    private async Task<int> ApplyAsync(Guid business, JsonNode? status, CancellationToken ct)
+    private async Task<int> ApplyAsync(JsonNode? status, CancellationToken ct)
     {
         if (status?["id"]?.GetValueKind() != JsonValueKind.String || status["status"]?.GetValueKind() != JsonValueKind.String) return 0;
         var id = status["id"]!.GetValue<string>();
