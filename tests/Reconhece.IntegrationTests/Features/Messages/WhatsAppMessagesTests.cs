@@ -177,6 +177,41 @@ public sealed class WhatsAppMessagesTests(WhatsAppAppFactory app) : IClassFixtur
         Assert.Equal(0, await app.InBusinessAsync(a.BusinessId, db => db.Contacts.CountAsync()));
     }
 
+    [Fact]
+    public async Task The_results_count_as_reachable_exactly_the_customers_the_sender_finds_a_channel_for()
+    {
+        // The channel rule has two homes: SendMessages (C#) and MessageResults (SQL). Both are run on the same cases.
+        var owner = await app.SignUpAsync("Adega Acordo");
+        await SetUpAsync(owner, NewPhoneNumberId(), FakeWhatsAppCloud.ValidToken);   // a template for Meta atingida only
+        var windowClosed = DateTime.UtcNow.AddDays(-20);
+        var expected = new Dictionary<MessageTrigger, int>();
+        foreach (var trigger in new[] { MessageTrigger.GoalReached, MessageTrigger.Fading })
+            foreach (var email in new[] { "tem", null, "descadastrado" })
+            {
+                var sent = await CustomerAsync(owner, "Enviado", email is null ? null : $"{email}-{Guid.NewGuid():N}@exemplo.com.br");
+                var held = await CustomerAsync(owner, "Controle", email is null ? null : $"{email}-{Guid.NewGuid():N}@exemplo.com.br");
+                if (email == "descadastrado")
+                    await app.InBusinessAsync(owner.BusinessId, db => db.Customers.Where(c => c.Id == sent.Id || c.Id == held.Id)
+                        .ExecuteUpdateAsync(u => u.SetProperty(c => c.EmailOptOutAt, DateTime.UtcNow)));
+                var row = await PlanAsync(owner, sent.Id, trigger, Morning.UtcDateTime.AddMinutes(-5));
+                await app.InBusinessAsync(owner.BusinessId, async db =>
+                {
+                    db.OutboxMessages.Add(new OutboxMessage { Id = Guid.NewGuid(), CustomerId = held.Id, Trigger = trigger, Occasion = "controle", Status = OutboxStatus.Holdout, PlannedAt = windowClosed, DueAt = windowClosed });
+                    return await db.SaveChangesAsync();
+                });
+                await SendAtAsync(owner, Morning);
+                if ((await RowAsync(owner, row)).Status != OutboxStatus.NoChannel) expected[trigger] = expected.GetValueOrDefault(trigger) + 1;
+            }
+        Assert.Equal(3, expected[MessageTrigger.GoalReached]);   // WhatsApp reaches everyone
+        Assert.Equal(1, expected[MessageTrigger.Fading]);        // only the e-mail not unsubscribed
+
+        using var scope = app.Services.CreateScope();
+        using var inBusiness = scope.ServiceProvider.GetRequiredService<Reconhece.Web.Tenancy.CurrentBusiness>().Use(owner.BusinessId);
+        var page = await scope.ServiceProvider.GetRequiredService<MessageResults>().LoadAsync(CancellationToken.None);
+        foreach (var (trigger, reachable) in expected)
+            Assert.Equal(reachable, page.Triggers.Single(t => t.Trigger == trigger).Holdout.Customers);
+    }
+
     private static string NewPhoneNumberId() => "10" + Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<Page> SetUpAsync(OwnerSession owner, string phoneNumberId, string token) =>
